@@ -1,0 +1,69 @@
+//! The command line: `casebook build | check | serve | schema`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::diag::emit::Format;
+
+/// Casebook: validate regional practice casebooks and render them into a bilingual
+/// (Japanese / English) handbook website.
+#[derive(Debug, Parser)]
+#[command(name = "casebook", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the content and write the site to the output directory.
+    Build {
+        /// The site root: a directory with casebook.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (replaced atomically; a failed build leaves it untouched).
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// Treat warnings (such as missing translations) as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Validate the content and report every problem found.
+    Check {
+        /// The site root: a directory with casebook.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// How to print problems: `human` (stderr), `json` or `github` (stdout, one per line).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Treat warnings (such as missing translations) as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Build the site and serve it on 127.0.0.1.
+    Serve {
+        /// The site root: a directory with casebook.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (127.0.0.1 only).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Print the JSON Schema of every record kind, or write one file per kind.
+    Schema {
+        /// Write `<kind>.json` files into this directory instead of printing one document.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,140 @@
+//! Casebook turns a directory of YAML records into a bilingual static handbook.
+//!
+//! The pipeline, each stage a value in and a value out:
+//!
+//! ```text
+//! casebook.yaml ─ config::Config::load ─┐
+//! content/**/*.yaml ─ load::load ───────┴─> Corpus + Diagnostics
+//!                      validate::validate ─> more Diagnostics (refs, numbers, dates, i18n)
+//!                      render::render ─────> Vec<OutputFile> (parallel, sorted by path)
+//!                      write::commit ──────> staging dir beside --out, swapped into place
+//! ```
+//!
+//! Content problems are diagnostics collected across the whole run; environment failures
+//! (unreadable root, unwritable output, busy port) are `anyhow` errors. `serve` runs the same
+//! stages and keeps the files in memory.
+
+pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod schema;
+pub mod serve;
+pub mod validate;
+pub mod write;
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use cli::{Cli, Command};
+use config::Config;
+use diag::emit::{self, Format};
+use diag::{Diagnostics, Severity};
+use load::Corpus;
+
+/// How a command ended, when it ran to the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Success,
+    ContentErrors,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    match cli.command {
+        Command::Check { root, format, strict } => check(&root, format, strict),
+        Command::Build { root, out, strict } => {
+            let (status, _) = build(&root, &out, strict)?;
+            Ok(status)
+        }
+        Command::Serve { root, port } => serve::serve(&root, port),
+        Command::Schema { out } => {
+            schema::run(out.as_deref())?;
+            Ok(Status::Success)
+        }
+    }
+}
+
+/// Load and validate a site. `Ok(None)` when the configuration itself is broken (its
+/// diagnostics are in the returned collector).
+pub fn load_and_validate(root: &Path) -> anyhow::Result<(Option<Corpus>, Diagnostics)> {
+    let mut diags = Diagnostics::default();
+    let config = match Config::load(root)? {
+        Ok(config) => config,
+        Err(found) => {
+            diags.extend(found);
+            return Ok((None, diags));
+        }
+    };
+    let (corpus, found) = load::load(config)?;
+    diags.extend(found.into_sorted());
+    validate::validate(&corpus, &mut diags);
+    Ok((Some(corpus), diags))
+}
+
+/// `casebook check`.
+pub fn check(root: &Path, format: Format, strict: bool) -> anyhow::Result<Status> {
+    let (corpus, mut diags) = load_and_validate(root)?;
+    if strict {
+        diags.make_strict();
+    }
+    let failed = diags.fails(false);
+    report(corpus.as_ref(), root, diags, format)?;
+    Ok(if failed { Status::ContentErrors } else { Status::Success })
+}
+
+/// Print diagnostics: `human` to stderr with a summary line, `json` / `github` to stdout.
+pub fn report(corpus: Option<&Corpus>, root: &Path, diags: Diagnostics, format: Format) -> anyhow::Result<()> {
+    let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
+    let lines = |file: &str, line: usize| -> Option<String> {
+        let text = match corpus.and_then(|c| c.sources.get(file)) {
+            Some(t) => t.as_str(),
+            None if file == config::CONFIG_FILE => config_text.as_str(),
+            None => return None,
+        };
+        diag::source::LineIndex::new(text).line(line).map(str::to_owned)
+    };
+    let (errors, warnings) = (diags.count(Severity::Error), diags.count(Severity::Warning));
+    let sorted = diags.into_sorted();
+    match format {
+        Format::Human => {
+            let mut err = std::io::stderr().lock();
+            emit::emit(&mut err, format, &sorted, &lines)?;
+            let records = corpus.map_or(0, |c| c.records.len());
+            writeln!(err, "checked {records} records: {errors} error(s), {warnings} warning(s)")?;
+        }
+        Format::Json | Format::Github => {
+            let mut out = std::io::stdout().lock();
+            emit::emit(&mut out, format, &sorted, &lines)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// `casebook build`: check, render, then write atomically. Returns the status and, on
+/// success, the number of files written.
+pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, usize)> {
+    let (corpus, mut diags) = load_and_validate(root)?;
+    if strict {
+        diags.make_strict();
+    }
+    let corpus = match corpus {
+        Some(corpus) if !diags.fails(false) => corpus,
+        corpus => {
+            report(corpus.as_ref(), root, diags, Format::Human)?;
+            return Ok((Status::ContentErrors, 0));
+        }
+    };
+    let files = render::render(&corpus).context("rendering the site")?;
+    let count = files.len();
+    write::commit(out, files)?;
+    if !diags.is_empty() {
+        report(Some(&corpus), root, diags, Format::Human)?;
+    }
+    eprintln!("built {} records into {} files in {}", corpus.records.len(), count, out.display());
+    Ok((Status::Success, count))
+}

@@ -1,0 +1,78 @@
+//! Indicator values as status sheets report them: baseline, target and actual, each with
+//! its date point, so that comparisons never mix values from different points silently.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::date::When;
+use super::text::Text;
+
+/// One indicator in a sheet's table: `indicator` names an entry of `vocabularies/indicators.yaml`.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorRow {
+    pub indicator: String,
+    /// The row's label as the source writes it, when it differs from the vocabulary's name.
+    #[serde(default)]
+    pub label: Option<Text>,
+    /// The value at the start (現状値); needs `as_of`.
+    #[serde(default)]
+    pub baseline: Option<Value>,
+    /// The target (目標値); needs `deadline` or `set_at`.
+    #[serde(default)]
+    pub target: Option<Target>,
+    /// The value reached (実績値); needs `as_of`.
+    #[serde(default)]
+    pub actual: Option<Value>,
+    /// Effects written beside this row (具体的な成果・効果 / 見込んでいる成果・効果).
+    #[serde(default)]
+    pub effects: Vec<Text>,
+}
+
+/// A measured value at a point in time. "39 of 43 municipalities" is `{value: 39, of: 43}`.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    pub value: f64,
+    /// The whole the value is a part of, when the source gives "N of M".
+    #[serde(default)]
+    pub of: Option<f64>,
+    /// When the value was measured (時点).
+    #[serde(default)]
+    pub as_of: Option<When>,
+    /// A remark on the value, such as a column heading that disagrees with its date point.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// A target value: by when it is to be reached, or when it was set.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub value: f64,
+    #[serde(default)]
+    pub of: Option<f64>,
+    /// The point the target is to be reached by (目標値（令和3年度末）).
+    #[serde(default)]
+    pub deadline: Option<When>,
+    /// The point the target was set at (目標値（令和2年度当初）).
+    #[serde(default)]
+    pub set_at: Option<When>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// A yearly count: peer supporters trained in FY H29 in the Aira-Isa area, and so on.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    pub indicator: String,
+    /// The period counted (usually a fiscal year).
+    pub period: When,
+    /// Region ids of the areas the count covers; empty for the whole region.
+    #[serde(default)]
+    pub areas: Vec<String>,
+    pub value: f64,
+    #[serde(default)]
+    pub note: Option<Text>,
+}

@@ -1,0 +1,214 @@
+//! Typed records, no I/O.
+//!
+//! One record per file, `content/<kind>/<id>.yaml`; the id is the file stem. Language-neutral
+//! facts (numbers, dates, ids) are written once; human text is [`Text`] or [`Prose`], one
+//! value per language. Vocabularies (`content/vocabularies/*.yaml`) are lists that records
+//! refer to by id.
+
+pub mod analysis;
+pub mod case;
+pub mod date;
+mod date_schema;
+pub mod indicator;
+pub mod lang;
+pub mod outcome;
+pub mod page;
+pub mod practice;
+pub mod region;
+pub mod sheet;
+pub mod text;
+pub mod vocab;
+
+use serde::Serialize;
+
+pub use analysis::Analysis;
+pub use case::Case;
+pub use date::When;
+pub use lang::Lang;
+pub use outcome::Outcome;
+pub use page::Page;
+pub use practice::Practice;
+pub use region::Region;
+pub use sheet::StatusSheet;
+pub use text::{Item, Prose, Text};
+
+/// The kinds of record, each a directory under `content/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Regions,
+    StatusSheets,
+    Outcomes,
+    Cases,
+    Practices,
+    Analyses,
+    Pages,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Regions,
+        Kind::StatusSheets,
+        Kind::Outcomes,
+        Kind::Cases,
+        Kind::Practices,
+        Kind::Analyses,
+        Kind::Pages,
+    ];
+
+    /// The directory under `content/` and the URL segment under `/{lang}/`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Kind::Regions => "regions",
+            Kind::StatusSheets => "status-sheets",
+            Kind::Outcomes => "outcomes",
+            Kind::Cases => "cases",
+            Kind::Practices => "practices",
+            Kind::Analyses => "analyses",
+            Kind::Pages => "pages",
+        }
+    }
+
+    pub fn from_dir(dir: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.dir() == dir)
+    }
+
+    /// The name of the kind in each language, singular.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Regions, Lang::Ja) => "地域",
+            (Kind::Regions, Lang::En) => "Region",
+            (Kind::StatusSheets, Lang::Ja) => "自治体情報シート",
+            (Kind::StatusSheets, Lang::En) => "Status sheet",
+            (Kind::Outcomes, Lang::Ja) => "支援事業に参加した成果",
+            (Kind::Outcomes, Lang::En) => "Participation outcomes",
+            (Kind::Cases, Lang::Ja) => "事業の実施例",
+            (Kind::Cases, Lang::En) => "Project case example",
+            (Kind::Practices, Lang::Ja) => "実践事例",
+            (Kind::Practices, Lang::En) => "Practice case",
+            (Kind::Analyses, Lang::Ja) => "Point1–6 分析",
+            (Kind::Analyses, Lang::En) => "Point1–6 analysis",
+            (Kind::Pages, Lang::Ja) => "解説",
+            (Kind::Pages, Lang::En) => "Handbook page",
+        }
+    }
+
+    /// The name of the kind in each language, for index headings.
+    pub fn plural(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Regions, Lang::En) => "Regions",
+            (Kind::StatusSheets, Lang::En) => "Status sheets",
+            (Kind::Cases, Lang::En) => "Project case examples",
+            (Kind::Practices, Lang::En) => "Practice cases",
+            (Kind::Analyses, Lang::En) => "Point1–6 analyses",
+            (Kind::Pages, Lang::En) => "Handbook pages",
+            _ => self.name(lang),
+        }
+    }
+}
+
+/// A record's typed body.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Body {
+    Region(Box<Region>),
+    StatusSheet(Box<StatusSheet>),
+    Outcome(Box<Outcome>),
+    Case(Box<Case>),
+    Practice(Box<Practice>),
+    Analysis(Box<Analysis>),
+    Page(Box<Page>),
+}
+
+impl Body {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Body::Region(_) => Kind::Regions,
+            Body::StatusSheet(_) => Kind::StatusSheets,
+            Body::Outcome(_) => Kind::Outcomes,
+            Body::Case(_) => Kind::Cases,
+            Body::Practice(_) => Kind::Practices,
+            Body::Analysis(_) => Kind::Analyses,
+            Body::Page(_) => Kind::Pages,
+        }
+    }
+
+    /// The region a record is about; a region is about itself.
+    pub fn region(&self) -> Option<&str> {
+        match self {
+            Body::Region(_) | Body::Page(_) => None,
+            Body::StatusSheet(s) => Some(&s.region),
+            Body::Outcome(o) => Some(&o.region),
+            Body::Case(c) => Some(&c.region),
+            Body::Practice(p) => Some(&p.region),
+            Body::Analysis(a) => Some(&a.region),
+        }
+    }
+
+    /// The record's title.
+    pub fn title(&self) -> &Text {
+        match self {
+            Body::Region(r) => &r.name,
+            Body::StatusSheet(s) => &s.title,
+            Body::Outcome(o) => &o.title,
+            Body::Case(c) => &c.title,
+            Body::Practice(p) => &p.title,
+            Body::Analysis(a) => &a.title,
+            Body::Page(p) => &p.title,
+        }
+    }
+
+    /// Every region id the record refers to (its region, areas of counts and events, model
+    /// areas), in order of appearance, without repeats.
+    pub fn referenced_regions(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        match self {
+            Body::Region(r) => ids.extend(r.parent.as_deref()),
+            Body::StatusSheet(s) => {
+                ids.push(&s.region);
+                for g in &s.history.groups {
+                    for e in &g.events {
+                        ids.extend(e.areas.iter().map(String::as_str));
+                    }
+                    for c in &g.counts {
+                        ids.extend(c.areas.iter().map(String::as_str));
+                    }
+                }
+            }
+            Body::Outcome(o) => {
+                ids.push(&o.region);
+                ids.extend(o.areas.iter().map(|a| a.region.as_str()));
+                ids.extend(o.discharge.iter().filter_map(|d| d.region.as_deref()));
+            }
+            Body::Case(c) => ids.push(&c.region),
+            Body::Practice(p) => ids.push(&p.region),
+            Body::Analysis(a) => ids.push(&a.region),
+            Body::Page(_) => {}
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        ids.retain(|id| seen.insert(*id));
+        ids
+    }
+
+    /// Vocabulary ids the record is tagged with: `(vocabulary, id)`.
+    pub fn tags(&self) -> Vec<(&'static str, &str)> {
+        let mut tags = Vec::new();
+        match self {
+            Body::Case(c) => {
+                tags.push(("categories", c.category.as_str()));
+                tags.extend(c.themes.iter().map(|t| ("themes", t.as_str())));
+            }
+            Body::Practice(p) => tags.extend(p.themes.iter().map(|t| ("themes", t.as_str()))),
+            Body::Analysis(a) => tags.push(("themes", a.theme.as_str())),
+            Body::StatusSheet(s) => {
+                for issue in &s.strengths.issues {
+                    tags.extend(issue.themes.iter().map(|t| ("themes", t.as_str())));
+                }
+            }
+            _ => {}
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        tags.retain(|t| seen.insert(*t));
+        tags
+    }
+}

@@ -1,0 +1,161 @@
+//! Markdown to safe HTML: pulldown-cmark (tables, footnotes), fenced code highlighted by
+//! syntect with CSS classes, links and images kept inside the site, then ammonia.
+//!
+//! Content is untrusted. Raw HTML is sanitised by ammonia; template syntax (`{{ }}`,
+//! `{% %}`) is never evaluated because content reaches templates as data, not as template
+//! source; images may only be relative paths that stay inside the site (no request to
+//! another host, no `..` out of the content tree); links may be relative, `http(s)` or
+//! `mailto`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// Loaded once, from syntect's bundled binary dump (a few milliseconds).
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(Some("noopener noreferrer"))
+        .add_tag_attributes("span", ["class"])
+        .add_tag_attributes("code", ["class"])
+        .add_tag_attributes("pre", ["class"])
+        .add_tag_attributes("sup", ["class", "id"])
+        .add_tag_attributes("div", ["class", "id"])
+        .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("a", ["class", "id"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("th", ["style"])
+        .id_prefix(None);
+    b
+});
+
+/// The CSS for highlighted code, generated from a bundled syntect theme.
+pub fn highlight_css() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    let theme = &themes.themes["InspiredGitHub"];
+    syntect::html::css_for_theme_with_class_style(theme, ClassStyle::SpacedPrefixed { prefix: "hl-" }).unwrap_or_default()
+}
+
+/// Render Markdown to sanitised HTML.
+pub fn render(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut events = Vec::new();
+    let mut code: Option<(String, String)> = None;
+    let mut image_depth = 0usize;
+    for event in Parser::new_ext(markdown, options) {
+        match (event, &mut code) {
+            (Event::Start(Tag::CodeBlock(kind)), _) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            (Event::Text(t), Some((_, buf))) => buf.push_str(&t),
+            (Event::End(TagEnd::CodeBlock), Some(_)) => {
+                let (lang, buf) = code.take().unwrap_or_default();
+                events.push(Event::Html(CowStr::from(highlight(&lang, &buf))));
+            }
+            (Event::Start(Tag::Image { link_type, dest_url, title, id }), _) => {
+                if is_internal(&dest_url) {
+                    events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                } else {
+                    image_depth += 1;
+                }
+            }
+            (Event::End(TagEnd::Image), _) if image_depth > 0 => image_depth -= 1,
+            (Event::Start(Tag::Link { link_type, dest_url, title, id }), _) => {
+                let dest_url = if is_internal(&dest_url) || is_web(&dest_url) || link_type == LinkType::Email { dest_url } else { CowStr::from("") };
+                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            (e, _) => events.push(e),
+        }
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    SANITIZER.clean(&html).to_string()
+}
+
+/// A relative path that cannot climb out of the site, with no scheme or host.
+fn is_internal(url: &str) -> bool {
+    !url.contains("://")
+        && !url.starts_with("//")
+        && !url.contains(':')
+        && !url.contains('\\')
+        && url.split(['?', '#']).next().unwrap_or("").split('/').all(|seg| seg != "..")
+}
+
+fn is_web(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:")
+}
+
+fn highlight(lang: &str, code: &str) -> String {
+    let syntax = SYNTAXES.find_syntax_by_token(lang);
+    let Some(syntax) = syntax.filter(|_| !lang.is_empty()) else {
+        return format!("<pre class=\"code\"><code>{}</code></pre>\n", html_escape(code));
+    };
+    let mut gen = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+    for line in LinesWithEndings::from(code) {
+        if gen.parse_html_for_line_which_includes_newline(line).is_err() {
+            return format!("<pre class=\"code\"><code>{}</code></pre>\n", html_escape(code));
+        }
+    }
+    format!("<pre class=\"code\"><code>{}</code></pre>\n", gen.finalize())
+}
+
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let html = render("hi <script>alert(1)</script> <img src=x onerror=alert(1)> <a href=\"javascript:alert(1)\">x</a>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn template_syntax_is_literal_text() {
+        let html = render("{{ config.secret }} and {% raw %}");
+        assert!(html.contains("{{ config.secret }} and {% raw %}"), "{html}");
+    }
+
+    #[test]
+    fn images_cannot_reach_other_hosts_or_climb_out() {
+        let html = render("![a](https://evil.example/x.png) ![b](../../../etc/passwd) ![c](//evil/x) ![d](img/ok.png)");
+        assert!(!html.contains("evil"), "{html}");
+        assert!(!html.contains("passwd"), "{html}");
+        assert!(html.contains("src=\"img/ok.png\""), "{html}");
+    }
+
+    #[test]
+    fn tables_footnotes_and_code_render() {
+        let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nnote[^1]\n\n[^1]: 出典\n\n```yaml\nregion: kumamoto-pref\n```\n");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("footnote"), "{html}");
+        assert!(html.contains("class=\"hl-"), "{html}");
+    }
+}

@@ -1,0 +1,487 @@
+//! Corpus → output files: one page per record, region, category and theme, indexes, the
+//! glossary and the home page, under `/ja/` and `/en/` with the same paths below them.
+//!
+//! Page contexts are typed structs serialized for tera; templates get the reader's language
+//! through filters (`t`, `tt`, `md`, `date`, `num`, see `theme.rs`). Pages are rendered in
+//! parallel and returned sorted by path, so output is byte-identical for the same input.
+
+pub mod chart;
+pub mod markdown;
+pub mod site;
+pub mod theme;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::load::{Corpus, Record};
+use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
+use crate::model::{Body, Kind, Lang, Text};
+use crate::write::OutputFile;
+use site::{RecordRef, RegionRef, Site};
+use theme::Theme;
+
+/// What a page is about; enumerated first, rendered in parallel.
+#[derive(Clone, Copy)]
+enum PageKind<'a> {
+    Home,
+    KindIndex(Kind),
+    Record(&'a Record),
+    TermIndex(&'static str),
+    Term(&'static str, &'a Term),
+    Glossary,
+    NotFound,
+}
+
+const VOCAB_PAGES: [&str; 2] = ["categories", "themes"];
+
+pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
+    let theme = Theme::load(&corpus.config.theme_dir())?;
+    let site = Site::new(corpus);
+    let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
+    kinds.extend(Kind::ALL.iter().map(|k| PageKind::KindIndex(*k)));
+    kinds.extend(corpus.records.iter().map(PageKind::Record));
+    for vocab in VOCAB_PAGES {
+        kinds.push(PageKind::TermIndex(vocab));
+        kinds.extend(site.terms(vocab).iter().map(|t| PageKind::Term(vocab, t)));
+    }
+    let jobs: Vec<(Lang, PageKind)> = Lang::ALL.iter().flat_map(|l| kinds.iter().map(move |k| (*l, *k))).collect();
+    let mut files = jobs.par_iter().map(|(lang, kind)| page(&site, &theme, *lang, *kind)).collect::<anyhow::Result<Vec<_>>>()?;
+    files.extend(theme.statics.iter().cloned());
+    files.push(OutputFile::new("static/highlight.css", markdown::highlight_css()));
+    files.push(OutputFile::new("index.html", theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?));
+    files.push(OutputFile::new("data/records.json", records_json(corpus)?));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The path of a page below `/{lang}/`, ending in `/` (empty for the home page).
+fn page_path(kind: PageKind) -> String {
+    match kind {
+        PageKind::Home => String::new(),
+        PageKind::KindIndex(k) => format!("{}/", k.dir()),
+        PageKind::Record(r) => format!("{}/{}/", r.kind.dir(), r.id),
+        PageKind::TermIndex(v) => format!("{v}/"),
+        PageKind::Term(v, t) => format!("{v}/{}/", t.id),
+        PageKind::Glossary => "glossary/".into(),
+        PageKind::NotFound => "404".into(),
+    }
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    name: String,
+    url: String,
+}
+
+/// What every page's template gets besides its own data.
+#[derive(Serialize)]
+struct Base {
+    lang: &'static str,
+    other_lang: &'static str,
+    /// `{base_path}{lang}/`: prefix of every link inside this language.
+    root: String,
+    base_path: String,
+    /// This page in the other language (the language switcher keeps the reader here).
+    alternate: String,
+    /// This page's own URL.
+    url: String,
+    /// Below the language root; the home page is empty.
+    path: String,
+    title: String,
+    site_title: String,
+    site_description: String,
+    crumbs: Vec<Crumb>,
+    /// The navigation section this page belongs to.
+    section: String,
+}
+
+fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crumb>) -> Base {
+    let other = if lang == Lang::Ja { Lang::En } else { Lang::Ja };
+    let bp = &site.corpus.config.base_path;
+    let path = page_path(kind);
+    let (url, alternate) = match kind {
+        PageKind::NotFound => (format!("{bp}{}/", lang.code()), format!("{bp}{}/", other.code())),
+        _ => (format!("{bp}{}/{path}", lang.code()), format!("{bp}{}/{path}", other.code())),
+    };
+    let section = match kind {
+        PageKind::Record(r) => r.kind.dir().to_owned(),
+        PageKind::KindIndex(k) => k.dir().to_owned(),
+        PageKind::TermIndex(v) | PageKind::Term(v, _) => v.to_owned(),
+        PageKind::Glossary => "glossary".into(),
+        PageKind::Home | PageKind::NotFound => String::new(),
+    };
+    Base {
+        lang: lang.code(),
+        other_lang: other.code(),
+        root: format!("{bp}{}/", lang.code()),
+        base_path: bp.clone(),
+        alternate,
+        url,
+        path,
+        title,
+        site_title: site.corpus.config.title.get(lang).text.to_owned(),
+        site_description: site.corpus.config.description.as_ref().map(|d| d.get(lang).text.to_owned()).unwrap_or_default(),
+        crumbs,
+        section,
+    }
+}
+
+fn page(site: &Site, theme: &Theme, lang: Lang, kind: PageKind) -> anyhow::Result<OutputFile> {
+    let ui = &theme.strings[&lang];
+    let s = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_owned());
+    let home = Crumb { name: s("home"), url: format!("{}{}/", site.corpus.config.base_path, lang.code()) };
+    let bp = site.corpus.config.base_path.as_str();
+    let (template, title, mut crumbs, data): (&str, String, Vec<Crumb>, serde_json::Value) = match kind {
+        PageKind::Home => ("home.html", s("site_home"), vec![], serde_json::to_value(home_data(site, lang))?),
+        PageKind::KindIndex(k) => ("list.html", k.plural(lang).to_owned(), vec![], serde_json::to_value(kind_index(site, lang, k))?),
+        PageKind::Record(r) => {
+            let data = record_data(site, lang, r);
+            let crumbs = record_crumbs(site, lang, r, bp);
+            let template = match r.kind {
+                Kind::Regions => "region.html",
+                Kind::StatusSheets => "status-sheet.html",
+                Kind::Outcomes => "outcome.html",
+                Kind::Cases => "case.html",
+                Kind::Practices => "practice.html",
+                Kind::Analyses => "analysis.html",
+                Kind::Pages => "page.html",
+            };
+            (template, r.body.title().get(lang).text.to_owned(), crumbs, serde_json::to_value(data)?)
+        }
+        PageKind::TermIndex(v) => ("terms.html", s(v), vec![], serde_json::to_value(term_index(site, lang, v))?),
+        PageKind::Term(v, t) => {
+            let crumbs = vec![Crumb { name: s(v), url: format!("{bp}{}/{v}/", lang.code()) }];
+            ("term.html", t.name.get(lang).text.to_owned(), crumbs, serde_json::to_value(term_page(site, lang, v, t))?)
+        }
+        PageKind::Glossary => ("glossary.html", s("glossary"), vec![], serde_json::to_value(GlossaryPage { entries: &site.corpus.vocab.glossary.entries })?),
+        PageKind::NotFound => ("404.html", s("not_found"), vec![], serde_json::Value::Null),
+    };
+    if !matches!(kind, PageKind::Home) {
+        crumbs.insert(0, home);
+    }
+    let base = base(site, lang, kind, title, crumbs);
+    let mut ctx = tera::Context::new();
+    ctx.insert("ui", ui);
+    ctx.insert("base", &base);
+    ctx.insert("data", &data);
+    let html = theme.render(lang, template, &ctx)?;
+    let path = match kind {
+        PageKind::NotFound if lang == Lang::Ja => "404.html".to_owned(),
+        PageKind::NotFound => "en/404.html".to_owned(),
+        _ => format!("{}/{}index.html", lang.code(), base.path),
+    };
+    Ok(OutputFile::new(path, html))
+}
+
+fn record_crumbs(site: &Site, lang: Lang, r: &Record, bp: &str) -> Vec<Crumb> {
+    let mut crumbs = Vec::new();
+    let region = match &r.body {
+        Body::Region(reg) => reg.parent.as_deref(),
+        body => body.region(),
+    };
+    if let Some(region) = region {
+        let mut chain = vec![region];
+        let mut cur = region;
+        while let Some(p) = site.regions.get(cur).and_then(|r| r.parent.as_deref()) {
+            if chain.contains(&p) || chain.len() > 6 {
+                break;
+            }
+            chain.push(p);
+            cur = p;
+        }
+        for id in chain.into_iter().rev() {
+            let rr = site.region_ref(id, lang, bp);
+            crumbs.push(Crumb { name: rr.name.get(lang).text.to_owned(), url: rr.url });
+        }
+    } else if r.kind != Kind::Regions {
+        crumbs.push(Crumb { name: r.kind.plural(lang).to_owned(), url: format!("{bp}{}/{}/", lang.code(), r.kind.dir()) });
+    }
+    crumbs
+}
+
+#[derive(Serialize)]
+struct KindSummary {
+    kind: Kind,
+    name: &'static str,
+    url: String,
+    count: usize,
+    records: Vec<RecordRef>,
+}
+
+#[derive(Serialize)]
+struct TermRef {
+    id: String,
+    name: Text,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct RegionCount {
+    region: RegionRef,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct HomeData {
+    kinds: Vec<KindSummary>,
+    prefectures: Vec<RegionCount>,
+    categories: Vec<TermRef>,
+    themes: Vec<TermRef>,
+    pages: Vec<RecordRef>,
+}
+
+/// How many records a home-page section lists before linking to the full index.
+const HOME_LIST: usize = 12;
+
+fn home_data(site: &Site, lang: Lang) -> HomeData {
+    let bp = site.corpus.config.base_path.as_str();
+    let kinds = Kind::ALL
+        .iter()
+        .filter(|k| !matches!(k, Kind::Pages | Kind::Regions))
+        .map(|k| {
+            let recs: Vec<&Record> = site.corpus.records.iter().filter(|r| r.kind == *k).collect();
+            KindSummary {
+                kind: *k,
+                name: k.plural(lang),
+                url: format!("{bp}{}/{}/", lang.code(), k.dir()),
+                count: recs.len(),
+                records: recs.iter().take(HOME_LIST).map(|r| site.record_ref(r, lang, bp)).collect(),
+            }
+        })
+        .collect();
+    let prefectures = site
+        .regions
+        .iter()
+        .filter(|(_, r)| r.kind == "prefecture")
+        .map(|(id, _)| RegionCount { region: site.region_ref(id, lang, bp), count: records_under(site, id) })
+        .filter(|rc| rc.count > 0)
+        .collect();
+    let pages = site.corpus.records.iter().filter(|r| r.kind == Kind::Pages);
+    let mut pages: Vec<(&Record, i32)> = pages.map(|r| (r, if let Body::Page(p) = &r.body { p.order } else { 0 })).collect();
+    pages.sort_by_key(|(r, o)| (*o, r.id.clone()));
+    HomeData {
+        kinds,
+        prefectures,
+        categories: term_refs(site, lang, "categories"),
+        themes: term_refs(site, lang, "themes"),
+        pages: pages.into_iter().map(|(r, _)| site.record_ref(r, lang, bp)).collect(),
+    }
+}
+
+/// Records about a region and every region below it.
+fn records_under(site: &Site, id: &str) -> usize {
+    let own = site.by_region.get(id).map_or(0, Vec::len);
+    own + site.children.get(id).map_or(0, |c| c.iter().map(|c| records_under(site, c)).sum())
+}
+
+fn term_refs(site: &Site, lang: Lang, vocab: &'static str) -> Vec<TermRef> {
+    let bp = site.corpus.config.base_path.as_str();
+    site.terms(vocab)
+        .iter()
+        .map(|t| TermRef {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            url: format!("{bp}{}/{vocab}/{}/", lang.code(), t.id),
+            count: site.by_tag.get(&(vocab, t.id.as_str())).map_or(0, Vec::len),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Group {
+    heading: Option<RegionRef>,
+    records: Vec<RecordRef>,
+}
+
+#[derive(Serialize)]
+struct ListData {
+    kind: Kind,
+    groups: Vec<Group>,
+    count: usize,
+}
+
+/// A kind's index: records grouped by prefecture (anonymised and national ones last).
+fn kind_index(site: &Site, lang: Lang, kind: Kind) -> ListData {
+    let bp = site.corpus.config.base_path.as_str();
+    let mut groups: BTreeMap<(bool, String), Vec<RecordRef>> = BTreeMap::new();
+    let recs: Vec<&Record> = site.corpus.records.iter().filter(|r| r.kind == kind).collect();
+    for r in &recs {
+        let region = match &r.body {
+            Body::Region(_) => Some(r.id.as_str()),
+            b => b.region(),
+        };
+        let pref = region.and_then(|id| site.prefecture_of(id)).map(str::to_owned);
+        let key = (pref.is_none(), pref.unwrap_or_default());
+        groups.entry(key).or_default().push(site.record_ref(r, lang, bp));
+    }
+    let groups = groups
+        .into_iter()
+        .map(|((_, pref), records)| Group { heading: (!pref.is_empty()).then(|| site.region_ref(&pref, lang, bp)), records })
+        .collect();
+    ListData { kind, groups, count: recs.len() }
+}
+
+#[derive(Serialize)]
+struct TermIndexData {
+    vocab: &'static str,
+    terms: Vec<TermRef>,
+}
+
+fn term_index(site: &Site, lang: Lang, vocab: &'static str) -> TermIndexData {
+    TermIndexData { vocab, terms: term_refs(site, lang, vocab) }
+}
+
+#[derive(Serialize)]
+struct TermPageData<'a> {
+    vocab: &'static str,
+    term: &'a Term,
+    records: Vec<RecordRef>,
+}
+
+fn term_page<'a>(site: &Site, lang: Lang, vocab: &'static str, term: &'a Term) -> TermPageData<'a> {
+    let bp = site.corpus.config.base_path.as_str();
+    let records = site.by_tag.get(&(vocab, term.id.as_str())).map_or_else(Vec::new, |rs| rs.iter().map(|r| site.record_ref(r, lang, bp)).collect());
+    TermPageData { vocab, term, records }
+}
+
+#[derive(Serialize)]
+struct GlossaryPage<'a> {
+    entries: &'a [GlossaryEntry],
+}
+
+/// Names of the vocabulary entries a record page may mention.
+#[derive(Serialize)]
+struct VocabNames<'a> {
+    categories: BTreeMap<&'a str, &'a Text>,
+    themes: BTreeMap<&'a str, &'a Text>,
+    actors: BTreeMap<&'a str, &'a Text>,
+    region_kinds: BTreeMap<&'a str, &'a Text>,
+    indicators: BTreeMap<&'a str, &'a IndicatorDef>,
+}
+
+fn names(terms: &[Term]) -> BTreeMap<&str, &Text> {
+    terms.iter().map(|t| (t.id.as_str(), &t.name)).collect()
+}
+
+#[derive(Serialize)]
+struct KindGroup {
+    kind: Kind,
+    name: &'static str,
+    records: Vec<RecordRef>,
+}
+
+#[derive(Serialize)]
+struct RecordData<'a> {
+    id: &'a str,
+    kind: Kind,
+    kind_name: &'static str,
+    record: &'a Body,
+    region: Option<RegionRef>,
+    regions: BTreeMap<&'a str, RegionRef>,
+    vocab: VocabNames<'a>,
+    /// Practice cases: the stage chart as SVG, and the stage names in order.
+    chart_svg: Option<String>,
+    stages: Vec<(crate::model::practice::Stage, &'static str)>,
+    /// Region pages: the regions below it and every record about it.
+    children: Vec<RegionRef>,
+    records: Vec<KindGroup>,
+    child_records: Vec<RecordRef>,
+    source_file: &'a str,
+}
+
+fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a> {
+    let bp = site.corpus.config.base_path.as_str();
+    let v = &site.corpus.vocab;
+    let regions = r.body.referenced_regions().into_iter().map(|id| (id, site.region_ref(id, lang, bp))).collect();
+    let chart_svg = match &r.body {
+        Body::Practice(p) => p.chart.as_ref().map(|c| chart::svg(c, lang, p.title.get(lang).text, &format!("chart-{}", r.id))),
+        _ => None,
+    };
+    let (children, records, child_records) = match &r.body {
+        Body::Region(_) => region_lists(site, lang, &r.id),
+        _ => (Vec::new(), Vec::new(), Vec::new()),
+    };
+    RecordData {
+        id: &r.id,
+        kind: r.kind,
+        kind_name: r.kind.name(lang),
+        record: &r.body,
+        region: r.body.region().map(|id| site.region_ref(id, lang, bp)),
+        regions,
+        vocab: VocabNames {
+            categories: names(&v.categories.entries),
+            themes: names(&v.themes.entries),
+            actors: names(&v.actors.entries),
+            region_kinds: names(&v.region_kinds.entries),
+            indicators: v.indicators.entries.iter().map(|d| (d.id.as_str(), d)).collect(),
+        },
+        chart_svg,
+        stages: crate::model::practice::Stage::ALL.iter().map(|s| (*s, chart::stage_name(*s, lang))).collect(),
+        children,
+        records,
+        child_records,
+        source_file: &r.file,
+    }
+}
+
+fn region_lists(site: &Site, lang: Lang, id: &str) -> (Vec<RegionRef>, Vec<KindGroup>, Vec<RecordRef>) {
+    let bp = site.corpus.config.base_path.as_str();
+    let children: Vec<RegionRef> = site.children.get(id).map_or_else(Vec::new, |c| c.iter().map(|c| site.region_ref(c, lang, bp)).collect());
+    let own = site.by_region.get(id).map_or(&[][..], Vec::as_slice);
+    let records = Kind::ALL
+        .iter()
+        .filter_map(|k| {
+            let recs: Vec<RecordRef> = own.iter().filter(|r| r.kind == *k).map(|r| site.record_ref(r, lang, bp)).collect();
+            (!recs.is_empty()).then_some(KindGroup { kind: *k, name: k.plural(lang), records: recs })
+        })
+        .collect();
+    let mut child_records = Vec::new();
+    let mut stack: Vec<&str> = site.children.get(id).cloned().unwrap_or_default();
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(c) = stack.pop() {
+        if !seen.insert(c) {
+            continue;
+        }
+        if let Some(rs) = site.by_region.get(c) {
+            child_records.extend(rs.iter().map(|r| site.record_ref(r, lang, bp)));
+        }
+        stack.extend(site.children.get(c).map_or(&[][..], Vec::as_slice));
+    }
+    child_records.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+    (children, records, child_records)
+}
+
+#[derive(Serialize)]
+struct RedirectData {
+    languages: Vec<(&'static str, String, String)>,
+}
+
+fn redirect_context(site: &Site, theme: &Theme) -> tera::Context {
+    let bp = &site.corpus.config.base_path;
+    let languages = Lang::ALL
+        .iter()
+        .map(|l| (l.code(), format!("{bp}{}/", l.code()), theme.strings[l].get("language_name").cloned().unwrap_or_default()))
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("data", &RedirectData { languages });
+    ctx.insert("site_title", &site.corpus.config.title);
+    ctx
+}
+
+/// `/data/records.json`: every record, as typed, in a fixed order.
+fn records_json(corpus: &Corpus) -> anyhow::Result<Vec<u8>> {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        kind: Kind,
+        id: &'a str,
+        source_file: &'a str,
+        record: &'a Body,
+    }
+    let out: Vec<Out> = corpus.records.iter().map(|r| Out { kind: r.kind, id: &r.id, source_file: &r.file, record: &r.body }).collect();
+    let mut bytes = serde_json::to_vec(&serde_json::json!({ "format": "casebook-records/1", "records": out }))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

@@ -1,0 +1,113 @@
+//! Indexes over the corpus that pages need: regions by id, children, records by region and
+//! by tag. Built once, read by every page.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::load::{Corpus, Record};
+use crate::model::vocab::Term;
+use crate::model::{Body, Kind, Lang, Region, Text};
+
+pub struct Site<'a> {
+    pub corpus: &'a Corpus,
+    pub regions: BTreeMap<&'a str, &'a Region>,
+    /// Region id → ids of regions whose parent it is, sorted.
+    pub children: BTreeMap<&'a str, Vec<&'a str>>,
+    /// Region id → records about it (not the region itself), in corpus order.
+    pub by_region: BTreeMap<&'a str, Vec<&'a Record>>,
+    /// (vocabulary, id) → records tagged with it.
+    pub by_tag: BTreeMap<(&'static str, &'a str), Vec<&'a Record>>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(corpus: &'a Corpus) -> Site<'a> {
+        let mut site = Site { corpus, regions: BTreeMap::new(), children: BTreeMap::new(), by_region: BTreeMap::new(), by_tag: BTreeMap::new() };
+        for rec in &corpus.records {
+            if let Body::Region(r) = &rec.body {
+                site.regions.insert(&rec.id, r);
+                if let Some(p) = &r.parent {
+                    site.children.entry(p.as_str()).or_default().push(&rec.id);
+                }
+            }
+            if let Some(region) = rec.body.region() {
+                site.by_region.entry(region).or_default().push(rec);
+            }
+            for (vocab, id) in rec.body.tags() {
+                site.by_tag.entry((vocab, id)).or_default().push(rec);
+            }
+        }
+        site
+    }
+
+    /// The prefecture a region belongs to (itself for a prefecture), following parents.
+    pub fn prefecture_of(&self, id: &'a str) -> Option<&'a str> {
+        let mut cur = id;
+        for _ in 0..8 {
+            let r = self.regions.get(cur)?;
+            if r.kind == "prefecture" {
+                return Some(cur);
+            }
+            cur = r.parent.as_deref()?;
+        }
+        None
+    }
+
+    pub fn terms(&self, vocab: &str) -> &'a [Term] {
+        let v = &self.corpus.vocab;
+        match vocab {
+            "categories" => &v.categories.entries,
+            "themes" => &v.themes.entries,
+            "region-kinds" => &v.region_kinds.entries,
+            "actors" => &v.actors.entries,
+            _ => &[],
+        }
+    }
+
+    pub fn term_name(&self, vocab: &str, id: &str) -> Text {
+        self.terms(vocab).iter().find(|t| t.id == id).map_or_else(|| Text { ja: id.to_owned(), en: Some(id.to_owned()) }, |t| t.name.clone())
+    }
+
+    pub fn region_ref(&self, id: &str, lang: Lang, base: &str) -> RegionRef {
+        let r = self.regions.get(id);
+        RegionRef {
+            id: id.to_owned(),
+            url: format!("{base}{}/regions/{id}/", lang.code()),
+            name: r.map_or_else(|| Text { ja: id.to_owned(), en: Some(id.to_owned()) }, |r| r.name.clone()),
+            kind: r.map(|r| self.term_name("region-kinds", &r.kind)),
+            anonymised: r.is_some_and(|r| r.anonymised),
+        }
+    }
+
+    pub fn record_ref(&self, rec: &Record, lang: Lang, base: &str) -> RecordRef {
+        RecordRef {
+            kind: rec.kind,
+            kind_name: rec.kind.name(lang),
+            id: rec.id.clone(),
+            url: format!("{base}{}/{}/{}/", lang.code(), rec.kind.dir(), rec.id),
+            title: rec.body.title().clone(),
+            region: rec.body.region().map(|r| self.region_ref(r, lang, base)),
+        }
+    }
+}
+
+/// A link to a region, for lists and breadcrumbs.
+#[derive(Clone, Debug, Serialize)]
+pub struct RegionRef {
+    pub id: String,
+    pub url: String,
+    pub name: Text,
+    pub kind: Option<Text>,
+    pub anonymised: bool,
+}
+
+/// A link to a record, for lists.
+#[derive(Clone, Debug, Serialize)]
+pub struct RecordRef {
+    pub kind: Kind,
+    pub kind_name: &'static str,
+    pub id: String,
+    pub url: String,
+    pub title: Text,
+    pub region: Option<RegionRef>,
+}

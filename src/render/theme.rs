@@ -1,0 +1,145 @@
+//! A theme: tera templates, UI strings per language and static files, from
+//! `themes/<name>/{templates,static,strings.yaml}`. Filters are registered per language,
+//! so templates write `{{ record.title | t }}` and get the reader's language.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{anyhow, Context as _};
+use serde_json::Value;
+use tera::Tera;
+
+use super::markdown;
+use crate::model::{Lang, Text, When};
+use crate::validate::fmt_num;
+use crate::write::OutputFile;
+
+pub struct Theme {
+    /// One template set per language, each with its filters.
+    tera: BTreeMap<Lang, Tera>,
+    /// UI strings, per language.
+    pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
+    pub statics: Vec<OutputFile>,
+}
+
+impl Theme {
+    pub fn load(dir: &Path) -> anyhow::Result<Theme> {
+        let glob = dir.join("templates").join("**").join("*.html");
+        let base = Tera::new(&glob.to_string_lossy()).map_err(|e| anyhow!("{}", tera_chain(&e))).with_context(|| format!("loading the templates in {}", dir.display()))?;
+        let strings_path = dir.join("strings.yaml");
+        let raw: BTreeMap<String, Text> = crate::load::load_yaml_file(&strings_path, &strings_path.to_string_lossy()).map_err(|diags| {
+            let lines: Vec<String> = diags.iter().map(|d| format!("{}:{}:{}: {}", d.file, d.span.line, d.span.column, d.message)).collect();
+            anyhow!("the theme's strings.yaml is invalid:\n{}", lines.join("\n"))
+        })?;
+        let mut tera = BTreeMap::new();
+        let mut strings = BTreeMap::new();
+        for lang in Lang::ALL {
+            let mut t = base.clone();
+            register_filters(&mut t, lang);
+            tera.insert(lang, t);
+            strings.insert(lang, raw.iter().map(|(k, v)| (k.clone(), v.get(lang).text.to_owned())).collect());
+        }
+        Ok(Theme { tera, strings, statics: statics(&dir.join("static"))? })
+    }
+
+    pub fn render(&self, lang: Lang, template: &str, ctx: &tera::Context) -> anyhow::Result<String> {
+        let tera = &self.tera[&lang];
+        tera.render(template, ctx).map_err(|e| anyhow!("{}", tera_chain(&e))).with_context(|| format!("rendering {template} ({})", lang.code()))
+    }
+}
+
+fn tera_chain(e: &tera::Error) -> String {
+    let mut out = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        src = s.source();
+    }
+    out
+}
+
+fn statics(dir: &Path) -> anyhow::Result<Vec<OutputFile>> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir)?;
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let bytes = std::fs::read(entry.path()).with_context(|| format!("reading {}", entry.path().display()))?;
+            files.push(OutputFile::new(format!("static/{rel}"), bytes));
+        }
+    }
+    Ok(files)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Escaped inline HTML, with the "not yet translated" mark.
+    Inline,
+    /// Plain text for attributes and `<title>`; escaped by tera.
+    Plain,
+    /// Markdown rendered to sanitised HTML.
+    Markdown,
+}
+
+struct TextFilter {
+    lang: Lang,
+    mode: Mode,
+}
+
+impl tera::Filter for TextFilter {
+    fn filter(&self, value: &Value, _: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
+        let (ja, en) = match value {
+            Value::Null => return Ok(Value::String(String::new())),
+            Value::String(s) => (s.as_str(), Some(s.as_str())),
+            Value::Object(o) => (o.get("ja").and_then(Value::as_str).unwrap_or(""), o.get("en").and_then(Value::as_str)),
+            other => return Ok(Value::String(other.to_string())),
+        };
+        let en = en.filter(|e| !e.trim().is_empty());
+        let (text, translated) = match self.lang {
+            Lang::En => en.map_or((ja, false), |e| (e, true)),
+            Lang::Ja => (ja, true),
+        };
+        Ok(Value::String(match (self.mode, translated) {
+            (Mode::Plain, _) => text.to_owned(),
+            (Mode::Inline, true) => markdown::html_escape(text),
+            (Mode::Inline, false) => format!(
+                "<span lang=\"ja\">{}</span> <small class=\"untranslated\">{}</small>",
+                markdown::html_escape(text),
+                UNTRANSLATED
+            ),
+            (Mode::Markdown, true) => markdown::render(text),
+            (Mode::Markdown, false) => format!(
+                "<div lang=\"ja\" class=\"untranslated-block\"><p><small class=\"untranslated\">{}</small></p>{}</div>",
+                UNTRANSLATED,
+                markdown::render(text)
+            ),
+        }))
+    }
+
+    fn is_safe(&self) -> bool {
+        self.mode != Mode::Plain
+    }
+}
+
+/// The mark beside Japanese text shown on an English page.
+pub const UNTRANSLATED: &str = "not yet translated";
+
+fn register_filters(tera: &mut Tera, lang: Lang) {
+    tera.register_filter("t", TextFilter { lang, mode: Mode::Inline });
+    tera.register_filter("tt", TextFilter { lang, mode: Mode::Plain });
+    tera.register_filter("md", TextFilter { lang, mode: Mode::Markdown });
+    tera.register_filter("date", move |v: &Value, _: &std::collections::HashMap<String, Value>| {
+        Ok(Value::String(match v.as_str() {
+            Some(s) => s.parse::<When>().map_or_else(|_| s.to_owned(), |w| w.display(lang)),
+            None => String::new(),
+        }))
+    });
+    tera.register_filter("num", |v: &Value, _: &std::collections::HashMap<String, Value>| {
+        Ok(Value::String(v.as_f64().map(fmt_num).unwrap_or_default()))
+    });
+}
