@@ -52,6 +52,10 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     files.push(OutputFile::new("static/highlight.css", markdown::highlight_css()));
     files.push(OutputFile::new("index.html", theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?));
     files.push(OutputFile::new("data/records.json", records_json(corpus)?));
+    // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
+    if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
+        files.push(OutputFile::new("404.html", ja404.bytes.clone()));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -168,8 +172,7 @@ fn page(site: &Site, theme: &Theme, lang: Lang, kind: PageKind) -> anyhow::Resul
     ctx.insert("data", &data);
     let html = theme.render(lang, template, &ctx)?;
     let path = match kind {
-        PageKind::NotFound if lang == Lang::Ja => "404.html".to_owned(),
-        PageKind::NotFound => "en/404.html".to_owned(),
+        PageKind::NotFound => format!("{}/404.html", lang.code()),
         _ => format!("{}/{}index.html", lang.code(), base.path),
     };
     Ok(OutputFile::new(path, html))

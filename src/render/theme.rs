@@ -35,6 +35,8 @@ impl Theme {
         let mut strings = BTreeMap::new();
         for lang in Lang::ALL {
             let mut t = base.clone();
+            // tera's default escaping also turns `/` into `&#x2F;`; URLs read better without.
+            t.set_escape_fn(markdown::html_escape);
             register_filters(&mut t, lang);
             tera.insert(lang, t);
             strings.insert(lang, raw.iter().map(|(k, v)| (k.clone(), v.get(lang).text.to_owned())).collect());

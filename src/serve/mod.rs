@@ -55,7 +55,7 @@ impl Files {
     }
 
     fn not_found_page(&self, target: &str) -> &[u8] {
-        let key = if target.starts_with("/en/") { "en/404.html" } else { "404.html" };
+        let key = if target.starts_with("/en/") { "en/404.html" } else { "ja/404.html" };
         self.files.get(key).map_or(b"not found".as_slice(), Vec::as_slice)
     }
 }

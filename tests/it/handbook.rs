@@ -1,0 +1,121 @@
+//! The bundled handbook (the repository root): clean under `--strict`, and every item of the
+//! committed inventory (`tests/inventory/*.json`) is on its built pages.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::support::{bin, repo, text_of, tree};
+
+/// The handbook, built once for all tests of this module.
+fn built() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let out = dir.join("public");
+        let status = bin().args(["build", "--strict", "--root"]).arg(repo()).arg("--out").arg(&out).output().unwrap();
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        out
+    })
+}
+
+#[test]
+fn the_handbook_is_clean_under_strict() {
+    let out = bin().args(["check", "--strict", "--format", "json", "--root"]).arg(repo()).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "", "the bundled handbook has problems");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn every_inventory_item_is_on_its_pages() {
+    let out = built();
+    let mut files: Vec<_> = std::fs::read_dir(repo().join("tests/inventory")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() >= 6, "inventory files missing");
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for file in files {
+        let inv: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for rec in inv["records"].as_array().unwrap() {
+            let path = rec["path"].as_str().unwrap();
+            for lang in ["ja", "en"] {
+                let page = out.join(lang).join(path).join("index.html");
+                let Ok(html) = std::fs::read_to_string(&page) else {
+                    problems.push(format!("{}: no page /{lang}/{path}/", file.display()));
+                    continue;
+                };
+                let text = text_of(&html);
+                for want in rec[lang].as_array().into_iter().flatten() {
+                    let want = want.as_str().unwrap();
+                    checked += 1;
+                    if !text.contains(want) {
+                        problems.push(format!("/{lang}/{path}/: missing `{want}`"));
+                    }
+                }
+                if let Some(items) = rec["items"].as_object() {
+                    for (name, count) in items {
+                        let got = html.matches(&format!("data-item=\"{name}\"")).count() as u64;
+                        checked += 1;
+                        if Some(got) != count.as_u64() {
+                            problems.push(format!("/{lang}/{path}/: {got} `{name}` items, inventory says {count}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} of {checked} inventory checks failed:\n{}", problems.len(), problems.join("\n"));
+    assert!(checked > 500, "only {checked} inventory checks ran");
+    eprintln!("{checked} inventory checks passed");
+}
+
+#[test]
+fn every_record_is_reachable_from_the_home_page_in_both_languages() {
+    let out = built();
+    for lang in ["ja", "en"] {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut queue = vec![format!("/{lang}/")];
+        while let Some(url) = queue.pop() {
+            if !seen.insert(url.clone()) {
+                continue;
+            }
+            let file = out.join(url.trim_start_matches('/')).join("index.html");
+            let Ok(html) = std::fs::read_to_string(&file) else { continue };
+            for part in html.split("href=\"").skip(1) {
+                let link = part.split('"').next().unwrap();
+                if link.starts_with(&format!("/{lang}/")) && link.ends_with('/') {
+                    queue.push(link.to_owned());
+                }
+            }
+        }
+        let pages: Vec<String> = tree(&out.join(lang)).into_iter().map(|(p, _)| p).filter(|p| p.ends_with("index.html")).collect();
+        for p in pages {
+            let url = format!("/{lang}/{}", p.trim_end_matches("index.html"));
+            assert!(seen.contains(&url), "{url} is not reachable from /{lang}/");
+        }
+    }
+}
+
+#[test]
+fn two_builds_of_the_handbook_are_byte_identical() {
+    let first = tree(built());
+    let dir = tempfile::tempdir().unwrap();
+    let status = bin().args(["build", "--root"]).arg(repo()).arg("--out").arg(dir.path().join("p")).output().unwrap();
+    assert!(status.status.success());
+    assert_eq!(first, tree(&dir.path().join("p")));
+}
+
+#[test]
+fn pages_make_no_requests_to_other_hosts() {
+    for (path, bytes) in tree(built()) {
+        if !path.ends_with(".html") && !path.ends_with(".css") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        for attr in ["src=\"http", "src=\"//", "href=\"//", "url(http", "url(//", "@import"] {
+            assert!(!text.contains(attr), "{path} loads from another host ({attr})");
+        }
+        assert!(!text.contains("rel=\"stylesheet\" href=\"http"), "{path}");
+    }
+}

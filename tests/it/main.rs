@@ -1,0 +1,8 @@
+//! Integration tests: build fixture sites with the real binary and assert on pages,
+//! diagnostics and exit codes. One binary, modules by subject.
+
+mod build;
+mod check;
+mod handbook;
+mod serve;
+mod support;
