@@ -45,7 +45,11 @@ pub enum Status {
 
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     match cli.command {
-        Command::Check { root, format, strict } => check(&root, format, strict),
+        Command::Check {
+            root,
+            format,
+            strict,
+        } => check(&root, format, strict),
         Command::Build { root, out, strict } => {
             let (status, _) = build(&root, &out, strict)?;
             Ok(status)
@@ -83,11 +87,20 @@ pub fn check(root: &Path, format: Format, strict: bool) -> anyhow::Result<Status
     }
     let failed = diags.fails(false);
     report(corpus.as_ref(), root, diags, format)?;
-    Ok(if failed { Status::ContentErrors } else { Status::Success })
+    Ok(if failed {
+        Status::ContentErrors
+    } else {
+        Status::Success
+    })
 }
 
 /// Print diagnostics: `human` to stderr with a summary line, `json` / `github` to stdout.
-pub fn report(corpus: Option<&Corpus>, root: &Path, diags: Diagnostics, format: Format) -> anyhow::Result<()> {
+pub fn report(
+    corpus: Option<&Corpus>,
+    root: &Path,
+    diags: Diagnostics,
+    format: Format,
+) -> anyhow::Result<()> {
     let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
     let lines = |file: &str, line: usize| -> Option<String> {
         let text = match corpus.and_then(|c| c.sources.get(file)) {
@@ -95,7 +108,9 @@ pub fn report(corpus: Option<&Corpus>, root: &Path, diags: Diagnostics, format: 
             None if file == config::CONFIG_FILE => config_text.as_str(),
             None => return None,
         };
-        diag::source::LineIndex::new(text).line(line).map(str::to_owned)
+        diag::source::LineIndex::new(text)
+            .line(line)
+            .map(str::to_owned)
     };
     let (errors, warnings) = (diags.count(Severity::Error), diags.count(Severity::Warning));
     let sorted = diags.into_sorted();
@@ -104,7 +119,10 @@ pub fn report(corpus: Option<&Corpus>, root: &Path, diags: Diagnostics, format: 
             let mut err = std::io::stderr().lock();
             emit::emit(&mut err, format, &sorted, &lines)?;
             let records = corpus.map_or(0, |c| c.records.len());
-            writeln!(err, "checked {records} records: {errors} error(s), {warnings} warning(s)")?;
+            writeln!(
+                err,
+                "checked {records} records: {errors} error(s), {warnings} warning(s)"
+            )?;
         }
         Format::Json | Format::Github => {
             let mut out = std::io::stdout().lock();
@@ -135,6 +153,11 @@ pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, u
     if !diags.is_empty() {
         report(Some(&corpus), root, diags, Format::Human)?;
     }
-    eprintln!("built {} records into {} files in {}", corpus.records.len(), count, out.display());
+    eprintln!(
+        "built {} records into {} files in {}",
+        corpus.records.len(),
+        count,
+        out.display()
+    );
     Ok((Status::Success, count))
 }

@@ -63,7 +63,8 @@ pub fn run(out: Option<&Path>) -> anyhow::Result<()> {
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
             for (name, schema) in schemas() {
                 let path = dir.join(format!("{name}.json"));
-                std::fs::write(&path, to_pretty(&schema.to_value())).with_context(|| format!("writing {}", path.display()))?;
+                std::fs::write(&path, to_pretty(&schema.to_value()))
+                    .with_context(|| format!("writing {}", path.display()))?;
             }
         }
     }

@@ -21,7 +21,10 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutputFile {
-        OutputFile { path: path.into(), bytes: bytes.into() }
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
     }
 }
 
@@ -30,19 +33,33 @@ pub fn is_safe_relative(path: &str) -> bool {
     !path.is_empty()
         && !path.starts_with('/')
         && !path.contains('\\')
-        && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
 }
 
 fn sibling(out: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
-    let name = out.file_name().with_context(|| format!("{} is not a directory name", out.display()))?;
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    Ok(parent.join(format!(".{}.{suffix}-{}", name.to_string_lossy(), std::process::id())))
+    let name = out
+        .file_name()
+        .with_context(|| format!("{} is not a directory name", out.display()))?;
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok(parent.join(format!(
+        ".{}.{suffix}-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
 }
 
 /// Write `files` as the new content of `out`, atomically.
 pub fn commit(out: &Path, files: Vec<OutputFile>) -> anyhow::Result<()> {
     if let Some(bad) = files.iter().find(|f| !is_safe_relative(&f.path)) {
-        bail!("refusing to write `{}`: output paths must stay inside the output directory", bad.path);
+        bail!(
+            "refusing to write `{}`: output paths must stay inside the output directory",
+            bad.path
+        );
     }
     if out.exists() && !out.is_dir() {
         bail!("{} exists and is not a directory", out.display());
@@ -57,7 +74,8 @@ pub fn commit(out: &Path, files: Vec<OutputFile>) -> anyhow::Result<()> {
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     if staging.exists() {
-        std::fs::remove_dir_all(staging).with_context(|| format!("removing the stale {}", staging.display()))?;
+        std::fs::remove_dir_all(staging)
+            .with_context(|| format!("removing the stale {}", staging.display()))?;
     }
     std::fs::create_dir_all(staging).with_context(|| format!("creating {}", staging.display()))?;
     files.par_iter().try_for_each(|f| {
@@ -72,7 +90,8 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
 fn swap(staging: &Path, out: &Path) -> anyhow::Result<()> {
     let old = sibling(out, "old")?;
     if out.exists() {
-        std::fs::rename(out, &old).with_context(|| format!("moving the previous {} aside", out.display()))?;
+        std::fs::rename(out, &old)
+            .with_context(|| format!("moving the previous {} aside", out.display()))?;
     }
     if let Err(e) = std::fs::rename(staging, out) {
         if old.exists() {
@@ -81,7 +100,8 @@ fn swap(staging: &Path, out: &Path) -> anyhow::Result<()> {
         return Err(e).with_context(|| format!("moving the new site into {}", out.display()));
     }
     if old.exists() {
-        std::fs::remove_dir_all(&old).with_context(|| format!("removing the previous site at {}", old.display()))?;
+        std::fs::remove_dir_all(&old)
+            .with_context(|| format!("removing the previous site at {}", old.display()))?;
     }
     Ok(())
 }
@@ -103,9 +123,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         commit(&out, vec![OutputFile::new("index.html", "old")]).unwrap();
-        let err = commit(&out, vec![OutputFile::new("ok.html", "new"), OutputFile::new("../escape", "x")]);
+        let err = commit(
+            &out,
+            vec![
+                OutputFile::new("ok.html", "new"),
+                OutputFile::new("../escape", "x"),
+            ],
+        );
         assert!(err.is_err());
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "old"
+        );
         assert!(!dir.path().join("escape").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging directory is left behind");
@@ -118,6 +147,9 @@ mod tests {
         commit(&out, vec![OutputFile::new("a/old.html", "1")]).unwrap();
         commit(&out, vec![OutputFile::new("b/new.html", "2")]).unwrap();
         assert!(!out.join("a/old.html").exists());
-        assert_eq!(std::fs::read_to_string(out.join("b/new.html")).unwrap(), "2");
+        assert_eq!(
+            std::fs::read_to_string(out.join("b/new.html")).unwrap(),
+            "2"
+        );
     }
 }

@@ -18,7 +18,12 @@ pub enum Format {
 /// Looks up a source line for the human format: `(file, 1-based line) -> text`.
 pub type SourceLines<'a> = dyn Fn(&str, usize) -> Option<String> + 'a;
 
-pub fn emit(out: &mut dyn Write, format: Format, diags: &[Diagnostic], lines: &SourceLines) -> io::Result<()> {
+pub fn emit(
+    out: &mut dyn Write,
+    format: Format,
+    diags: &[Diagnostic],
+    lines: &SourceLines,
+) -> io::Result<()> {
     for d in diags {
         match format {
             Format::Human => human(out, d, lines)?,
@@ -51,11 +56,19 @@ fn severity_word(s: Severity) -> &'static str {
 
 fn human(out: &mut dyn Write, d: &Diagnostic, lines: &SourceLines) -> io::Result<()> {
     let sev = severity_word(d.severity);
-    writeln!(out, "{}:{}:{}: {sev}[{}]: {}", d.file, d.span.line, d.span.column, d.code, d.message)?;
+    writeln!(
+        out,
+        "{}:{}:{}: {sev}[{}]: {}",
+        d.file, d.span.line, d.span.column, d.code, d.message
+    )?;
     if let Some(text) = lines(&d.file, d.span.line) {
         let num = d.span.line.to_string();
         let pad = " ".repeat(num.len());
-        let caret_pad: String = text.chars().take(d.span.column.saturating_sub(1)).map(width_space).collect();
+        let caret_pad: String = text
+            .chars()
+            .take(d.span.column.saturating_sub(1))
+            .map(width_space)
+            .collect();
         let underline: String = text
             .chars()
             .skip(d.span.column.saturating_sub(1))
@@ -64,7 +77,15 @@ fn human(out: &mut dyn Write, d: &Diagnostic, lines: &SourceLines) -> io::Result
             .collect();
         writeln!(out, "{pad} |")?;
         writeln!(out, "{num} | {text}")?;
-        writeln!(out, "{pad} | {caret_pad}{}", if underline.is_empty() { "^" } else { &underline })?;
+        writeln!(
+            out,
+            "{pad} | {caret_pad}{}",
+            if underline.is_empty() {
+                "^"
+            } else {
+                &underline
+            }
+        )?;
     }
     if let Some(help) = &d.help {
         writeln!(out, "  = help: {help}")?;
@@ -110,7 +131,9 @@ fn github(d: &Diagnostic) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -123,8 +146,13 @@ mod tests {
     use crate::diag::{Code, Span};
 
     fn sample() -> Diagnostic {
-        Diagnostic::new(Code::UnknownReference, "content/a.yaml", Span::new(2, 9, 3), "region `abc` does not exist")
-            .with_help("did you mean `abd`?")
+        Diagnostic::new(
+            Code::UnknownReference,
+            "content/a.yaml",
+            Span::new(2, 9, 3),
+            "region `abc` does not exist",
+        )
+        .with_help("did you mean `abd`?")
     }
 
     #[test]
@@ -146,7 +174,10 @@ mod tests {
         d.span = Span::new(2, 12, 3);
         human(&mut out, &d, &lines).unwrap();
         let s = String::from_utf8(out).unwrap();
-        assert!(s.contains("2 | region: 熊本 abc\n  |              ^^^\n"), "{s}");
+        assert!(
+            s.contains("2 | region: 熊本 abc\n  |              ^^^\n"),
+            "{s}"
+        );
     }
 
     #[test]

@@ -93,7 +93,9 @@ impl Code {
     /// The severity a code has unless `--strict` raises it.
     pub fn severity(self) -> Severity {
         match self {
-            Code::EraOverflow | Code::MissingTranslation | Code::UnexpectedFile => Severity::Warning,
+            Code::EraOverflow | Code::MissingTranslation | Code::UnexpectedFile => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }
@@ -121,7 +123,11 @@ impl Span {
 
     /// The start of a file.
     pub fn start() -> Span {
-        Span { line: 1, column: 1, len: 0 }
+        Span {
+            line: 1,
+            column: 1,
+            len: 0,
+        }
     }
 }
 
@@ -154,7 +160,13 @@ impl Diagnostic {
     }
 
     fn sort_key(&self) -> (&str, usize, usize, Code, &str) {
-        (&self.file, self.span.line, self.span.column, self.code, &self.message)
+        (
+            &self.file,
+            self.span.line,
+            self.span.column,
+            self.code,
+            &self.message,
+        )
     }
 }
 

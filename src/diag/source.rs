@@ -59,4 +59,14 @@ mod tests {
         assert_eq!(idx.line_col(99), (1, 3));
         assert_eq!(idx.line(5), None);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn line_col_never_panics(s in "\\PC{0,100}", at in 0usize..500) {
+            let idx = LineIndex::new(&s);
+            let (line, col) = idx.line_col(at);
+            proptest::prop_assert!(line >= 1 && col >= 1);
+            proptest::prop_assert!(idx.line(line).is_some());
+        }
+    }
 }

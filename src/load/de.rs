@@ -26,7 +26,12 @@ pub struct Problem {
 
 impl Problem {
     fn at(code: Code, span: Span, message: String, help: Option<String>) -> Problem {
-        Problem { code, span: Some(span), message, help }
+        Problem {
+            code,
+            span: Some(span),
+            message,
+            help,
+        }
     }
 
     fn or_span(mut self, span: Span) -> Problem {
@@ -45,7 +50,12 @@ impl std::error::Error for Problem {}
 
 impl de::Error for Problem {
     fn custom<T: fmt::Display>(msg: T) -> Problem {
-        Problem { code: Code::InvalidValue, span: None, message: msg.to_string(), help: None }
+        Problem {
+            code: Code::InvalidValue,
+            span: None,
+            message: msg.to_string(),
+            help: None,
+        }
     }
 
     fn missing_field(field: &'static str) -> Problem {
@@ -60,9 +70,13 @@ impl de::Error for Problem {
 
 /// Deserialize `T` from a tree; the first hard error is returned, collected problems
 /// (unknown fields, date warnings) are appended to `found` either way.
-pub fn from_node<T: de::DeserializeOwned>(node: &Node, found: &mut Vec<Problem>) -> Result<T, Problem> {
+pub fn from_node<T: de::DeserializeOwned>(
+    node: &Node,
+    found: &mut Vec<Problem>,
+) -> Result<T, Problem> {
     let sink = RefCell::new(Vec::new());
-    let result = T::deserialize(De { node, sink: &sink }).map_err(|e: Problem| e.or_span(node.span));
+    let result =
+        T::deserialize(De { node, sink: &sink }).map_err(|e: Problem| e.or_span(node.span));
     found.append(&mut sink.into_inner());
     result
 }
@@ -75,7 +89,10 @@ struct De<'a> {
 
 impl<'a> De<'a> {
     fn at(self, node: &'a Node) -> De<'a> {
-        De { node, sink: self.sink }
+        De {
+            node,
+            sink: self.sink,
+        }
     }
 
     fn scalar(&self, expected: &str) -> Result<&'a str, Problem> {
@@ -95,11 +112,19 @@ impl<'a> De<'a> {
         let cleaned = text.trim().replace('_', "");
         cleaned.parse().map_err(|_| {
             let help = if text.contains(',') {
-                format!("write the number without separators: `{}`", text.replace(',', ""))
+                format!(
+                    "write the number without separators: `{}`",
+                    text.replace(',', "")
+                )
             } else {
                 format!("write {expected}, like `42`")
             };
-            Problem::at(Code::InvalidValue, self.node.span, format!("`{text}` is not {expected}"), Some(help))
+            Problem::at(
+                Code::InvalidValue,
+                self.node.span,
+                format!("`{text}` is not {expected}"),
+                Some(help),
+            )
         })
     }
 
@@ -107,10 +132,25 @@ impl<'a> De<'a> {
         let name = key.as_str().unwrap_or("?");
         let help = match suggest::closest(name, fields.iter().copied()) {
             Some(best) => format!("did you mean `{best}`?"),
-            None => format!("the fields here are: {}", fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")),
+            None => format!(
+                "the fields here are: {}",
+                fields
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
-        let span = Span { len: name.chars().count(), ..key.span };
-        self.sink.borrow_mut().push(Problem::at(Code::UnknownField, span, format!("unknown field `{name}`"), Some(help)));
+        let span = Span {
+            len: name.chars().count(),
+            ..key.span
+        };
+        self.sink.borrow_mut().push(Problem::at(
+            Code::UnknownField,
+            span,
+            format!("unknown field `{name}`"),
+            Some(help),
+        ));
     }
 }
 
@@ -150,8 +190,16 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
                 }
             }
             Value::Scalar { text, plain: false } => v.visit_str(text),
-            Value::Seq(items) => v.visit_seq(Seq { de: self, items: items.iter() }),
-            Value::Map(entries) => v.visit_map(Map { de: self, entries: entries.iter(), value: None, fields: None }),
+            Value::Seq(items) => v.visit_seq(Seq {
+                de: self,
+                items: items.iter(),
+            }),
+            Value::Map(entries) => v.visit_map(Map {
+                de: self,
+                entries: entries.iter(),
+                value: None,
+                fields: None,
+            }),
         };
         result.map_err(|e: Problem| e.or_span(self.node.span))
     }
@@ -184,7 +232,8 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
 
     fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
         let text = self.scalar("text")?;
-        v.visit_str(text).map_err(|e: Problem| e.or_span(self.node.span))
+        v.visit_str(text)
+            .map_err(|e: Problem| e.or_span(self.node.span))
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
@@ -199,17 +248,33 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, Problem> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        v: V,
+    ) -> Result<V::Value, Problem> {
         if name == date::SERDE_NAME {
             let text = self.scalar("a date")?;
             match date::parse(text) {
                 Ok(parsed) => {
                     let mut sink = self.sink.borrow_mut();
                     for w in parsed.warnings {
-                        sink.push(Problem::at(Code::EraOverflow, self.node.span, w.message, w.help));
+                        sink.push(Problem::at(
+                            Code::EraOverflow,
+                            self.node.span,
+                            w.message,
+                            w.help,
+                        ));
                     }
                 }
-                Err(e) => return Err(Problem::at(Code::ImpossibleDate, self.node.span, e.message, e.help)),
+                Err(e) => {
+                    return Err(Problem::at(
+                        Code::ImpossibleDate,
+                        self.node.span,
+                        e.message,
+                        e.help,
+                    ))
+                }
             }
         }
         v.visit_newtype_struct(self)
@@ -217,8 +282,18 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
         match &self.node.value {
-            Value::Seq(items) => v.visit_seq(Seq { de: self, items: items.iter() }).map_err(|e: Problem| e.or_span(self.node.span)),
-            other => Err(Problem::at(Code::InvalidValue, self.node.span, format!("expected a list, found {}", describe(other)), Some("write a list: `- item` on each line, or `[a, b]`".into()))),
+            Value::Seq(items) => v
+                .visit_seq(Seq {
+                    de: self,
+                    items: items.iter(),
+                })
+                .map_err(|e: Problem| e.or_span(self.node.span)),
+            other => Err(Problem::at(
+                Code::InvalidValue,
+                self.node.span,
+                format!("expected a list, found {}", describe(other)),
+                Some("write a list: `- item` on each line, or `[a, b]`".into()),
+            )),
         }
     }
 
@@ -226,18 +301,35 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
         self.mapping(v, None)
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(self, _name: &'static str, fields: &'static [&'static str], v: V) -> Result<V::Value, Problem> {
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Problem> {
         self.mapping(v, Some(fields))
     }
 
-    fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, variants: &'static [&'static str], v: V) -> Result<V::Value, Problem> {
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Problem> {
         let text = self.scalar("one of the listed words")?;
         let result: Result<V::Value, Problem> = v.visit_enum(text.into_deserializer());
         result.map_err(|mut e| {
             if let Some(best) = suggest::closest(text, variants.iter().copied()) {
                 e.help = Some(format!("did you mean `{best}`?"));
             } else {
-                e.help = Some(format!("write one of: {}", variants.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")));
+                e.help = Some(format!(
+                    "write one of: {}",
+                    variants
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
             }
             e.or_span(self.node.span)
         })
@@ -253,17 +345,28 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
 }
 
 impl<'a> De<'a> {
-    fn mapping<'de, V: Visitor<'de>>(self, v: V, fields: Option<&'static [&'static str]>) -> Result<V::Value, Problem> {
+    fn mapping<'de, V: Visitor<'de>>(
+        self,
+        v: V,
+        fields: Option<&'static [&'static str]>,
+    ) -> Result<V::Value, Problem> {
         match &self.node.value {
             Value::Map(entries) => v
-                .visit_map(Map { de: self, entries: entries.iter(), value: None, fields })
+                .visit_map(Map {
+                    de: self,
+                    entries: entries.iter(),
+                    value: None,
+                    fields,
+                })
                 .map_err(|e: Problem| e.or_span(self.node.span)),
             other => Err(Problem::at(
                 Code::InvalidValue,
                 self.node.span,
                 format!("expected a mapping, found {}", describe(other)),
                 Some(match fields {
-                    Some(f) if f.contains(&"ja") => "write the text per language: `{ja: …, en: …}`".to_owned(),
+                    Some(f) if f.contains(&"ja") => {
+                        "write the text per language: `{ja: …, en: …}`".to_owned()
+                    }
                     _ => "write `key: value` pairs".to_owned(),
                 }),
             )),
@@ -279,9 +382,15 @@ struct Seq<'a, I> {
 impl<'de, 'a, I: Iterator<Item = &'a Node>> SeqAccess<'de> for Seq<'a, I> {
     type Error = Problem;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Problem> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Problem> {
         match self.items.next() {
-            Some(node) => seed.deserialize(self.de.at(node)).map(Some).map_err(|e: Problem| e.or_span(node.span)),
+            Some(node) => seed
+                .deserialize(self.de.at(node))
+                .map(Some)
+                .map_err(|e: Problem| e.or_span(node.span)),
             None => Ok(None),
         }
     }
@@ -297,7 +406,10 @@ struct Map<'a, I> {
 impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> MapAccess<'de> for Map<'a, I> {
     type Error = Problem;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Problem> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Problem> {
         for (key, value) in self.entries.by_ref() {
             if let Some(fields) = self.fields {
                 if !key.as_str().is_some_and(|k| fields.contains(&k)) {
@@ -306,14 +418,21 @@ impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> MapAccess<'de> for Map<'a, I
                 }
             }
             self.value = Some(value);
-            return seed.deserialize(self.de.at(key)).map(Some).map_err(|e: Problem| e.or_span(key.span));
+            return seed
+                .deserialize(self.de.at(key))
+                .map(Some)
+                .map_err(|e: Problem| e.or_span(key.span));
         }
         Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Problem> {
-        let node = self.value.take().ok_or_else(|| <Problem as de::Error>::custom("value without a key"))?;
-        seed.deserialize(self.de.at(node)).map_err(|e: Problem| e.or_span(node.span))
+        let node = self
+            .value
+            .take()
+            .ok_or_else(|| <Problem as de::Error>::custom("value without a key"))?;
+        seed.deserialize(self.de.at(node))
+            .map_err(|e: Problem| e.or_span(node.span))
     }
 }
 
@@ -332,7 +451,9 @@ mod tests {
 
     #[test]
     fn every_unknown_field_is_collected_with_a_suggestion() {
-        let (r, found) = load_region("name: {ja: 熊本県, en: Kumamoto}\nkind: prefecture\nparnet: x\nslogn: {ja: a}\n");
+        let (r, found) = load_region(
+            "name: {ja: 熊本県, en: Kumamoto}\nkind: prefecture\nparnet: x\nslogn: {ja: a}\n",
+        );
         assert!(r.is_ok());
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].code, Code::UnknownField);
@@ -366,6 +487,9 @@ mod tests {
         assert_eq!(found[0].message, "unknown field `396`");
         let (r, _) = load_region("name: {ja: x}\nkind: area\npopulation:\n  value: 4,396\n");
         let e = r.unwrap_err();
-        assert_eq!(e.help.as_deref(), Some("write the number without separators: `4396`"));
+        assert_eq!(
+            e.help.as_deref(),
+            Some("write the number without separators: `4396`")
+        );
     }
 }

@@ -66,7 +66,14 @@ pub struct Corpus {
 }
 
 /// The names of the vocabulary files under `content/vocabularies/`.
-pub const VOCABULARIES: [&str; 6] = ["categories", "themes", "region-kinds", "actors", "indicators", "glossary"];
+pub const VOCABULARIES: [&str; 6] = [
+    "categories",
+    "themes",
+    "region-kinds",
+    "actors",
+    "indicators",
+    "glossary",
+];
 
 enum Loaded {
     Record(Box<Record>),
@@ -83,8 +90,12 @@ struct FileResult {
 
 pub fn load(config: Config) -> anyhow::Result<(Corpus, Diagnostics)> {
     let content = config.content_dir();
-    let files = walk(&content).with_context(|| format!("cannot read the content directory {}", content.display()))?;
-    let results: Vec<FileResult> = files.par_iter().map(|(path, rel)| load_file(&config.root, path, rel)).collect();
+    let files = walk(&content)
+        .with_context(|| format!("cannot read the content directory {}", content.display()))?;
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .map(|(path, rel)| load_file(&config.root, path, rel))
+        .collect();
 
     let mut diags = Diagnostics::default();
     let mut records = Vec::new();
@@ -105,7 +116,15 @@ pub fn load(config: Config) -> anyhow::Result<(Corpus, Diagnostics)> {
     }
     records.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
     let vocab = load_vocab(vocab_trees, &mut diags);
-    Ok((Corpus { config, records, vocab, sources }, diags))
+    Ok((
+        Corpus {
+            config,
+            records,
+            vocab,
+            sources,
+        },
+        diags,
+    ))
 }
 
 /// Every file under `content/`, sorted, with its site-relative `/`-separated path.
@@ -120,7 +139,11 @@ fn walk(content: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
         }
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             files.push((entry.path().to_path_buf(), rel));
         }
     }
@@ -128,7 +151,12 @@ fn walk(content: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
 }
 
 fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
-    let mut out = FileResult { file: rel.to_owned(), text: None, loaded: Loaded::Nothing, diags: Vec::new() };
+    let mut out = FileResult {
+        file: rel.to_owned(),
+        text: None,
+        loaded: Loaded::Nothing,
+        diags: Vec::new(),
+    };
     let Some(target) = classify(rel, &mut out.diags) else {
         return out;
     };
@@ -142,7 +170,15 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
     let tree = match yaml::parse(&text) {
         Ok(tree) => tree,
         Err(e) => {
-            out.diags.push(problem(rel, Problem { code: e.code, span: Some(e.span), message: e.message, help: e.help }));
+            out.diags.push(problem(
+                rel,
+                Problem {
+                    code: e.code,
+                    span: Some(e.span),
+                    message: e.message,
+                    help: e.help,
+                },
+            ));
             out.text = Some(text);
             return out;
         }
@@ -151,15 +187,28 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
         (Target::Vocab(name), tree) => Loaded::Vocab(name, tree),
         (Target::Record(..), None) => {
             out.diags.push(
-                Diagnostic::new(Code::EmptyFile, rel, Span::start(), "the record file is empty")
-                    .with_help("write the record's fields, or delete the file"),
+                Diagnostic::new(
+                    Code::EmptyFile,
+                    rel,
+                    Span::start(),
+                    "the record file is empty",
+                )
+                .with_help("write the record's fields, or delete the file"),
             );
             Loaded::Nothing
         }
-        (Target::Record(kind, id), Some(tree)) => match deserialize(kind, &tree, rel, &mut out.diags) {
-            Some(body) => Loaded::Record(Box::new(Record { kind, id, file: rel.to_owned(), body, tree })),
-            None => Loaded::Nothing,
-        },
+        (Target::Record(kind, id), Some(tree)) => {
+            match deserialize(kind, &tree, rel, &mut out.diags) {
+                Some(body) => Loaded::Record(Box::new(Record {
+                    kind,
+                    id,
+                    file: rel.to_owned(),
+                    body,
+                    tree,
+                })),
+                None => Loaded::Nothing,
+            }
+        }
     };
     out.text = Some(text);
     out
@@ -176,7 +225,10 @@ fn classify(rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Target> {
     let (dir, name) = match parts.as_slice() {
         ["content", dir, name] => (*dir, *name),
         _ => {
-            diags.push(unexpected(rel, "records live one level below `content/`: `content/<kind>/<id>.yaml`"));
+            diags.push(unexpected(
+                rel,
+                "records live one level below `content/`: `content/<kind>/<id>.yaml`",
+            ));
             return None;
         }
     };
@@ -192,7 +244,10 @@ fn classify(rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Target> {
         return match VOCABULARIES.iter().find(|v| **v == stem) {
             Some(v) => Some(Target::Vocab(v)),
             None => {
-                diags.push(unexpected(rel, &format!("the vocabularies are: {}", VOCABULARIES.join(", "))));
+                diags.push(unexpected(
+                    rel,
+                    &format!("the vocabularies are: {}", VOCABULARIES.join(", ")),
+                ));
                 None
             }
         };
@@ -217,26 +272,49 @@ fn classify(rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Target> {
 }
 
 fn unexpected(rel: &str, help: &str) -> Diagnostic {
-    Diagnostic::new(Code::UnexpectedFile, rel, Span::start(), "this file is not read: it is not where a record or vocabulary can be")
-        .with_help(help.to_owned())
+    Diagnostic::new(
+        Code::UnexpectedFile,
+        rel,
+        Span::start(),
+        "this file is not read: it is not where a record or vocabulary can be",
+    )
+    .with_help(help.to_owned())
 }
 
 /// ASCII kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`.
 pub fn is_kebab_id(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Read a file as text: size limit, BOM, CRLF, UTF-8 with the position of a bad byte.
 fn read(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
     let io_err = |e: std::io::Error| {
-        Box::new(Diagnostic::new(Code::InvalidValue, rel, Span::start(), format!("cannot read the file: {e}")).with_help("check the file's permissions"))
+        Box::new(
+            Diagnostic::new(
+                Code::InvalidValue,
+                rel,
+                Span::start(),
+                format!("cannot read the file: {e}"),
+            )
+            .with_help("check the file's permissions"),
+        )
     };
     let size = std::fs::metadata(path).map_err(io_err)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Box::new(
-            Diagnostic::new(Code::FileTooLarge, rel, Span::start(), format!("the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (4 MiB)"))
-                .with_help("split it into several records; a record is usually a few KiB"),
+            Diagnostic::new(
+                Code::FileTooLarge,
+                rel,
+                Span::start(),
+                format!("the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (4 MiB)"),
+            )
+            .with_help("split it into several records; a record is usually a few KiB"),
         ));
     }
     let bytes = std::fs::read(path).map_err(io_err)?;
@@ -247,8 +325,13 @@ fn read(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, column) = crate::diag::source::LineIndex::new(valid).line_col(valid.len());
             return Err(Box::new(
-                Diagnostic::new(Code::InvalidUtf8, rel, Span::new(line, column, 1), "the file is not valid UTF-8")
-                    .with_help("save the file as UTF-8 (Shift_JIS and other encodings are not read)"),
+                Diagnostic::new(
+                    Code::InvalidUtf8,
+                    rel,
+                    Span::new(line, column, 1),
+                    "the file is not valid UTF-8",
+                )
+                .with_help("save the file as UTF-8 (Shift_JIS and other encodings are not read)"),
             ));
         }
     };
@@ -292,7 +375,11 @@ fn vocab_file<T: DeserializeOwned>(
     diags: &mut Diagnostics,
 ) -> VocabFile<T> {
     let Some((file, tree)) = trees.remove(name) else {
-        return VocabFile { file: format!("content/vocabularies/{name}.yaml"), entries: Vec::new(), tree: None };
+        return VocabFile {
+            file: format!("content/vocabularies/{name}.yaml"),
+            entries: Vec::new(),
+            tree: None,
+        };
     };
     let mut found = Vec::new();
     let entries = match &tree {
@@ -300,10 +387,17 @@ fn vocab_file<T: DeserializeOwned>(
         None => Vec::new(),
     };
     diags.extend(found);
-    VocabFile { file, entries, tree }
+    VocabFile {
+        file,
+        entries,
+        tree,
+    }
 }
 
-fn load_vocab(mut trees: BTreeMap<&'static str, (String, Option<Node>)>, diags: &mut Diagnostics) -> Vocab {
+fn load_vocab(
+    mut trees: BTreeMap<&'static str, (String, Option<Node>)>,
+    diags: &mut Diagnostics,
+) -> Vocab {
     Vocab {
         categories: vocab_file(&mut trees, "categories", diags),
         themes: vocab_file(&mut trees, "themes", diags),
@@ -318,8 +412,25 @@ fn load_vocab(mut trees: BTreeMap<&'static str, (String, Option<Node>)>, diags: 
 pub fn load_yaml_file<T: DeserializeOwned>(path: &Path, rel: &str) -> Result<T, Vec<Diagnostic>> {
     let text = read(path, rel).map_err(|d| vec![*d])?;
     let tree = yaml::parse(&text)
-        .map_err(|e| vec![problem(rel, Problem { code: e.code, span: Some(e.span), message: e.message, help: e.help })])?
-        .ok_or_else(|| vec![Diagnostic::new(Code::EmptyFile, rel, Span::start(), "the file is empty")])?;
+        .map_err(|e| {
+            vec![problem(
+                rel,
+                Problem {
+                    code: e.code,
+                    span: Some(e.span),
+                    message: e.message,
+                    help: e.help,
+                },
+            )]
+        })?
+        .ok_or_else(|| {
+            vec![Diagnostic::new(
+                Code::EmptyFile,
+                rel,
+                Span::start(),
+                "the file is empty",
+            )]
+        })?;
     let mut diags = Vec::new();
     let value = typed::<T>(&tree, rel, &mut diags);
     match value {
@@ -339,6 +450,22 @@ mod tests {
         }
         for bad in ["", "Kumamoto", "a--b", "-a", "a-", "熊本", "a_b", "a.b"] {
             assert!(!is_kebab_id(bad), "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn reading_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("x.yaml");
+            std::fs::write(&path, &bytes).unwrap();
+            let mut diags = Vec::new();
+            if let Ok(text) = read(&path, "content/regions/x.yaml") {
+                if let Ok(Some(tree)) = yaml::parse(&text) {
+                    let _ = deserialize(Kind::Regions, &tree, "content/regions/x.yaml", &mut diags);
+                }
+            }
         }
     }
 }

@@ -22,7 +22,10 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// A scalar as written; `plain` is false for quoted and block scalars.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -56,7 +59,10 @@ impl Node {
     /// The value of a mapping key.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.value {
-            Value::Map(entries) => entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v),
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v),
             _ => None,
         }
     }
@@ -131,27 +137,53 @@ impl Builder {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(guard(Code::YamlSyntax, span, "a record file holds one YAML document; found a second `---`", "split the records into one file each"));
+                    return Err(guard(
+                        Code::YamlSyntax,
+                        span,
+                        "a record file holds one YAML document; found a second `---`",
+                        "split the records into one file each",
+                    ));
                 }
             }
             Event::Alias(_) => {
-                return Err(guard(Code::YamlAlias, span, "YAML aliases (`*name`) are not accepted in content", "write the value out in full where it is used"));
+                return Err(guard(
+                    Code::YamlAlias,
+                    span,
+                    "YAML aliases (`*name`) are not accepted in content",
+                    "write the value out in full where it is used",
+                ));
             }
             Event::Scalar(text, style, _, _) => {
                 let plain = style == ScalarStyle::Plain;
-                self.value(Node { span, value: Value::Scalar { text: text.into_owned(), plain } });
+                self.value(Node {
+                    span,
+                    value: Value::Scalar {
+                        text: text.into_owned(),
+                        plain,
+                    },
+                });
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 if self.stack.len() >= MAX_DEPTH {
                     return Err(too_deep(span));
                 }
-                let open = if matches!(event, Event::SequenceStart(..)) { Open::Seq(span, Vec::new()) } else { Open::Map(span, Vec::new(), None) };
+                let open = if matches!(event, Event::SequenceStart(..)) {
+                    Open::Seq(span, Vec::new())
+                } else {
+                    Open::Map(span, Vec::new(), None)
+                };
                 self.stack.push(open);
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let node = match self.stack.pop() {
-                    Some(Open::Seq(span, items)) => Node { span, value: Value::Seq(items) },
-                    Some(Open::Map(span, entries, _)) => Node { span, value: Value::Map(entries) },
+                    Some(Open::Seq(span, items)) => Node {
+                        span,
+                        value: Value::Seq(items),
+                    },
+                    Some(Open::Map(span, entries, _)) => Node {
+                        span,
+                        value: Value::Map(entries),
+                    },
                     None => return Ok(false),
                 };
                 self.value(node);
@@ -175,7 +207,12 @@ impl Builder {
 }
 
 fn guard(code: Code, span: Span, message: &str, help: &str) -> ParseError {
-    ParseError { code, span, message: message.into(), help: Some(help.into()) }
+    ParseError {
+        code,
+        span,
+        message: message.into(),
+        help: Some(help.into()),
+    }
 }
 
 fn too_deep(span: Span) -> ParseError {
@@ -218,13 +255,35 @@ fn prescan_depth(text: &str) -> Result<(), ParseError> {
     Ok(())
 }
 
+impl From<&'static str> for Seg<'static> {
+    fn from(k: &'static str) -> Seg<'static> {
+        Seg::Key(k)
+    }
+}
+
+impl From<usize> for Seg<'static> {
+    fn from(i: usize) -> Seg<'static> {
+        Seg::Index(i)
+    }
+}
+
+/// A field path: `path!["results", "indicators", i, "target"]`.
+#[macro_export]
+macro_rules! path {
+    ($($seg:expr),* $(,)?) => {
+        &[$($crate::load::yaml::Seg::from($seg)),*][..]
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn spans_are_one_based_character_columns() {
-        let root = parse("name: {ja: 熊本県, en: Kumamoto}\nkind: prefecture\n").unwrap().unwrap();
+        let root = parse("name: {ja: 熊本県, en: Kumamoto}\nkind: prefecture\n")
+            .unwrap()
+            .unwrap();
         let kind = root.get("kind").unwrap();
         assert_eq!((kind.span.line, kind.span.column), (2, 7));
         let en = root.at(&[Seg::Key("name"), Seg::Key("en")]);
@@ -277,24 +336,20 @@ mod tests {
         let err = parse("a: [1, 2\nb: 3\n").unwrap_err();
         assert_eq!(err.code, Code::YamlSyntax);
     }
-}
 
-impl From<&'static str> for Seg<'static> {
-    fn from(k: &'static str) -> Seg<'static> {
-        Seg::Key(k)
+    proptest::proptest! {
+        #[test]
+        fn parse_never_panics_on_any_text(s in "\\PC{0,300}") {
+            let _ = parse(&s);
+        }
+
+        #[test]
+        fn yaml_like_text_never_panics_the_parser_or_the_deserializer(s in "[-:\\[\\]{}&*!|>'\"#, \n\ta-z0-9あ熊\u{feff}]{0,300}") {
+            if let Ok(Some(node)) = parse(&s) {
+                let mut found = Vec::new();
+                let _ = crate::load::de::from_node::<crate::model::StatusSheet>(&node, &mut found);
+                let _ = crate::load::de::from_node::<crate::model::Region>(&node, &mut found);
+            }
+        }
     }
-}
-
-impl From<usize> for Seg<'static> {
-    fn from(i: usize) -> Seg<'static> {
-        Seg::Index(i)
-    }
-}
-
-/// A field path: `path!["results", "indicators", i, "target"]`.
-#[macro_export]
-macro_rules! path {
-    ($($seg:expr),* $(,)?) => {
-        &[$($crate::load::yaml::Seg::from($seg)),*][..]
-    };
 }

@@ -65,7 +65,9 @@ pub struct StorySection {
 }
 
 /// The four stages of the handbook's case charts, left to right.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     /// 地域課題の種の抽出.
@@ -79,8 +81,12 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] =
-        [Stage::SeedExtraction, Stage::Verification, Stage::Solution, Stage::FurtherDevelopment];
+    pub const ALL: [Stage; 4] = [
+        Stage::SeedExtraction,
+        Stage::Verification,
+        Stage::Solution,
+        Stage::FurtherDevelopment,
+    ];
 }
 
 /// A stage chart: rows are levels (圏域 / 市町村 …), columns are stages, boxes sit in cells.

@@ -55,15 +55,27 @@ pub struct Shown<'a> {
 
 fn pick<'a>(ja: &'a str, en: Option<&'a str>, lang: Lang) -> Shown<'a> {
     match (lang, en.filter(|e| !e.trim().is_empty())) {
-        (Lang::En, Some(en)) => Shown { text: en, translated: true },
-        (Lang::En, None) => Shown { text: ja, translated: false },
-        (Lang::Ja, _) => Shown { text: ja, translated: true },
+        (Lang::En, Some(en)) => Shown {
+            text: en,
+            translated: true,
+        },
+        (Lang::En, None) => Shown {
+            text: ja,
+            translated: false,
+        },
+        (Lang::Ja, _) => Shown {
+            text: ja,
+            translated: true,
+        },
     }
 }
 
 impl Text {
     pub fn new(ja: &str, en: &str) -> Text {
-        Text { ja: ja.to_owned(), en: Some(en.to_owned()) }
+        Text {
+            ja: ja.to_owned(),
+            en: Some(en.to_owned()),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> Shown<'_> {

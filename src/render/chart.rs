@@ -80,11 +80,21 @@ pub fn svg(chart: &Chart, lang: Lang, title: &str, dom_id: &str) -> String {
         let mut row_h: f64 = 40.0;
         for (col, stage) in Stage::ALL.iter().enumerate() {
             let mut cy = y + GAP;
-            for node in chart.nodes.iter().filter(|n| n.level == level.id && n.stage == *stage) {
+            for node in chart
+                .nodes
+                .iter()
+                .filter(|n| n.level == level.id && n.stage == *stage)
+            {
                 let lines = wrap(text_of(&node.text, lang), lang, chars);
                 let h = lines.len() as f64 * LINE_H + 2.0 * PAD;
                 let x = LABEL_W + col as f64 * COL_W + (COL_W - BOX_W) / 2.0;
-                placed.push(Placed { id: node.id.clone(), x, y: cy, h, lines });
+                placed.push(Placed {
+                    id: node.id.clone(),
+                    x,
+                    y: cy,
+                    h,
+                    lines,
+                });
                 cy += h + GAP;
             }
             row_h = row_h.max(cy - y);
@@ -100,41 +110,102 @@ pub fn svg(chart: &Chart, lang: Lang, title: &str, dom_id: &str) -> String {
         "<svg class=\"stage-chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{dom_id}-title {dom_id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
     );
     let desc = match lang {
-        Lang::Ja => format!("{}段階×{}レベルの図。各ボックスの内容は図の下の一覧にも記載しています。", Stage::ALL.len(), chart.levels.len()),
-        Lang::En => format!("A chart of {} stages by {} levels. Every box is also listed below the chart.", Stage::ALL.len(), chart.levels.len()),
+        Lang::Ja => format!(
+            "{}段階×{}レベルの図。各ボックスの内容は図の下の一覧にも記載しています。",
+            Stage::ALL.len(),
+            chart.levels.len()
+        ),
+        Lang::En => format!(
+            "A chart of {} stages by {} levels. Every box is also listed below the chart.",
+            Stage::ALL.len(),
+            chart.levels.len()
+        ),
     };
-    let _ = write!(s, "<title id=\"{dom_id}-title\">{}</title><desc id=\"{dom_id}-desc\">{}</desc>", html_escape(title), html_escape(&desc));
+    let _ = write!(
+        s,
+        "<title id=\"{dom_id}-title\">{}</title><desc id=\"{dom_id}-desc\">{}</desc>",
+        html_escape(title),
+        html_escape(&desc)
+    );
     s.push_str("<defs><marker id=\"");
     s.push_str(dom_id);
     s.push_str("-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>");
     for (col, stage) in Stage::ALL.iter().enumerate() {
         let x = LABEL_W + col as f64 * COL_W;
-        let _ = write!(s, "<rect class=\"stage-head\" x=\"{}\" y=\"4\" width=\"{}\" height=\"{}\" rx=\"4\"/>", x + 4.0, COL_W - 8.0, HEAD_H - 10.0);
+        let _ = write!(
+            s,
+            "<rect class=\"stage-head\" x=\"{}\" y=\"4\" width=\"{}\" height=\"{}\" rx=\"4\"/>",
+            x + 4.0,
+            COL_W - 8.0,
+            HEAD_H - 10.0
+        );
         for (i, line) in wrap(stage_name(*stage, lang), lang, 30).iter().enumerate() {
-            let _ = write!(s, "<text class=\"stage-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", x + COL_W / 2.0, 22.0 + i as f64 * 14.0, html_escape(line));
+            let _ = write!(
+                s,
+                "<text class=\"stage-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                x + COL_W / 2.0,
+                22.0 + i as f64 * 14.0,
+                html_escape(line)
+            );
         }
     }
     for (level, ry, rh) in &rows {
-        let _ = write!(s, "<rect class=\"level-band\" x=\"0\" y=\"{ry}\" width=\"{width}\" height=\"{rh}\"/>");
-        for (i, line) in wrap(text_of(&level.label, lang), lang, 14).iter().enumerate() {
-            let _ = write!(s, "<text class=\"level-label\" x=\"8\" y=\"{}\">{}</text>", ry + 20.0 + i as f64 * LINE_H, html_escape(line));
+        let _ = write!(
+            s,
+            "<rect class=\"level-band\" x=\"0\" y=\"{ry}\" width=\"{width}\" height=\"{rh}\"/>"
+        );
+        for (i, line) in wrap(text_of(&level.label, lang), lang, 14)
+            .iter()
+            .enumerate()
+        {
+            let _ = write!(
+                s,
+                "<text class=\"level-label\" x=\"8\" y=\"{}\">{}</text>",
+                ry + 20.0 + i as f64 * LINE_H,
+                html_escape(line)
+            );
         }
     }
     for link in &chart.links {
-        let (Some(a), Some(b)) = (placed.iter().find(|p| p.id == link.from), placed.iter().find(|p| p.id == link.to)) else { continue };
+        let (Some(a), Some(b)) = (
+            placed.iter().find(|p| p.id == link.from),
+            placed.iter().find(|p| p.id == link.to),
+        ) else {
+            continue;
+        };
         let (x1, y1, x2, y2) = if (a.x - b.x).abs() > 1.0 {
             let dir = if b.x > a.x { 1.0 } else { -1.0 };
-            (a.x + BOX_W / 2.0 + dir * BOX_W / 2.0, a.y + a.h / 2.0, b.x + BOX_W / 2.0 - dir * BOX_W / 2.0, b.y + b.h / 2.0)
+            (
+                a.x + BOX_W / 2.0 + dir * BOX_W / 2.0,
+                a.y + a.h / 2.0,
+                b.x + BOX_W / 2.0 - dir * BOX_W / 2.0,
+                b.y + b.h / 2.0,
+            )
         } else {
             let down = b.y > a.y;
-            (a.x + BOX_W / 2.0, if down { a.y + a.h } else { a.y }, b.x + BOX_W / 2.0, if down { b.y } else { b.y + b.h })
+            (
+                a.x + BOX_W / 2.0,
+                if down { a.y + a.h } else { a.y },
+                b.x + BOX_W / 2.0,
+                if down { b.y } else { b.y + b.h },
+            )
         };
         let _ = write!(s, "<line class=\"link\" x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" marker-end=\"url(#{dom_id}-arrow)\"/>");
     }
     for p in &placed {
-        let _ = write!(s, "<rect class=\"node\" x=\"{}\" y=\"{}\" width=\"{BOX_W}\" height=\"{}\" rx=\"6\"/>", p.x, p.y, p.h);
+        let _ = write!(
+            s,
+            "<rect class=\"node\" x=\"{}\" y=\"{}\" width=\"{BOX_W}\" height=\"{}\" rx=\"6\"/>",
+            p.x, p.y, p.h
+        );
         for (i, line) in p.lines.iter().enumerate() {
-            let _ = write!(s, "<text class=\"node-text\" x=\"{}\" y=\"{}\">{}</text>", p.x + PAD, p.y + PAD + 12.0 + i as f64 * LINE_H, html_escape(line));
+            let _ = write!(
+                s,
+                "<text class=\"node-text\" x=\"{}\" y=\"{}\">{}</text>",
+                p.x + PAD,
+                p.y + PAD + 12.0 + i as f64 * LINE_H,
+                html_escape(line)
+            );
         }
     }
     s.push_str("</svg>");
@@ -147,7 +218,13 @@ mod tests {
 
     #[test]
     fn japanese_wraps_by_characters_and_english_by_words() {
-        assert_eq!(wrap("あいうえおかきくけこ", Lang::Ja, 8), vec!["あいうえ", "おかきく", "けこ"]);
-        assert_eq!(wrap("one two three four", Lang::En, 9), vec!["one two", "three", "four"]);
+        assert_eq!(
+            wrap("あいうえおかきくけこ", Lang::Ja, 8),
+            vec!["あいうえ", "おかきく", "けこ"]
+        );
+        assert_eq!(
+            wrap("one two three four", Lang::En, 9),
+            vec!["one two", "three", "four"]
+        );
     }
 }

@@ -40,12 +40,17 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 pub fn highlight_css() -> String {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
     let theme = &themes.themes["InspiredGitHub"];
-    syntect::html::css_for_theme_with_class_style(theme, ClassStyle::SpacedPrefixed { prefix: "hl-" }).unwrap_or_default()
+    syntect::html::css_for_theme_with_class_style(
+        theme,
+        ClassStyle::SpacedPrefixed { prefix: "hl-" },
+    )
+    .unwrap_or_default()
 }
 
 /// Render Markdown to sanitised HTML.
 pub fn render(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut events = Vec::new();
     let mut code: Option<(String, String)> = None;
     let mut image_depth = 0usize;
@@ -53,7 +58,9 @@ pub fn render(markdown: &str) -> String {
         match (event, &mut code) {
             (Event::Start(Tag::CodeBlock(kind)), _) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Fenced(l) => {
+                        l.split_whitespace().next().unwrap_or("").to_owned()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
@@ -63,17 +70,50 @@ pub fn render(markdown: &str) -> String {
                 let (lang, buf) = code.take().unwrap_or_default();
                 events.push(Event::Html(CowStr::from(highlight(&lang, &buf))));
             }
-            (Event::Start(Tag::Image { link_type, dest_url, title, id }), _) => {
+            (
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+                _,
+            ) => {
                 if is_internal(&dest_url) {
-                    events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 } else {
                     image_depth += 1;
                 }
             }
             (Event::End(TagEnd::Image), _) if image_depth > 0 => image_depth -= 1,
-            (Event::Start(Tag::Link { link_type, dest_url, title, id }), _) => {
-                let dest_url = if is_internal(&dest_url) || is_web(&dest_url) || link_type == LinkType::Email { dest_url } else { CowStr::from("") };
-                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            (
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+                _,
+            ) => {
+                let dest_url = if is_internal(&dest_url)
+                    || is_web(&dest_url)
+                    || link_type == LinkType::Email
+                {
+                    dest_url
+                } else {
+                    CowStr::from("")
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             (e, _) => events.push(e),
         }
@@ -89,7 +129,12 @@ fn is_internal(url: &str) -> bool {
         && !url.starts_with("//")
         && !url.contains(':')
         && !url.contains('\\')
-        && url.split(['?', '#']).next().unwrap_or("").split('/').all(|seg| seg != "..")
+        && url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .split('/')
+            .all(|seg| seg != "..")
 }
 
 fn is_web(url: &str) -> bool {
@@ -99,15 +144,31 @@ fn is_web(url: &str) -> bool {
 fn highlight(lang: &str, code: &str) -> String {
     let syntax = SYNTAXES.find_syntax_by_token(lang);
     let Some(syntax) = syntax.filter(|_| !lang.is_empty()) else {
-        return format!("<pre class=\"code\"><code>{}</code></pre>\n", html_escape(code));
+        return format!(
+            "<pre class=\"code\"><code>{}</code></pre>\n",
+            html_escape(code)
+        );
     };
-    let mut gen = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+    let mut gen = ClassedHTMLGenerator::new_with_class_style(
+        syntax,
+        &SYNTAXES,
+        ClassStyle::SpacedPrefixed { prefix: "hl-" },
+    );
     for line in LinesWithEndings::from(code) {
-        if gen.parse_html_for_line_which_includes_newline(line).is_err() {
-            return format!("<pre class=\"code\"><code>{}</code></pre>\n", html_escape(code));
+        if gen
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return format!(
+                "<pre class=\"code\"><code>{}</code></pre>\n",
+                html_escape(code)
+            );
         }
     }
-    format!("<pre class=\"code\"><code>{}</code></pre>\n", gen.finalize())
+    format!(
+        "<pre class=\"code\"><code>{}</code></pre>\n",
+        gen.finalize()
+    )
 }
 
 pub fn html_escape(s: &str) -> String {

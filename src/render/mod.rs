@@ -46,11 +46,23 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         kinds.push(PageKind::TermIndex(vocab));
         kinds.extend(site.terms(vocab).iter().map(|t| PageKind::Term(vocab, t)));
     }
-    let jobs: Vec<(Lang, PageKind)> = Lang::ALL.iter().flat_map(|l| kinds.iter().map(move |k| (*l, *k))).collect();
-    let mut files = jobs.par_iter().map(|(lang, kind)| page(&site, &theme, *lang, *kind)).collect::<anyhow::Result<Vec<_>>>()?;
+    let jobs: Vec<(Lang, PageKind)> = Lang::ALL
+        .iter()
+        .flat_map(|l| kinds.iter().map(move |k| (*l, *k)))
+        .collect();
+    let mut files = jobs
+        .par_iter()
+        .map(|(lang, kind)| page(&site, &theme, *lang, *kind))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     files.extend(theme.statics.iter().cloned());
-    files.push(OutputFile::new("static/highlight.css", markdown::highlight_css()));
-    files.push(OutputFile::new("index.html", theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?));
+    files.push(OutputFile::new(
+        "static/highlight.css",
+        markdown::highlight_css(),
+    ));
+    files.push(OutputFile::new(
+        "index.html",
+        theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?,
+    ));
     files.push(OutputFile::new("data/records.json", records_json(corpus)?));
     // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
     if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
@@ -106,8 +118,14 @@ fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crum
     let bp = &site.corpus.config.base_path;
     let path = page_path(kind);
     let (url, alternate) = match kind {
-        PageKind::NotFound => (format!("{bp}{}/", lang.code()), format!("{bp}{}/", other.code())),
-        _ => (format!("{bp}{}/{path}", lang.code()), format!("{bp}{}/{path}", other.code())),
+        PageKind::NotFound => (
+            format!("{bp}{}/", lang.code()),
+            format!("{bp}{}/", other.code()),
+        ),
+        _ => (
+            format!("{bp}{}/{path}", lang.code()),
+            format!("{bp}{}/{path}", other.code()),
+        ),
     };
     let section = match kind {
         PageKind::Record(r) => r.kind.dir().to_owned(),
@@ -126,7 +144,13 @@ fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crum
         path,
         title,
         site_title: site.corpus.config.title.get(lang).text.to_owned(),
-        site_description: site.corpus.config.description.as_ref().map(|d| d.get(lang).text.to_owned()).unwrap_or_default(),
+        site_description: site
+            .corpus
+            .config
+            .description
+            .as_ref()
+            .map(|d| d.get(lang).text.to_owned())
+            .unwrap_or_default(),
         crumbs,
         section,
     }
@@ -135,33 +159,72 @@ fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crum
 fn page(site: &Site, theme: &Theme, lang: Lang, kind: PageKind) -> anyhow::Result<OutputFile> {
     let ui = &theme.strings[&lang];
     let s = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_owned());
-    let home = Crumb { name: s("home"), url: format!("{}{}/", site.corpus.config.base_path, lang.code()) };
-    let bp = site.corpus.config.base_path.as_str();
-    let (template, title, mut crumbs, data): (&str, String, Vec<Crumb>, serde_json::Value) = match kind {
-        PageKind::Home => ("home.html", s("site_home"), vec![], serde_json::to_value(home_data(site, lang))?),
-        PageKind::KindIndex(k) => ("list.html", k.plural(lang).to_owned(), vec![], serde_json::to_value(kind_index(site, lang, k))?),
-        PageKind::Record(r) => {
-            let data = record_data(site, lang, r);
-            let crumbs = record_crumbs(site, lang, r, bp);
-            let template = match r.kind {
-                Kind::Regions => "region.html",
-                Kind::StatusSheets => "status-sheet.html",
-                Kind::Outcomes => "outcome.html",
-                Kind::Cases => "case.html",
-                Kind::Practices => "practice.html",
-                Kind::Analyses => "analysis.html",
-                Kind::Pages => "page.html",
-            };
-            (template, r.body.title().get(lang).text.to_owned(), crumbs, serde_json::to_value(data)?)
-        }
-        PageKind::TermIndex(v) => ("terms.html", s(v), vec![], serde_json::to_value(term_index(site, lang, v))?),
-        PageKind::Term(v, t) => {
-            let crumbs = vec![Crumb { name: s(v), url: format!("{bp}{}/{v}/", lang.code()) }];
-            ("term.html", t.name.get(lang).text.to_owned(), crumbs, serde_json::to_value(term_page(site, lang, v, t))?)
-        }
-        PageKind::Glossary => ("glossary.html", s("glossary"), vec![], serde_json::to_value(GlossaryPage { entries: &site.corpus.vocab.glossary.entries })?),
-        PageKind::NotFound => ("404.html", s("not_found"), vec![], serde_json::Value::Null),
+    let home = Crumb {
+        name: s("home"),
+        url: format!("{}{}/", site.corpus.config.base_path, lang.code()),
     };
+    let bp = site.corpus.config.base_path.as_str();
+    let (template, title, mut crumbs, data): (&str, String, Vec<Crumb>, serde_json::Value) =
+        match kind {
+            PageKind::Home => (
+                "home.html",
+                s("site_home"),
+                vec![],
+                serde_json::to_value(home_data(site, lang))?,
+            ),
+            PageKind::KindIndex(k) => (
+                "list.html",
+                k.plural(lang).to_owned(),
+                vec![],
+                serde_json::to_value(kind_index(site, lang, k))?,
+            ),
+            PageKind::Record(r) => {
+                let data = record_data(site, lang, r);
+                let crumbs = record_crumbs(site, lang, r, bp);
+                let template = match r.kind {
+                    Kind::Regions => "region.html",
+                    Kind::StatusSheets => "status-sheet.html",
+                    Kind::Outcomes => "outcome.html",
+                    Kind::Cases => "case.html",
+                    Kind::Practices => "practice.html",
+                    Kind::Analyses => "analysis.html",
+                    Kind::Pages => "page.html",
+                };
+                (
+                    template,
+                    r.body.title().get(lang).text.to_owned(),
+                    crumbs,
+                    serde_json::to_value(data)?,
+                )
+            }
+            PageKind::TermIndex(v) => (
+                "terms.html",
+                s(v),
+                vec![],
+                serde_json::to_value(term_index(site, lang, v))?,
+            ),
+            PageKind::Term(v, t) => {
+                let crumbs = vec![Crumb {
+                    name: s(v),
+                    url: format!("{bp}{}/{v}/", lang.code()),
+                }];
+                (
+                    "term.html",
+                    t.name.get(lang).text.to_owned(),
+                    crumbs,
+                    serde_json::to_value(term_page(site, lang, v, t))?,
+                )
+            }
+            PageKind::Glossary => (
+                "glossary.html",
+                s("glossary"),
+                vec![],
+                serde_json::to_value(GlossaryPage {
+                    entries: &site.corpus.vocab.glossary.entries,
+                })?,
+            ),
+            PageKind::NotFound => ("404.html", s("not_found"), vec![], serde_json::Value::Null),
+        };
     if !matches!(kind, PageKind::Home) {
         crumbs.insert(0, home);
     }
@@ -196,10 +259,16 @@ fn record_crumbs(site: &Site, lang: Lang, r: &Record, bp: &str) -> Vec<Crumb> {
         }
         for id in chain.into_iter().rev() {
             let rr = site.region_ref(id, lang, bp);
-            crumbs.push(Crumb { name: rr.name.get(lang).text.to_owned(), url: rr.url });
+            crumbs.push(Crumb {
+                name: rr.name.get(lang).text.to_owned(),
+                url: rr.url,
+            });
         }
     } else if r.kind != Kind::Regions {
-        crumbs.push(Crumb { name: r.kind.plural(lang).to_owned(), url: format!("{bp}{}/{}/", lang.code(), r.kind.dir()) });
+        crumbs.push(Crumb {
+            name: r.kind.plural(lang).to_owned(),
+            url: format!("{bp}{}/{}/", lang.code(), r.kind.dir()),
+        });
     }
     crumbs
 }
@@ -245,13 +314,22 @@ fn home_data(site: &Site, lang: Lang) -> HomeData {
         .iter()
         .filter(|k| !matches!(k, Kind::Pages | Kind::Regions))
         .map(|k| {
-            let recs: Vec<&Record> = site.corpus.records.iter().filter(|r| r.kind == *k).collect();
+            let recs: Vec<&Record> = site
+                .corpus
+                .records
+                .iter()
+                .filter(|r| r.kind == *k)
+                .collect();
             KindSummary {
                 kind: *k,
                 name: k.plural(lang),
                 url: format!("{bp}{}/{}/", lang.code(), k.dir()),
                 count: recs.len(),
-                records: recs.iter().take(HOME_LIST).map(|r| site.record_ref(r, lang, bp)).collect(),
+                records: recs
+                    .iter()
+                    .take(HOME_LIST)
+                    .map(|r| site.record_ref(r, lang, bp))
+                    .collect(),
             }
         })
         .collect();
@@ -259,25 +337,45 @@ fn home_data(site: &Site, lang: Lang) -> HomeData {
         .regions
         .iter()
         .filter(|(_, r)| r.kind == "prefecture")
-        .map(|(id, _)| RegionCount { region: site.region_ref(id, lang, bp), count: records_under(site, id) })
+        .map(|(id, _)| RegionCount {
+            region: site.region_ref(id, lang, bp),
+            count: records_under(site, id),
+        })
         .filter(|rc| rc.count > 0)
         .collect();
     let pages = site.corpus.records.iter().filter(|r| r.kind == Kind::Pages);
-    let mut pages: Vec<(&Record, i32)> = pages.map(|r| (r, if let Body::Page(p) = &r.body { p.order } else { 0 })).collect();
+    let mut pages: Vec<(&Record, i32)> = pages
+        .map(|r| {
+            (
+                r,
+                if let Body::Page(p) = &r.body {
+                    p.order
+                } else {
+                    0
+                },
+            )
+        })
+        .collect();
     pages.sort_by_key(|(r, o)| (*o, r.id.clone()));
     HomeData {
         kinds,
         prefectures,
         categories: term_refs(site, lang, "categories"),
         themes: term_refs(site, lang, "themes"),
-        pages: pages.into_iter().map(|(r, _)| site.record_ref(r, lang, bp)).collect(),
+        pages: pages
+            .into_iter()
+            .map(|(r, _)| site.record_ref(r, lang, bp))
+            .collect(),
     }
 }
 
 /// Records about a region and every region below it.
 fn records_under(site: &Site, id: &str) -> usize {
     let own = site.by_region.get(id).map_or(0, Vec::len);
-    own + site.children.get(id).map_or(0, |c| c.iter().map(|c| records_under(site, c)).sum())
+    own + site
+        .children
+        .get(id)
+        .map_or(0, |c| c.iter().map(|c| records_under(site, c)).sum())
 }
 
 fn term_refs(site: &Site, lang: Lang, vocab: &'static str) -> Vec<TermRef> {
@@ -310,21 +408,38 @@ struct ListData {
 fn kind_index(site: &Site, lang: Lang, kind: Kind) -> ListData {
     let bp = site.corpus.config.base_path.as_str();
     let mut groups: BTreeMap<(bool, String), Vec<RecordRef>> = BTreeMap::new();
-    let recs: Vec<&Record> = site.corpus.records.iter().filter(|r| r.kind == kind).collect();
+    let recs: Vec<&Record> = site
+        .corpus
+        .records
+        .iter()
+        .filter(|r| r.kind == kind)
+        .collect();
     for r in &recs {
         let region = match &r.body {
             Body::Region(_) => Some(r.id.as_str()),
             b => b.region(),
         };
-        let pref = region.and_then(|id| site.prefecture_of(id)).map(str::to_owned);
+        let pref = region
+            .and_then(|id| site.prefecture_of(id))
+            .map(str::to_owned);
         let key = (pref.is_none(), pref.unwrap_or_default());
-        groups.entry(key).or_default().push(site.record_ref(r, lang, bp));
+        groups
+            .entry(key)
+            .or_default()
+            .push(site.record_ref(r, lang, bp));
     }
     let groups = groups
         .into_iter()
-        .map(|((_, pref), records)| Group { heading: (!pref.is_empty()).then(|| site.region_ref(&pref, lang, bp)), records })
+        .map(|((_, pref), records)| Group {
+            heading: (!pref.is_empty()).then(|| site.region_ref(&pref, lang, bp)),
+            records,
+        })
         .collect();
-    ListData { kind, groups, count: recs.len() }
+    ListData {
+        kind,
+        groups,
+        count: recs.len(),
+    }
 }
 
 #[derive(Serialize)]
@@ -334,7 +449,10 @@ struct TermIndexData {
 }
 
 fn term_index(site: &Site, lang: Lang, vocab: &'static str) -> TermIndexData {
-    TermIndexData { vocab, terms: term_refs(site, lang, vocab) }
+    TermIndexData {
+        vocab,
+        terms: term_refs(site, lang, vocab),
+    }
 }
 
 #[derive(Serialize)]
@@ -346,8 +464,17 @@ struct TermPageData<'a> {
 
 fn term_page<'a>(site: &Site, lang: Lang, vocab: &'static str, term: &'a Term) -> TermPageData<'a> {
     let bp = site.corpus.config.base_path.as_str();
-    let records = site.by_tag.get(&(vocab, term.id.as_str())).map_or_else(Vec::new, |rs| rs.iter().map(|r| site.record_ref(r, lang, bp)).collect());
-    TermPageData { vocab, term, records }
+    let records = site
+        .by_tag
+        .get(&(vocab, term.id.as_str()))
+        .map_or_else(Vec::new, |rs| {
+            rs.iter().map(|r| site.record_ref(r, lang, bp)).collect()
+        });
+    TermPageData {
+        vocab,
+        term,
+        records,
+    }
 }
 
 #[derive(Serialize)]
@@ -398,9 +525,17 @@ struct RecordData<'a> {
 fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a> {
     let bp = site.corpus.config.base_path.as_str();
     let v = &site.corpus.vocab;
-    let regions = r.body.referenced_regions().into_iter().map(|id| (id, site.region_ref(id, lang, bp))).collect();
+    let regions = r
+        .body
+        .referenced_regions()
+        .into_iter()
+        .map(|id| (id, site.region_ref(id, lang, bp)))
+        .collect();
     let chart_svg = match &r.body {
-        Body::Practice(p) => p.chart.as_ref().map(|c| chart::svg(c, lang, p.title.get(lang).text, &format!("chart-{}", r.id))),
+        Body::Practice(p) => p
+            .chart
+            .as_ref()
+            .map(|c| chart::svg(c, lang, p.title.get(lang).text, &format!("chart-{}", r.id))),
         _ => None,
     };
     let (children, records, child_records) = match &r.body {
@@ -419,10 +554,18 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
             themes: names(&v.themes.entries),
             actors: names(&v.actors.entries),
             region_kinds: names(&v.region_kinds.entries),
-            indicators: v.indicators.entries.iter().map(|d| (d.id.as_str(), d)).collect(),
+            indicators: v
+                .indicators
+                .entries
+                .iter()
+                .map(|d| (d.id.as_str(), d))
+                .collect(),
         },
         chart_svg,
-        stages: crate::model::practice::Stage::ALL.iter().map(|s| (*s, chart::stage_name(*s, lang))).collect(),
+        stages: crate::model::practice::Stage::ALL
+            .iter()
+            .map(|s| (*s, chart::stage_name(*s, lang)))
+            .collect(),
         children,
         records,
         child_records,
@@ -430,15 +573,29 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
     }
 }
 
-fn region_lists(site: &Site, lang: Lang, id: &str) -> (Vec<RegionRef>, Vec<KindGroup>, Vec<RecordRef>) {
+fn region_lists(
+    site: &Site,
+    lang: Lang,
+    id: &str,
+) -> (Vec<RegionRef>, Vec<KindGroup>, Vec<RecordRef>) {
     let bp = site.corpus.config.base_path.as_str();
-    let children: Vec<RegionRef> = site.children.get(id).map_or_else(Vec::new, |c| c.iter().map(|c| site.region_ref(c, lang, bp)).collect());
+    let children: Vec<RegionRef> = site.children.get(id).map_or_else(Vec::new, |c| {
+        c.iter().map(|c| site.region_ref(c, lang, bp)).collect()
+    });
     let own = site.by_region.get(id).map_or(&[][..], Vec::as_slice);
     let records = Kind::ALL
         .iter()
         .filter_map(|k| {
-            let recs: Vec<RecordRef> = own.iter().filter(|r| r.kind == *k).map(|r| site.record_ref(r, lang, bp)).collect();
-            (!recs.is_empty()).then_some(KindGroup { kind: *k, name: k.plural(lang), records: recs })
+            let recs: Vec<RecordRef> = own
+                .iter()
+                .filter(|r| r.kind == *k)
+                .map(|r| site.record_ref(r, lang, bp))
+                .collect();
+            (!recs.is_empty()).then_some(KindGroup {
+                kind: *k,
+                name: k.plural(lang),
+                records: recs,
+            })
         })
         .collect();
     let mut child_records = Vec::new();
@@ -466,7 +623,16 @@ fn redirect_context(site: &Site, theme: &Theme) -> tera::Context {
     let bp = &site.corpus.config.base_path;
     let languages = Lang::ALL
         .iter()
-        .map(|l| (l.code(), format!("{bp}{}/", l.code()), theme.strings[l].get("language_name").cloned().unwrap_or_default()))
+        .map(|l| {
+            (
+                l.code(),
+                format!("{bp}{}/", l.code()),
+                theme.strings[l]
+                    .get("language_name")
+                    .cloned()
+                    .unwrap_or_default(),
+            )
+        })
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("data", &RedirectData { languages });
@@ -483,8 +649,18 @@ fn records_json(corpus: &Corpus) -> anyhow::Result<Vec<u8>> {
         source_file: &'a str,
         record: &'a Body,
     }
-    let out: Vec<Out> = corpus.records.iter().map(|r| Out { kind: r.kind, id: &r.id, source_file: &r.file, record: &r.body }).collect();
-    let mut bytes = serde_json::to_vec(&serde_json::json!({ "format": "casebook-records/1", "records": out }))?;
+    let out: Vec<Out> = corpus
+        .records
+        .iter()
+        .map(|r| Out {
+            kind: r.kind,
+            id: &r.id,
+            source_file: &r.file,
+            record: &r.body,
+        })
+        .collect();
+    let mut bytes =
+        serde_json::to_vec(&serde_json::json!({ "format": "casebook-records/1", "records": out }))?;
     bytes.push(b'\n');
     Ok(bytes)
 }

@@ -22,7 +22,13 @@ pub struct Site<'a> {
 
 impl<'a> Site<'a> {
     pub fn new(corpus: &'a Corpus) -> Site<'a> {
-        let mut site = Site { corpus, regions: BTreeMap::new(), children: BTreeMap::new(), by_region: BTreeMap::new(), by_tag: BTreeMap::new() };
+        let mut site = Site {
+            corpus,
+            regions: BTreeMap::new(),
+            children: BTreeMap::new(),
+            by_region: BTreeMap::new(),
+            by_tag: BTreeMap::new(),
+        };
         for rec in &corpus.records {
             if let Body::Region(r) = &rec.body {
                 site.regions.insert(&rec.id, r);
@@ -65,7 +71,13 @@ impl<'a> Site<'a> {
     }
 
     pub fn term_name(&self, vocab: &str, id: &str) -> Text {
-        self.terms(vocab).iter().find(|t| t.id == id).map_or_else(|| Text { ja: id.to_owned(), en: Some(id.to_owned()) }, |t| t.name.clone())
+        self.terms(vocab).iter().find(|t| t.id == id).map_or_else(
+            || Text {
+                ja: id.to_owned(),
+                en: Some(id.to_owned()),
+            },
+            |t| t.name.clone(),
+        )
     }
 
     pub fn region_ref(&self, id: &str, lang: Lang, base: &str) -> RegionRef {
@@ -73,7 +85,13 @@ impl<'a> Site<'a> {
         RegionRef {
             id: id.to_owned(),
             url: format!("{base}{}/regions/{id}/", lang.code()),
-            name: r.map_or_else(|| Text { ja: id.to_owned(), en: Some(id.to_owned()) }, |r| r.name.clone()),
+            name: r.map_or_else(
+                || Text {
+                    ja: id.to_owned(),
+                    en: Some(id.to_owned()),
+                },
+                |r| r.name.clone(),
+            ),
             kind: r.map(|r| self.term_name("region-kinds", &r.kind)),
             anonymised: r.is_some_and(|r| r.anonymised),
         }

@@ -25,12 +25,25 @@ pub struct Theme {
 impl Theme {
     pub fn load(dir: &Path) -> anyhow::Result<Theme> {
         let glob = dir.join("templates").join("**").join("*.html");
-        let base = Tera::new(&glob.to_string_lossy()).map_err(|e| anyhow!("{}", tera_chain(&e))).with_context(|| format!("loading the templates in {}", dir.display()))?;
+        let base = Tera::new(&glob.to_string_lossy())
+            .map_err(|e| anyhow!("{}", tera_chain(&e)))
+            .with_context(|| format!("loading the templates in {}", dir.display()))?;
         let strings_path = dir.join("strings.yaml");
-        let raw: BTreeMap<String, Text> = crate::load::load_yaml_file(&strings_path, &strings_path.to_string_lossy()).map_err(|diags| {
-            let lines: Vec<String> = diags.iter().map(|d| format!("{}:{}:{}: {}", d.file, d.span.line, d.span.column, d.message)).collect();
-            anyhow!("the theme's strings.yaml is invalid:\n{}", lines.join("\n"))
-        })?;
+        let raw: BTreeMap<String, Text> =
+            crate::load::load_yaml_file(&strings_path, &strings_path.to_string_lossy()).map_err(
+                |diags| {
+                    let lines: Vec<String> = diags
+                        .iter()
+                        .map(|d| {
+                            format!(
+                                "{}:{}:{}: {}",
+                                d.file, d.span.line, d.span.column, d.message
+                            )
+                        })
+                        .collect();
+                    anyhow!("the theme's strings.yaml is invalid:\n{}", lines.join("\n"))
+                },
+            )?;
         let mut tera = BTreeMap::new();
         let mut strings = BTreeMap::new();
         for lang in Lang::ALL {
@@ -39,14 +52,30 @@ impl Theme {
             t.set_escape_fn(markdown::html_escape);
             register_filters(&mut t, lang);
             tera.insert(lang, t);
-            strings.insert(lang, raw.iter().map(|(k, v)| (k.clone(), v.get(lang).text.to_owned())).collect());
+            strings.insert(
+                lang,
+                raw.iter()
+                    .map(|(k, v)| (k.clone(), v.get(lang).text.to_owned()))
+                    .collect(),
+            );
         }
-        Ok(Theme { tera, strings, statics: statics(&dir.join("static"))? })
+        Ok(Theme {
+            tera,
+            strings,
+            statics: statics(&dir.join("static"))?,
+        })
     }
 
-    pub fn render(&self, lang: Lang, template: &str, ctx: &tera::Context) -> anyhow::Result<String> {
+    pub fn render(
+        &self,
+        lang: Lang,
+        template: &str,
+        ctx: &tera::Context,
+    ) -> anyhow::Result<String> {
         let tera = &self.tera[&lang];
-        tera.render(template, ctx).map_err(|e| anyhow!("{}", tera_chain(&e))).with_context(|| format!("rendering {template} ({})", lang.code()))
+        tera.render(template, ctx)
+            .map_err(|e| anyhow!("{}", tera_chain(&e)))
+            .with_context(|| format!("rendering {template} ({})", lang.code()))
     }
 }
 
@@ -70,8 +99,13 @@ fn statics(dir: &Path) -> anyhow::Result<Vec<OutputFile>> {
         let entry = entry?;
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir)?;
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            let bytes = std::fs::read(entry.path()).with_context(|| format!("reading {}", entry.path().display()))?;
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let bytes = std::fs::read(entry.path())
+                .with_context(|| format!("reading {}", entry.path().display()))?;
             files.push(OutputFile::new(format!("static/{rel}"), bytes));
         }
     }
@@ -94,11 +128,18 @@ struct TextFilter {
 }
 
 impl tera::Filter for TextFilter {
-    fn filter(&self, value: &Value, _: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
+    fn filter(
+        &self,
+        value: &Value,
+        _: &std::collections::HashMap<String, Value>,
+    ) -> tera::Result<Value> {
         let (ja, en) = match value {
             Value::Null => return Ok(Value::String(String::new())),
             Value::String(s) => (s.as_str(), Some(s.as_str())),
-            Value::Object(o) => (o.get("ja").and_then(Value::as_str).unwrap_or(""), o.get("en").and_then(Value::as_str)),
+            Value::Object(o) => (
+                o.get("ja").and_then(Value::as_str).unwrap_or(""),
+                o.get("en").and_then(Value::as_str),
+            ),
             other => return Ok(Value::String(other.to_string())),
         };
         let en = en.filter(|e| !e.trim().is_empty());
@@ -132,16 +173,42 @@ impl tera::Filter for TextFilter {
 pub const UNTRANSLATED: &str = "not yet translated";
 
 fn register_filters(tera: &mut Tera, lang: Lang) {
-    tera.register_filter("t", TextFilter { lang, mode: Mode::Inline });
-    tera.register_filter("tt", TextFilter { lang, mode: Mode::Plain });
-    tera.register_filter("md", TextFilter { lang, mode: Mode::Markdown });
-    tera.register_filter("date", move |v: &Value, _: &std::collections::HashMap<String, Value>| {
-        Ok(Value::String(match v.as_str() {
-            Some(s) => s.parse::<When>().map_or_else(|_| s.to_owned(), |w| w.display(lang)),
-            None => String::new(),
-        }))
-    });
-    tera.register_filter("num", |v: &Value, _: &std::collections::HashMap<String, Value>| {
-        Ok(Value::String(v.as_f64().map(fmt_num).unwrap_or_default()))
-    });
+    tera.register_filter(
+        "t",
+        TextFilter {
+            lang,
+            mode: Mode::Inline,
+        },
+    );
+    tera.register_filter(
+        "tt",
+        TextFilter {
+            lang,
+            mode: Mode::Plain,
+        },
+    );
+    tera.register_filter(
+        "md",
+        TextFilter {
+            lang,
+            mode: Mode::Markdown,
+        },
+    );
+    tera.register_filter(
+        "date",
+        move |v: &Value, _: &std::collections::HashMap<String, Value>| {
+            Ok(Value::String(match v.as_str() {
+                Some(s) => s
+                    .parse::<When>()
+                    .map_or_else(|_| s.to_owned(), |w| w.display(lang)),
+                None => String::new(),
+            }))
+        },
+    );
+    tera.register_filter(
+        "num",
+        |v: &Value, _: &std::collections::HashMap<String, Value>| {
+            Ok(Value::String(v.as_f64().map(fmt_num).unwrap_or_default()))
+        },
+    );
 }

@@ -31,7 +31,9 @@ pub struct Files {
 
 impl Files {
     pub fn new(files: Vec<OutputFile>) -> Files {
-        Files { files: files.into_iter().map(|f| (f.path, f.bytes)).collect() }
+        Files {
+            files: files.into_iter().map(|f| (f.path, f.bytes)).collect(),
+        }
     }
 
     /// Resolve a request target (`/ja/regions/?q=1`) to a file of the site.
@@ -40,11 +42,18 @@ impl Files {
         let Ok(path) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
             return Resolved::Forbidden;
         };
-        if path.contains('\\') || path.contains('\0') || path.split('/').any(|seg| seg == ".." || seg == ".") {
+        if path.contains('\\')
+            || path.contains('\0')
+            || path.split('/').any(|seg| seg == ".." || seg == ".")
+        {
             return Resolved::Forbidden;
         }
         let rel = path.trim_start_matches('/');
-        let key = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_owned() };
+        let key = if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel.to_owned()
+        };
         if let Some((k, v)) = self.files.get_key_value(&key) {
             return Resolved::File(k, v);
         }
@@ -55,8 +64,14 @@ impl Files {
     }
 
     fn not_found_page(&self, target: &str) -> &[u8] {
-        let key = if target.starts_with("/en/") { "en/404.html" } else { "ja/404.html" };
-        self.files.get(key).map_or(b"not found".as_slice(), Vec::as_slice)
+        let key = if target.starts_with("/en/") {
+            "en/404.html"
+        } else {
+            "ja/404.html"
+        };
+        self.files
+            .get(key)
+            .map_or(b"not found".as_slice(), Vec::as_slice)
     }
 }
 
@@ -86,15 +101,26 @@ pub fn serve(root: &Path, port: u16) -> anyhow::Result<Status> {
     };
     let files = Files::new(crate::render::render(&corpus)?);
     let addr = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
-    let server = tiny_http::Server::http(addr).map_err(|e| anyhow!("{e}")).with_context(|| format!("listening on {addr}"))?;
-    eprintln!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
+    let server = tiny_http::Server::http(addr)
+        .map_err(|e| anyhow!("{e}"))
+        .with_context(|| format!("listening on {addr}"))?;
+    eprintln!(
+        "serving {} at http://{addr}/ (Ctrl-C to stop)",
+        root.display()
+    );
     for request in server.incoming_requests() {
         let target = request.url().to_owned();
         let response = match files.resolve(&target) {
             Resolved::File(path, bytes) => respond(200, bytes, content_type(path)),
-            Resolved::Redirect(to) => respond(301, b"", "text/plain").with_header(header("Location", &to)),
+            Resolved::Redirect(to) => {
+                respond(301, b"", "text/plain").with_header(header("Location", &to))
+            }
             Resolved::Forbidden => respond(403, b"forbidden", "text/plain; charset=utf-8"),
-            Resolved::NotFound => respond(404, files.not_found_page(&target), "text/html; charset=utf-8"),
+            Resolved::NotFound => respond(
+                404,
+                files.not_found_page(&target),
+                "text/html; charset=utf-8",
+            ),
         };
         let _ = request.respond(response);
     }
@@ -102,11 +128,17 @@ pub fn serve(root: &Path, port: u16) -> anyhow::Result<Status> {
 }
 
 fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("a static header is valid"))
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
+        tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..])
+            .expect("a static header is valid")
+    })
 }
 
 fn respond(status: u16, body: &[u8], ctype: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    tiny_http::Response::from_data(body.to_vec()).with_status_code(status).with_header(header("Content-Type", ctype)).with_header(header("Cache-Control", "no-cache"))
+    tiny_http::Response::from_data(body.to_vec())
+        .with_status_code(status)
+        .with_header(header("Content-Type", ctype))
+        .with_header(header("Cache-Control", "no-cache"))
 }
 
 #[cfg(test)]
@@ -114,23 +146,44 @@ mod tests {
     use super::*;
 
     fn files() -> Files {
-        Files::new(vec![OutputFile::new("index.html", "root"), OutputFile::new("ja/index.html", "ja"), OutputFile::new("ja/regions/index.html", "r"), OutputFile::new("static/style.css", "css")])
+        Files::new(vec![
+            OutputFile::new("index.html", "root"),
+            OutputFile::new("ja/index.html", "ja"),
+            OutputFile::new("ja/regions/index.html", "r"),
+            OutputFile::new("static/style.css", "css"),
+        ])
     }
 
     #[test]
     fn directories_serve_their_index_and_redirect_without_a_slash() {
         let f = files();
         assert_eq!(f.resolve("/"), Resolved::File("index.html", b"root"));
-        assert_eq!(f.resolve("/ja/?q=x"), Resolved::File("ja/index.html", b"ja"));
-        assert_eq!(f.resolve("/ja/regions"), Resolved::Redirect("/ja/regions/".into()));
-        assert_eq!(f.resolve("/static/style.css"), Resolved::File("static/style.css", b"css"));
+        assert_eq!(
+            f.resolve("/ja/?q=x"),
+            Resolved::File("ja/index.html", b"ja")
+        );
+        assert_eq!(
+            f.resolve("/ja/regions"),
+            Resolved::Redirect("/ja/regions/".into())
+        );
+        assert_eq!(
+            f.resolve("/static/style.css"),
+            Resolved::File("static/style.css", b"css")
+        );
         assert_eq!(f.resolve("/nope"), Resolved::NotFound);
     }
 
     #[test]
     fn paths_outside_the_output_are_refused() {
         let f = files();
-        for bad in ["/../etc/passwd", "/ja/%2e%2e/%2e%2e/etc/passwd", "/ja/..%2F..%2Fetc", "/a\\b", "/%00", "/%FF"] {
+        for bad in [
+            "/../etc/passwd",
+            "/ja/%2e%2e/%2e%2e/etc/passwd",
+            "/ja/..%2F..%2Fetc",
+            "/a\\b",
+            "/%00",
+            "/%FF",
+        ] {
             assert_eq!(f.resolve(bad), Resolved::Forbidden, "{bad}");
         }
     }

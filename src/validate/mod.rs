@@ -79,22 +79,47 @@ fn ids(terms: &[Term]) -> BTreeSet<&str> {
 pub fn validate(corpus: &Corpus, diags: &mut Diagnostics) {
     let v = &corpus.vocab;
     let known = Known {
-        regions: corpus.records.iter().filter(|r| r.kind == Kind::Regions).map(|r| r.id.as_str()).collect(),
+        regions: corpus
+            .records
+            .iter()
+            .filter(|r| r.kind == Kind::Regions)
+            .map(|r| r.id.as_str())
+            .collect(),
         categories: ids(&v.categories.entries),
         themes: ids(&v.themes.entries),
         region_kinds: ids(&v.region_kinds.entries),
         actors: ids(&v.actors.entries),
-        indicators: v.indicators.entries.iter().map(|d| (d.id.as_str(), d)).collect(),
+        indicators: v
+            .indicators
+            .entries
+            .iter()
+            .map(|d| (d.id.as_str(), d))
+            .collect(),
     };
     duplicate_ids(&corpus.records, diags);
     vocab_ids(&v.categories, diags);
     vocab_ids(&v.themes, diags);
     vocab_ids(&v.region_kinds, diags);
     vocab_ids(&v.actors, diags);
-    let indicator_terms: Vec<(&str, usize)> = v.indicators.entries.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
-    duplicates_in(&v.indicators.file, v.indicators.tree.as_ref(), &indicator_terms, diags);
+    let indicator_terms: Vec<(&str, usize)> = v
+        .indicators
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    duplicates_in(
+        &v.indicators.file,
+        v.indicators.tree.as_ref(),
+        &indicator_terms,
+        diags,
+    );
     for rec in &corpus.records {
-        let mut c = Checker { rec, known: &known, out: Vec::new() };
+        let mut c = Checker {
+            rec,
+            known: &known,
+            out: Vec::new(),
+        };
         c.record();
         translations(&rec.file, &rec.tree, &mut c.out);
         diags.extend(c.out);
@@ -126,7 +151,9 @@ fn duplicate_ids(records: &[Record], diags: &mut Diagnostics) {
             continue;
         };
         let help = match rec.kind {
-            Kind::Regions => "ids are unique across the whole site: rename one of the files".to_owned(),
+            Kind::Regions => {
+                "ids are unique across the whole site: rename one of the files".to_owned()
+            }
             kind => format!(
                 "region ids name places; name this record after its region and kind: `{}-{}.yaml`",
                 rec.id,
@@ -134,8 +161,13 @@ fn duplicate_ids(records: &[Record], diags: &mut Diagnostics) {
             ),
         };
         diags.push(
-            Diagnostic::new(Code::DuplicateId, &rec.file, Span::start(), format!("the id `{}` is already used by {}", rec.id, prev.file))
-                .with_help(help),
+            Diagnostic::new(
+                Code::DuplicateId,
+                &rec.file,
+                Span::start(),
+                format!("the id `{}` is already used by {}", rec.id, prev.file),
+            )
+            .with_help(help),
         );
     }
 }
@@ -154,7 +186,12 @@ pub fn kind_suffix(kind: Kind) -> &'static str {
 }
 
 fn vocab_ids(file: &VocabFile<Term>, diags: &mut Diagnostics) {
-    let terms: Vec<(&str, usize)> = file.entries.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+    let terms: Vec<(&str, usize)> = file
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
     duplicates_in(&file.file, file.tree.as_ref(), &terms, diags);
 }
 
@@ -164,9 +201,25 @@ fn duplicates_in(file: &str, tree: Option<&Node>, ids: &[(&str, usize)], diags: 
     for (id, i) in ids {
         let span = tree.at(path![*i, "id"]).span;
         if !seen.insert(*id) {
-            diags.push(Diagnostic::new(Code::DuplicateId, file, span, format!("the id `{id}` appears twice")).with_help("give each entry its own id"));
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    file,
+                    span,
+                    format!("the id `{id}` appears twice"),
+                )
+                .with_help("give each entry its own id"),
+            );
         } else if !crate::load::is_kebab_id(id) {
-            diags.push(Diagnostic::new(Code::InvalidId, file, span, format!("`{id}` is not a valid id")).with_help("use ASCII kebab-case, like `long-term-inpatients`"));
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidId,
+                    file,
+                    span,
+                    format!("`{id}` is not a valid id"),
+                )
+                .with_help("use ASCII kebab-case, like `long-term-inpatients`"),
+            );
         }
     }
 }
@@ -178,7 +231,8 @@ fn translations(file: &str, node: &Node, out: &mut Vec<Diagnostic>) {
             let ja = node.get("ja");
             let en = node.get("en");
             if let Some(ja) = ja.filter(|j| !j.is_null() && j.as_str().is_some()) {
-                if en.is_none_or(|e| e.is_null() || e.as_str().is_some_and(|s| s.trim().is_empty())) {
+                if en.is_none_or(|e| e.is_null() || e.as_str().is_some_and(|s| s.trim().is_empty()))
+                {
                     let preview: String = ja.as_str().unwrap_or("").chars().take(20).collect();
                     out.push(
                         Diagnostic::new(Code::MissingTranslation, file, node.span, format!("no English translation for `{}`", preview.trim()))
@@ -208,7 +262,8 @@ impl Checker<'_> {
 
     fn push(&mut self, code: Code, path: &[Seg], message: String, help: String) {
         let span = self.span(path);
-        self.out.push(Diagnostic::new(code, &self.rec.file, span, message).with_help(help));
+        self.out
+            .push(Diagnostic::new(code, &self.rec.file, span, message).with_help(help));
     }
 
     fn reference(&mut self, path: &[Seg], what: Ref, id: &str) {
@@ -219,12 +274,21 @@ impl Checker<'_> {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("add it to {} or use an existing id", what.home()),
         };
-        self.push(Code::UnknownReference, path, format!("{} `{id}` does not exist", what.name()), help);
+        self.push(
+            Code::UnknownReference,
+            path,
+            format!("{} `{id}` does not exist", what.name()),
+            help,
+        );
     }
 
     fn references(&mut self, base: &[Seg], field: &'static str, what: Ref, ids: &[String]) {
         for (i, id) in ids.iter().enumerate() {
-            let path: Vec<Seg> = base.iter().copied().chain([Seg::Key(field), Seg::Index(i)]).collect();
+            let path: Vec<Seg> = base
+                .iter()
+                .copied()
+                .chain([Seg::Key(field), Seg::Index(i)])
+                .collect();
             self.reference(&path, what, id);
         }
     }
@@ -240,7 +304,12 @@ impl Checker<'_> {
                 if let Some(parent) = &r.parent {
                     self.reference(path!["parent"], Ref::Region, parent);
                     if parent == &self.rec.id {
-                        self.push(Code::UnknownReference, path!["parent"], "a region cannot be its own parent".into(), "name the prefecture it belongs to".into());
+                        self.push(
+                            Code::UnknownReference,
+                            path!["parent"],
+                            "a region cannot be its own parent".into(),
+                            "name the prefecture it belongs to".into(),
+                        );
                     }
                 }
             }
@@ -255,7 +324,12 @@ impl Checker<'_> {
                     }
                     if let (Some(s), Some(dis)) = (d.supported, d.discharged) {
                         if dis > s {
-                            self.push(Code::ImpossibleNumber, path!["discharge", i, "discharged"], format!("{dis} discharged is more than the {s} people supported"), "`discharged` counts people among those supported".into());
+                            self.push(
+                                Code::ImpossibleNumber,
+                                path!["discharge", i, "discharged"],
+                                format!("{dis} discharged is more than the {s} people supported"),
+                                "`discharged` counts people among those supported".into(),
+                            );
                         }
                     }
                 }
@@ -286,7 +360,12 @@ impl Checker<'_> {
         }
         for (g, group) in s.history.groups.iter().enumerate() {
             for (i, e) in group.events.iter().enumerate() {
-                self.references(path!["history", "groups", g, "events", i], "areas", Ref::Region, &e.areas);
+                self.references(
+                    path!["history", "groups", g, "events", i],
+                    "areas",
+                    Ref::Region,
+                    &e.areas,
+                );
             }
             for (i, c) in group.counts.iter().enumerate() {
                 self.count(path!["history", "groups", g, "counts", i], c);
@@ -299,15 +378,25 @@ impl Checker<'_> {
             self.indicator_row(path!["strengths", "indicators", i], row);
         }
         for (i, issue) in s.strengths.issues.iter().enumerate() {
-            self.references(path!["strengths", "issues", i], "themes", Ref::Theme, &issue.themes);
+            self.references(
+                path!["strengths", "issues", i],
+                "themes",
+                Ref::Theme,
+                &issue.themes,
+            );
             for (j, role) in issue.roles.iter().enumerate() {
-                self.reference(path!["strengths", "issues", i, "roles", j, "actor"], Ref::Actor, &role.actor);
+                self.reference(
+                    path!["strengths", "issues", i, "roles", j, "actor"],
+                    Ref::Actor,
+                    &role.actor,
+                );
             }
         }
     }
 
     fn count(&mut self, base: &[Seg], c: &Count) {
-        let at = |f: &'static str| -> Vec<Seg> { base.iter().copied().chain([Seg::Key(f)]).collect() };
+        let at =
+            |f: &'static str| -> Vec<Seg> { base.iter().copied().chain([Seg::Key(f)]).collect() };
         self.reference(&at("indicator"), Ref::Indicator, &c.indicator);
         self.references(base, "areas", Ref::Region, &c.areas);
         if let Some(def) = self.known.indicators.get(c.indicator.as_str()) {
@@ -316,7 +405,12 @@ impl Checker<'_> {
     }
 
     fn indicator_row(&mut self, base: &[Seg], row: &IndicatorRow) {
-        let at = |fs: &[&'static str]| -> Vec<Seg> { base.iter().copied().chain(fs.iter().map(|f| Seg::Key(f))).collect() };
+        let at = |fs: &[&'static str]| -> Vec<Seg> {
+            base.iter()
+                .copied()
+                .chain(fs.iter().map(|f| Seg::Key(f)))
+                .collect()
+        };
         self.reference(&at(&["indicator"]), Ref::Indicator, &row.indicator);
         let def = self.known.indicators.get(row.indicator.as_str()).copied();
         for (field, value) in [("baseline", &row.baseline), ("actual", &row.actual)] {
@@ -360,11 +454,26 @@ impl Checker<'_> {
 
     fn number(&mut self, path: &[Seg], def: &IndicatorDef, value: f64, of: Option<f64>) {
         if !value.is_finite() || value < 0.0 {
-            self.push(Code::ImpossibleNumber, path, format!("`{}` cannot be a value of `{}`", value, def.id), "values are 0 or more".into());
+            self.push(
+                Code::ImpossibleNumber,
+                path,
+                format!("`{}` cannot be a value of `{}`", value, def.id),
+                "values are 0 or more".into(),
+            );
         } else if def.unit == Unit::Percent && value > 100.0 {
-            self.push(Code::ImpossibleNumber, path, format!("{} % is over 100 %", fmt_num(value)), format!("`{}` is a percentage; check the value", def.id));
+            self.push(
+                Code::ImpossibleNumber,
+                path,
+                format!("{} % is over 100 %", fmt_num(value)),
+                format!("`{}` is a percentage; check the value", def.id),
+            );
         } else if let Some(of) = of.filter(|of| value > *of) {
-            self.push(Code::ImpossibleNumber, path, format!("{} is more than its whole, {}", fmt_num(value), fmt_num(of)), "`of` is the whole the value is part of (39 of 43)".into());
+            self.push(
+                Code::ImpossibleNumber,
+                path,
+                format!("{} is more than its whole, {}", fmt_num(value), fmt_num(of)),
+                "`of` is the whole the value is part of (39 of 43)".into(),
+            );
         }
     }
 
@@ -374,18 +483,39 @@ impl Checker<'_> {
         let mut seen = BTreeSet::new();
         for (i, n) in chart.nodes.iter().enumerate() {
             if !seen.insert(n.id.as_str()) {
-                self.push(Code::DuplicateId, path!["chart", "nodes", i, "id"], format!("the chart node `{}` appears twice", n.id), "give each box its own id".into());
+                self.push(
+                    Code::DuplicateId,
+                    path!["chart", "nodes", i, "id"],
+                    format!("the chart node `{}` appears twice", n.id),
+                    "give each box its own id".into(),
+                );
             }
             if !levels.contains(&n.level.as_str()) {
-                let help = suggest::closest(&n.level, levels.iter().copied()).map_or_else(|| format!("the chart's levels are: {}", levels.join(", ")), |b| format!("did you mean `{b}`?"));
-                self.push(Code::UnknownReference, path!["chart", "nodes", i, "level"], format!("chart level `{}` does not exist", n.level), help);
+                let help = suggest::closest(&n.level, levels.iter().copied()).map_or_else(
+                    || format!("the chart's levels are: {}", levels.join(", ")),
+                    |b| format!("did you mean `{b}`?"),
+                );
+                self.push(
+                    Code::UnknownReference,
+                    path!["chart", "nodes", i, "level"],
+                    format!("chart level `{}` does not exist", n.level),
+                    help,
+                );
             }
         }
         for (i, l) in chart.links.iter().enumerate() {
             for (field, id) in [("from", &l.from), ("to", &l.to)] {
                 if !nodes.contains(&id.as_str()) {
-                    let help = suggest::closest(id, nodes.iter().copied()).map_or_else(|| "name a node id of this chart".to_owned(), |b| format!("did you mean `{b}`?"));
-                    self.push(Code::UnknownReference, path!["chart", "links", i, field], format!("chart node `{id}` does not exist"), help);
+                    let help = suggest::closest(id, nodes.iter().copied()).map_or_else(
+                        || "name a node id of this chart".to_owned(),
+                        |b| format!("did you mean `{b}`?"),
+                    );
+                    self.push(
+                        Code::UnknownReference,
+                        path!["chart", "links", i, field],
+                        format!("chart node `{id}` does not exist"),
+                        help,
+                    );
                 }
             }
         }

@@ -20,7 +20,10 @@ mod tests {
     fn suggests_near_misses_only() {
         let fields = ["region", "title", "indicators", "long-term-inpatients"];
         assert_eq!(closest("regoin", fields), Some("region"));
-        assert_eq!(closest("long-term-inpatient", fields), Some("long-term-inpatients"));
+        assert_eq!(
+            closest("long-term-inpatient", fields),
+            Some("long-term-inpatients")
+        );
         assert_eq!(closest("zzz", fields), None);
     }
 }

@@ -6,17 +6,36 @@ use crate::support::{text_of, tree, TestSite};
 fn built() -> TestSite {
     let site = TestSite::fixture("minimal");
     let out = site.build();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     site
 }
 
 #[test]
 fn both_languages_have_the_same_paths() {
     let site = built();
-    let ja: Vec<String> = tree(&site.out().join("ja")).into_iter().map(|(p, _)| p).collect();
-    let en: Vec<String> = tree(&site.out().join("en")).into_iter().map(|(p, _)| p).collect();
+    let ja: Vec<String> = tree(&site.out().join("ja"))
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    let en: Vec<String> = tree(&site.out().join("en"))
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
     assert_eq!(ja, en);
-    for page in ["index.html", "regions/sample-pref/index.html", "status-sheets/sample-pref-sheet/index.html", "pages/about/index.html", "themes/community-transition/index.html", "categories/peer-support/index.html", "glossary/index.html", "regions/index.html"] {
+    for page in [
+        "index.html",
+        "regions/sample-pref/index.html",
+        "status-sheets/sample-pref-sheet/index.html",
+        "pages/about/index.html",
+        "themes/community-transition/index.html",
+        "categories/peer-support/index.html",
+        "glossary/index.html",
+        "regions/index.html",
+    ] {
         assert!(ja.contains(&page.to_owned()), "{page} missing; have {ja:?}");
     }
 }
@@ -29,19 +48,35 @@ fn pages_link_their_other_language_and_keep_the_reader_on_the_same_page() {
     assert!(html.contains("<link rel=\"alternate\" hreflang=\"ja\" href=\"/ja/status-sheets/sample-pref-sheet/\">"), "{html}");
     assert!(html.contains("class=\"lang-switch\" href=\"/ja/status-sheets/sample-pref-sheet/\""));
     let root = site.page("index.html");
-    assert!(root.contains("location.replace(\"/ja/\")") && root.contains("href=\"/en/\""), "{root}");
+    assert!(
+        root.contains("location.replace(\"/ja/\")") && root.contains("href=\"/en/\""),
+        "{root}"
+    );
 }
 
 #[test]
 fn a_record_page_shows_its_numbers_dates_and_breadcrumbs() {
     let site = built();
     let ja = text_of(&site.page("ja/status-sheets/sample-pref-sheet/index.html"));
-    for want in ["4,396", "4,830", "54.8", "39 / 43", "令和元年6月", "令和2年度当初", "見本県"] {
+    for want in [
+        "4,396",
+        "4,830",
+        "54.8",
+        "39 / 43",
+        "令和元年6月",
+        "令和2年度当初",
+        "見本県",
+    ] {
         assert!(ja.contains(want), "{want} missing in {ja}");
     }
     let en_html = site.page("en/status-sheets/sample-pref-sheet/index.html");
     let en = text_of(&en_html);
-    for want in ["June 2019", "start of FY2020", "Sample Prefecture", "Long-term inpatients"] {
+    for want in [
+        "June 2019",
+        "start of FY2020",
+        "Sample Prefecture",
+        "Long-term inpatients",
+    ] {
         assert!(en.contains(want), "{want} missing in {en}");
     }
     assert!(en_html.contains("aria-label=\"Breadcrumbs\""));
@@ -52,16 +87,28 @@ fn a_record_page_shows_its_numbers_dates_and_breadcrumbs() {
 fn content_cannot_inject_markup_or_template_code() {
     let site = built();
     let sheet = site.page("ja/status-sheets/sample-pref-sheet/index.html");
-    assert!(sheet.contains("{{ config }} と {% raw %} は文字のまま"), "template syntax must print literally");
+    assert!(
+        sheet.contains("{{ config }} と {% raw %} は文字のまま"),
+        "template syntax must print literally"
+    );
     let about = site.page("ja/pages/about/index.html");
-    assert!(!about.contains("<script>alert"), "raw HTML must be sanitised");
-    assert!(about.contains("<table>") && about.contains("footnote") && about.contains("class=\"hl-"), "{about}");
+    assert!(
+        !about.contains("<script>alert"),
+        "raw HTML must be sanitised"
+    );
+    assert!(
+        about.contains("<table>") && about.contains("footnote") && about.contains("class=\"hl-"),
+        "{about}"
+    );
 }
 
 #[test]
 fn a_missing_translation_shows_the_japanese_with_a_mark() {
     let site = TestSite::fixture("minimal");
-    site.write("content/regions/south-area.yaml", "name: {ja: 南部圏域}\nkind: area\nparent: sample-pref\n");
+    site.write(
+        "content/regions/south-area.yaml",
+        "name: {ja: 南部圏域}\nkind: area\nparent: sample-pref\n",
+    );
     assert!(site.build().status.success());
     let html = site.page("en/regions/south-area/index.html");
     assert!(html.contains("<span lang=\"ja\">南部圏域</span> <small class=\"untranslated\">not yet translated</small>"), "{html}");
@@ -79,11 +126,18 @@ fn two_builds_are_byte_identical() {
 fn a_failed_build_leaves_the_previous_site_untouched() {
     let site = built();
     let before = tree(&site.out());
-    site.write("content/regions/north-area.yaml", "name: {ja: 北部圏域, en: North}\nkind: area\nparent: nowhere\n");
+    site.write(
+        "content/regions/north-area.yaml",
+        "name: {ja: 北部圏域, en: North}\nkind: area\nparent: nowhere\n",
+    );
     let out = site.build();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("region `nowhere` does not exist"));
     assert_eq!(before, tree(&site.out()));
-    let stray: Vec<_> = std::fs::read_dir(site.root()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.contains("staging")).collect();
+    let stray: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging"))
+        .collect();
     assert!(stray.is_empty(), "{stray:?}");
 }

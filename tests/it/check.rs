@@ -9,8 +9,15 @@ use serde_json::Value;
 use crate::support::{bin, repo, TestSite};
 
 fn key(v: &Value) -> (String, String, String, u64, u64) {
-    let s = |k: &str| v[k].as_str().unwrap_or_else(|| panic!("`{k}` is not a string in {v}")).to_owned();
-    let n = |k: &str| v[k].as_u64().unwrap_or_else(|| panic!("`{k}` is not a number in {v}"));
+    let s = |k: &str| {
+        v[k].as_str()
+            .unwrap_or_else(|| panic!("`{k}` is not a string in {v}"))
+            .to_owned()
+    };
+    let n = |k: &str| {
+        v[k].as_u64()
+            .unwrap_or_else(|| panic!("`{k}` is not a number in {v}"))
+    };
     (s("severity"), s("code"), s("file"), n("line"), n("column"))
 }
 
@@ -20,33 +27,64 @@ fn check_fixture(dir: &Path) {
         .unwrap_or_else(|e| panic!("{name}: expected.jsonl: {e}"))
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{name}: bad expected line {l}: {e}")))
+        .map(|l| {
+            serde_json::from_str(l).unwrap_or_else(|e| panic!("{name}: bad expected line {l}: {e}"))
+        })
         .collect();
     let started = std::time::Instant::now();
-    let out = bin().args(["check", "--format", "json", "--root"]).arg(dir).output().unwrap();
-    assert!(started.elapsed() < Duration::from_secs(60), "{name}: check hung");
+    let out = bin()
+        .args(["check", "--format", "json", "--root"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{name}: check hung"
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{name}: panicked:\n{stderr}");
-    let got: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{name}: not JSON: {l}: {e}"))).collect();
+    let got: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{name}: not JSON: {l}: {e}")))
+        .collect();
     for v in &got {
         assert!(v["message"].is_string(), "{name}: message missing in {v}");
-        assert!(v["help"].is_string() || v["help"].is_null(), "{name}: help must be a string or null in {v}");
-        assert_eq!(v.as_object().unwrap().len(), 7, "{name}: exactly the contract's keys: {v}");
+        assert!(
+            v["help"].is_string() || v["help"].is_null(),
+            "{name}: help must be a string or null in {v}"
+        );
+        assert_eq!(
+            v.as_object().unwrap().len(),
+            7,
+            "{name}: exactly the contract's keys: {v}"
+        );
     }
     let got_keys: Vec<_> = got.iter().map(key).collect();
     let want_keys: Vec<_> = expected.iter().map(key).collect();
     assert_eq!(got_keys, want_keys, "{name}: diagnostics differ\n{stdout}");
     let errors = got_keys.iter().any(|k| k.0 == "error");
-    assert_eq!(out.status.code(), Some(if errors { 1 } else { 0 }), "{name}: exit code");
+    assert_eq!(
+        out.status.code(),
+        Some(if errors { 1 } else { 0 }),
+        "{name}: exit code"
+    );
 }
 
 #[test]
 fn every_invalid_fixture_reports_exactly_its_expected_diagnostics() {
     let root = repo().join("tests/fixtures/invalid");
-    let mut dirs: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
-    assert!(dirs.len() >= 20, "expected the full set of invalid fixtures, found {}", dirs.len());
+    assert!(
+        dirs.len() >= 20,
+        "expected the full set of invalid fixtures, found {}",
+        dirs.len()
+    );
     for dir in dirs {
         check_fixture(&dir);
     }
@@ -63,34 +101,57 @@ fn the_minimal_fixture_is_clean_even_when_strict() {
 #[test]
 fn strict_turns_a_missing_translation_into_an_error() {
     let site = TestSite::fixture("minimal");
-    site.write("content/regions/south-area.yaml", "name: {ja: 南部圏域}\nkind: area\nparent: sample-pref\n");
+    site.write(
+        "content/regions/south-area.yaml",
+        "name: {ja: 南部圏域}\nkind: area\nparent: sample-pref\n",
+    );
     let lenient = site.run(&["check", "--format", "json"]);
     assert_eq!(lenient.status.code(), Some(0));
     let line = String::from_utf8(lenient.stdout).unwrap();
-    assert!(line.contains("\"severity\":\"warning\"") && line.contains("missing-translation"), "{line}");
+    assert!(
+        line.contains("\"severity\":\"warning\"") && line.contains("missing-translation"),
+        "{line}"
+    );
     let strict = site.run(&["check", "--strict", "--format", "json"]);
     assert_eq!(strict.status.code(), Some(1));
-    assert!(String::from_utf8(strict.stdout).unwrap().contains("\"severity\":\"error\""));
+    assert!(String::from_utf8(strict.stdout)
+        .unwrap()
+        .contains("\"severity\":\"error\""));
 }
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_with_a_clear_error() {
     let site = TestSite::fixture("minimal");
-    let big = format!("name: {{ja: 大, en: big}}\nkind: area\nsummary:\n  ja: |\n{}", "    あ\n".repeat(900_000));
+    let big = format!(
+        "name: {{ja: 大, en: big}}\nkind: area\nsummary:\n  ja: |\n{}",
+        "    あ\n".repeat(900_000)
+    );
     site.write("content/regions/huge.yaml", &big);
     let out = site.run(&["check", "--format", "json"]);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("\"code\":\"file-too-large\"") && stdout.contains("content/regions/huge.yaml"), "{stdout}");
+    assert!(
+        stdout.contains("\"code\":\"file-too-large\"")
+            && stdout.contains("content/regions/huge.yaml"),
+        "{stdout}"
+    );
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn human_output_shows_the_offending_line_and_help() {
     let site = TestSite::fixture("minimal");
-    site.write("content/regions/north-area.yaml", "name: {ja: 北部圏域, en: North area}\nkind: area\nparnet: sample-pref\n");
+    site.write(
+        "content/regions/north-area.yaml",
+        "name: {ja: 北部圏域, en: North area}\nkind: area\nparnet: sample-pref\n",
+    );
     let out = site.run(&["check"]);
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("content/regions/north-area.yaml:3:1: error[unknown-field]: unknown field `parnet`"), "{err}");
+    assert!(
+        err.contains(
+            "content/regions/north-area.yaml:3:1: error[unknown-field]: unknown field `parnet`"
+        ),
+        "{err}"
+    );
     assert!(err.contains("3 | parnet: sample-pref"), "{err}");
     assert!(err.contains("= help: did you mean `parent`?"), "{err}");
 }
@@ -98,7 +159,10 @@ fn human_output_shows_the_offending_line_and_help() {
 #[test]
 fn github_format_prints_workflow_annotations() {
     let site = TestSite::fixture("minimal");
-    site.write("content/regions/north-area.yaml", "name: {ja: 北部圏域, en: North area}\nkind: aera\n");
+    site.write(
+        "content/regions/north-area.yaml",
+        "name: {ja: 北部圏域, en: North area}\nkind: aera\n",
+    );
     let out = site.run(&["check", "--format", "github"]);
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.starts_with("::error file=content/regions/north-area.yaml,line=2,col=7,title=unknown-reference::region kind `aera` does not exist"), "{s}");
@@ -106,10 +170,25 @@ fn github_format_prints_workflow_annotations() {
 
 #[test]
 fn usage_and_io_errors_exit_2() {
-    assert_eq!(bin().args(["check", "--format", "xml"]).output().unwrap().status.code(), Some(2));
-    assert_eq!(bin().args(["frobnicate"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(
+        bin()
+            .args(["check", "--format", "xml"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        bin().args(["frobnicate"]).output().unwrap().status.code(),
+        Some(2)
+    );
     let empty = tempfile::tempdir().unwrap();
-    let out = bin().args(["check", "--root"]).arg(empty.path()).output().unwrap();
+    let out = bin()
+        .args(["check", "--root"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("casebook.yaml"));
 }
@@ -117,11 +196,19 @@ fn usage_and_io_errors_exit_2() {
 #[test]
 fn schema_files_are_current() {
     let dir = tempfile::tempdir().unwrap();
-    let out = bin().args(["schema", "--out"]).arg(dir.path()).output().unwrap();
+    let out = bin()
+        .args(["schema", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let committed = repo().join("schemas");
     let fresh = crate::support::tree(dir.path());
-    assert_eq!(crate::support::tree(&committed), fresh, "schemas/ is stale: run `cargo run -- schema --out schemas`");
+    assert_eq!(
+        crate::support::tree(&committed),
+        fresh,
+        "schemas/ is stale: run `cargo run -- schema --out schemas`"
+    );
     assert!(fresh.iter().any(|(p, _)| p == "status-sheets.json"));
 }
 
@@ -129,7 +216,17 @@ fn schema_files_are_current() {
 fn schema_prints_one_document_covering_every_kind() {
     let out = bin().arg("schema").output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    for kind in ["regions", "status-sheets", "outcomes", "cases", "practices", "analyses", "pages", "indicators", "glossary"] {
+    for kind in [
+        "regions",
+        "status-sheets",
+        "outcomes",
+        "cases",
+        "practices",
+        "analyses",
+        "pages",
+        "indicators",
+        "glossary",
+    ] {
         assert!(v["$defs"][kind].is_object(), "{kind} missing");
     }
     assert_eq!(v["$defs"]["Text"]["required"], serde_json::json!(["ja"]));

@@ -14,23 +14,44 @@ fn built() -> &'static Path {
     OUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap().keep();
         let out = dir.join("public");
-        let status = bin().args(["build", "--strict", "--root"]).arg(repo()).arg("--out").arg(&out).output().unwrap();
-        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        let status = bin()
+            .args(["build", "--strict", "--root"])
+            .arg(repo())
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
         out
     })
 }
 
 #[test]
 fn the_handbook_is_clean_under_strict() {
-    let out = bin().args(["check", "--strict", "--format", "json", "--root"]).arg(repo()).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "", "the bundled handbook has problems");
+    let out = bin()
+        .args(["check", "--strict", "--format", "json", "--root"])
+        .arg(repo())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "",
+        "the bundled handbook has problems"
+    );
     assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]
 fn every_inventory_item_is_on_its_pages() {
     let out = built();
-    let mut files: Vec<_> = std::fs::read_dir(repo().join("tests/inventory")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(repo().join("tests/inventory"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert!(files.len() >= 6, "inventory files missing");
     let mut problems = Vec::new();
@@ -58,14 +79,21 @@ fn every_inventory_item_is_on_its_pages() {
                         let got = html.matches(&format!("data-item=\"{name}\"")).count() as u64;
                         checked += 1;
                         if Some(got) != count.as_u64() {
-                            problems.push(format!("/{lang}/{path}/: {got} `{name}` items, inventory says {count}"));
+                            problems.push(format!(
+                                "/{lang}/{path}/: {got} `{name}` items, inventory says {count}"
+                            ));
                         }
                     }
                 }
             }
         }
     }
-    assert!(problems.is_empty(), "{} of {checked} inventory checks failed:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} of {checked} inventory checks failed:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
     assert!(checked > 500, "only {checked} inventory checks ran");
     eprintln!("{checked} inventory checks passed");
 }
@@ -81,7 +109,9 @@ fn every_record_is_reachable_from_the_home_page_in_both_languages() {
                 continue;
             }
             let file = out.join(url.trim_start_matches('/')).join("index.html");
-            let Ok(html) = std::fs::read_to_string(&file) else { continue };
+            let Ok(html) = std::fs::read_to_string(&file) else {
+                continue;
+            };
             for part in html.split("href=\"").skip(1) {
                 let link = part.split('"').next().unwrap();
                 if link.starts_with(&format!("/{lang}/")) && link.ends_with('/') {
@@ -89,7 +119,11 @@ fn every_record_is_reachable_from_the_home_page_in_both_languages() {
                 }
             }
         }
-        let pages: Vec<String> = tree(&out.join(lang)).into_iter().map(|(p, _)| p).filter(|p| p.ends_with("index.html")).collect();
+        let pages: Vec<String> = tree(&out.join(lang))
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.ends_with("index.html"))
+            .collect();
         for p in pages {
             let url = format!("/{lang}/{}", p.trim_end_matches("index.html"));
             assert!(seen.contains(&url), "{url} is not reachable from /{lang}/");
@@ -101,7 +135,13 @@ fn every_record_is_reachable_from_the_home_page_in_both_languages() {
 fn two_builds_of_the_handbook_are_byte_identical() {
     let first = tree(built());
     let dir = tempfile::tempdir().unwrap();
-    let status = bin().args(["build", "--root"]).arg(repo()).arg("--out").arg(dir.path().join("p")).output().unwrap();
+    let status = bin()
+        .args(["build", "--root"])
+        .arg(repo())
+        .arg("--out")
+        .arg(dir.path().join("p"))
+        .output()
+        .unwrap();
     assert!(status.status.success());
     assert_eq!(first, tree(&dir.path().join("p")));
 }
@@ -113,8 +153,18 @@ fn pages_make_no_requests_to_other_hosts() {
             continue;
         }
         let text = String::from_utf8(bytes).unwrap();
-        for attr in ["src=\"http", "src=\"//", "href=\"//", "url(http", "url(//", "@import"] {
-            assert!(!text.contains(attr), "{path} loads from another host ({attr})");
+        for attr in [
+            "src=\"http",
+            "src=\"//",
+            "href=\"//",
+            "url(http",
+            "url(//",
+            "@import",
+        ] {
+            assert!(
+                !text.contains(attr),
+                "{path} loads from another host ({attr})"
+            );
         }
         assert!(!text.contains("rel=\"stylesheet\" href=\"http"), "{path}");
     }

@@ -19,7 +19,11 @@ impl Drop for Server {
 fn get(port: u16, path: &str) -> String {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     out
@@ -28,12 +32,24 @@ fn get(port: u16, path: &str) -> String {
 #[test]
 fn serve_answers_on_loopback_and_refuses_traversal() {
     let site = TestSite::fixture("minimal");
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = bin().args(["serve", "--port", &port.to_string(), "--root"]).arg(site.root()).stderr(Stdio::null()).spawn().unwrap();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = bin()
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     let _server = Server(child);
     let started = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(30), "serve did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "serve did not start"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     let home = get(port, "/ja/");

@@ -53,11 +53,23 @@ impl TestSite {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        bin().args(args).arg("--root").arg(self.root()).output().unwrap()
+        bin()
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .output()
+            .unwrap()
     }
 
     pub fn build(&self) -> Output {
-        bin().arg("build").arg("--root").arg(self.root()).arg("--out").arg(self.out()).output().unwrap()
+        bin()
+            .arg("build")
+            .arg("--root")
+            .arg(self.root())
+            .arg("--out")
+            .arg(self.out())
+            .output()
+            .unwrap()
     }
 
     pub fn page(&self, rel: &str) -> String {
@@ -81,7 +93,13 @@ pub fn text_of(html: &str) -> String {
             _ => {}
         }
     }
-    let decoded = out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -91,7 +109,16 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files

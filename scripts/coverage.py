@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Text coverage of the source documents in the built Japanese pages.
+
+For each seed (../shared/seeds/*.txt by default), the share of its text — NFKC-normalised,
+whitespace removed, cut into overlapping 8-character shingles — that occurs in the text of
+the built /ja/ pages (tags removed, same normalisation). Also lists the longest runs of
+uncovered source text so an editor can see what is missing.
+
+A tool for editors and reviewers, not part of the build or the tests: a user's clone has no
+seeds. Usage:
+
+    cargo run --release -- build --out public
+    python3 scripts/coverage.py --site public [--seeds ../shared/seeds] [--show 5]
+"""
+
+import argparse
+import html
+import pathlib
+import re
+import sys
+import unicodedata
+
+K = 8
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", text)
+
+
+def page_text(path: pathlib.Path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    raw = re.sub(r"<[^>]+>", " ", raw)
+    return html.unescape(raw)
+
+
+def shingles(text: str) -> set:
+    return {text[i : i + K] for i in range(len(text) - K + 1)}
+
+
+def uncovered_runs(seed: str, site: set, top: int):
+    runs, start = [], None
+    covered = [False] * len(seed)
+    for i in range(len(seed) - K + 1):
+        if seed[i : i + K] in site:
+            for j in range(i, i + K):
+                covered[j] = True
+    for i, c in enumerate(covered + [True]):
+        if not c and start is None:
+            start = i
+        elif c and start is not None:
+            runs.append(seed[start:i])
+            start = None
+    runs.sort(key=len, reverse=True)
+    return runs[:top]
+
+
+def main() -> int:
+    here = pathlib.Path(__file__).resolve().parent.parent
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--site", default=str(here / "public"), help="the built site (default: public/)")
+    ap.add_argument("--seeds", default=str(here.parent / "shared" / "seeds"), help="directory of seed .txt files")
+    ap.add_argument("--show", type=int, default=0, help="print the N longest uncovered runs per seed")
+    args = ap.parse_args()
+
+    site_dir = pathlib.Path(args.site) / "ja"
+    pages = sorted(site_dir.rglob("*.html"))
+    if not pages:
+        print(f"no pages under {site_dir}: build the site first", file=sys.stderr)
+        return 2
+    site = set()
+    for p in pages:
+        site |= shingles(normalise(page_text(p)))
+    seeds = sorted(pathlib.Path(args.seeds).glob("*.txt"))
+    if not seeds:
+        print(f"no seeds under {args.seeds}", file=sys.stderr)
+        return 2
+    print(f"{'seed':<28} {'shingles':>9} {'found':>9} {'coverage':>9}")
+    for s in seeds:
+        text = normalise(s.read_text(encoding="utf-8"))
+        sh = shingles(text)
+        found = sum(1 for x in sh if x in site)
+        share = found / len(sh) if sh else 1.0
+        print(f"{s.name:<28} {len(sh):>9} {found:>9} {share:>8.1%}")
+        for run in uncovered_runs(text, site, args.show):
+            print(f"    missing ({len(run)} chars): {run[:120]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
