@@ -63,6 +63,9 @@ pub struct Corpus {
     pub vocab: Vocab,
     /// Source text of every file read, for showing lines in diagnostics.
     pub sources: BTreeMap<String, String>,
+    /// Records whose file exists but could not be loaded (their errors are reported).
+    /// References to them are not reported again as unknown.
+    pub unloaded: Vec<(Kind, String)>,
 }
 
 /// The names of the vocabulary files under `content/vocabularies/`.
@@ -77,6 +80,7 @@ pub const VOCABULARIES: [&str; 6] = [
 
 enum Loaded {
     Record(Box<Record>),
+    Failed(Kind, String),
     Vocab(&'static str, Option<Node>),
     Nothing,
 }
@@ -101,6 +105,7 @@ pub fn load(config: Config) -> anyhow::Result<(Corpus, Diagnostics)> {
     let mut records = Vec::new();
     let mut vocab_trees = BTreeMap::new();
     let mut sources = BTreeMap::new();
+    let mut unloaded = Vec::new();
     for r in results {
         diags.extend(r.diags);
         if let Some(text) = r.text {
@@ -108,6 +113,7 @@ pub fn load(config: Config) -> anyhow::Result<(Corpus, Diagnostics)> {
         }
         match r.loaded {
             Loaded::Record(rec) => records.push(*rec),
+            Loaded::Failed(kind, id) => unloaded.push((kind, id)),
             Loaded::Vocab(name, tree) => {
                 vocab_trees.insert(name, (r.file, tree));
             }
@@ -116,12 +122,14 @@ pub fn load(config: Config) -> anyhow::Result<(Corpus, Diagnostics)> {
     }
     records.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
     let vocab = load_vocab(vocab_trees, &mut diags);
+    unloaded.sort();
     Ok((
         Corpus {
             config,
             records,
             vocab,
             sources,
+            unloaded,
         },
         diags,
     ))
@@ -160,10 +168,14 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
     let Some(target) = classify(rel, &mut out.diags) else {
         return out;
     };
+    if let Target::Record(kind, id) = &target {
+        out.loaded = Loaded::Failed(*kind, id.clone());
+    }
     let text = match read(path, rel) {
         Ok(text) => text,
-        Err(d) => {
+        Err((d, lossy)) => {
             out.diags.push(*d);
+            out.text = lossy;
             return out;
         }
     };
@@ -185,7 +197,7 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
     };
     out.loaded = match (target, tree) {
         (Target::Vocab(name), tree) => Loaded::Vocab(name, tree),
-        (Target::Record(..), None) => {
+        (Target::Record(kind, id), None) => {
             out.diags.push(
                 Diagnostic::new(
                     Code::EmptyFile,
@@ -195,7 +207,7 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
                 )
                 .with_help("write the record's fields, or delete the file"),
             );
-            Loaded::Nothing
+            Loaded::Failed(kind, id)
         }
         (Target::Record(kind, id), Some(tree)) => {
             match deserialize(kind, &tree, rel, &mut out.diags) {
@@ -206,7 +218,7 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
                     body,
                     tree,
                 })),
-                None => Loaded::Nothing,
+                None => Loaded::Failed(kind, id),
             }
         }
     };
@@ -292,29 +304,35 @@ pub fn is_kebab_id(s: &str) -> bool {
         })
 }
 
+/// A read failure, with the text as far as it can be shown (for the human format).
+type ReadError = (Box<Diagnostic>, Option<String>);
+
 /// Read a file as text: size limit, BOM, CRLF, UTF-8 with the position of a bad byte.
-fn read(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
+fn read(path: &Path, rel: &str) -> Result<String, ReadError> {
     let io_err = |e: std::io::Error| {
-        Box::new(
-            Diagnostic::new(
-                Code::InvalidValue,
-                rel,
-                Span::start(),
-                format!("cannot read the file: {e}"),
-            )
-            .with_help("check the file's permissions"),
-        )
+        let d = Diagnostic::new(
+            Code::InvalidValue,
+            rel,
+            Span::start(),
+            format!("cannot read the file: {e}"),
+        );
+        (Box::new(d.with_help("check the file's permissions")), None)
     };
     let size = std::fs::metadata(path).map_err(io_err)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(Box::new(
-            Diagnostic::new(
-                Code::FileTooLarge,
-                rel,
-                Span::start(),
-                format!("the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (4 MiB)"),
-            )
-            .with_help("split it into several records; a record is usually a few KiB"),
+        return Err((
+            Box::new(
+                Diagnostic::new(
+                    Code::FileTooLarge,
+                    rel,
+                    Span::start(),
+                    format!(
+                        "the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (4 MiB)"
+                    ),
+                )
+                .with_help("split it into several records; a record is usually a few KiB"),
+            ),
+            None,
         ));
     }
     let bytes = std::fs::read(path).map_err(io_err)?;
@@ -324,14 +342,19 @@ fn read(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, column) = crate::diag::source::LineIndex::new(valid).line_col(valid.len());
-            return Err(Box::new(
-                Diagnostic::new(
-                    Code::InvalidUtf8,
-                    rel,
-                    Span::new(line, column, 1),
-                    "the file is not valid UTF-8",
-                )
-                .with_help("save the file as UTF-8 (Shift_JIS and other encodings are not read)"),
+            return Err((
+                Box::new(
+                    Diagnostic::new(
+                        Code::InvalidUtf8,
+                        rel,
+                        Span::new(line, column, 1),
+                        "the file is not valid UTF-8",
+                    )
+                    .with_help(
+                        "save the file as UTF-8 (Shift_JIS and other encodings are not read)",
+                    ),
+                ),
+                Some(String::from_utf8_lossy(bytes).replace("\r\n", "\n")),
             ));
         }
     };
@@ -410,7 +433,7 @@ fn load_vocab(
 
 /// Parse and deserialize a standalone YAML file (the site configuration).
 pub fn load_yaml_file<T: DeserializeOwned>(path: &Path, rel: &str) -> Result<T, Vec<Diagnostic>> {
-    let text = read(path, rel).map_err(|d| vec![*d])?;
+    let text = read(path, rel).map_err(|(d, _)| vec![*d])?;
     let tree = yaml::parse(&text)
         .map_err(|e| {
             vec![problem(

@@ -105,22 +105,59 @@ pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
     prescan_depth(text)?;
     let mut builder = Builder::default();
     for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|e| ParseError {
-            code: Code::YamlSyntax,
-            span: Span::new(e.marker().line().max(1), e.marker().col() + 1, 1),
-            message: format!("YAML syntax error: {}", e.info()),
-            help: Some("check indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`".into()),
-        })?;
-        if builder.event(event, span_of(span))? {
+        let (event, span) = match event {
+            Ok(ev) => ev,
+            Err(e) => return Err(syntax_error(text, &builder, &e)),
+        };
+        if builder.event(event, span_of(span), span.start.index())? {
             break;
         }
     }
     Ok(builder.root)
 }
 
+/// A syntax error at the place an editor must fix: inside an unclosed `[` or `{`, the
+/// parser only notices on a later line, so the opening bracket is reported instead.
+fn syntax_error(text: &str, builder: &Builder, e: &saphyr_parser::ScanError) -> ParseError {
+    let help = "check indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`";
+    let unclosed = builder.open_starts().rev().find_map(|(span, index)| {
+        let c = text.chars().nth(index)?;
+        (matches!(c, '[' | '{') && span.line < e.marker().line()).then_some((span, c))
+    });
+    if let Some((span, c)) = unclosed {
+        let close = if c == '[' { ']' } else { '}' };
+        return ParseError {
+            code: Code::YamlSyntax,
+            span: Span { len: 1, ..span },
+            message: format!(
+                "this `{c}` is never closed (the parser then found: {})",
+                e.info()
+            ),
+            help: Some(format!(
+                "close it with `{close}` on the same line, or write the list in block style"
+            )),
+        };
+    }
+    let lines = text.lines().count().max(1);
+    let (line, column) = if e.marker().line() > lines {
+        (
+            lines,
+            text.lines().last().map_or(0, |l| l.chars().count()) + 1,
+        )
+    } else {
+        (e.marker().line().max(1), e.marker().col() + 1)
+    };
+    ParseError {
+        code: Code::YamlSyntax,
+        span: Span::new(line, column, 1),
+        message: format!("YAML syntax error: {}", e.info()),
+        help: Some(help.into()),
+    }
+}
+
 enum Open {
-    Seq(Span, Vec<Node>),
-    Map(Span, Vec<(Node, Node)>, Option<Node>),
+    Seq(Span, usize, Vec<Node>),
+    Map(Span, usize, Vec<(Node, Node)>, Option<Node>),
 }
 
 #[derive(Default)]
@@ -131,8 +168,15 @@ struct Builder {
 }
 
 impl Builder {
+    /// Where the collections still open start: span and character index, outermost first.
+    fn open_starts(&self) -> impl DoubleEndedIterator<Item = (Span, usize)> + '_ {
+        self.stack.iter().map(|o| match o {
+            Open::Seq(span, index, _) | Open::Map(span, index, _, _) => (*span, *index),
+        })
+    }
+
     /// Feed one event; `Ok(true)` when the document is complete.
-    fn event(&mut self, event: Event<'_>, span: Span) -> Result<bool, ParseError> {
+    fn event(&mut self, event: Event<'_>, span: Span, index: usize) -> Result<bool, ParseError> {
         match event {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -168,19 +212,19 @@ impl Builder {
                     return Err(too_deep(span));
                 }
                 let open = if matches!(event, Event::SequenceStart(..)) {
-                    Open::Seq(span, Vec::new())
+                    Open::Seq(span, index, Vec::new())
                 } else {
-                    Open::Map(span, Vec::new(), None)
+                    Open::Map(span, index, Vec::new(), None)
                 };
                 self.stack.push(open);
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let node = match self.stack.pop() {
-                    Some(Open::Seq(span, items)) => Node {
+                    Some(Open::Seq(span, _, items)) => Node {
                         span,
                         value: Value::Seq(items),
                     },
-                    Some(Open::Map(span, entries, _)) => Node {
+                    Some(Open::Map(span, _, entries, _)) => Node {
                         span,
                         value: Value::Map(entries),
                     },
@@ -197,8 +241,8 @@ impl Builder {
     fn value(&mut self, node: Node) {
         match self.stack.last_mut() {
             None => self.root = Some(node),
-            Some(Open::Seq(_, items)) => items.push(node),
-            Some(Open::Map(_, entries, key)) => match key.take() {
+            Some(Open::Seq(_, _, items)) => items.push(node),
+            Some(Open::Map(_, _, entries, key)) => match key.take() {
                 None => *key = Some(node),
                 Some(k) => entries.push((k, node)),
             },
@@ -332,9 +376,19 @@ mod tests {
     }
 
     #[test]
-    fn syntax_errors_have_a_position() {
-        let err = parse("a: [1, 2\nb: 3\n").unwrap_err();
+    fn an_unclosed_bracket_is_reported_where_it_opens() {
+        let err = parse("a: 1\nkind: [area\nparent: x\n").unwrap_err();
         assert_eq!(err.code, Code::YamlSyntax);
+        assert_eq!((err.span.line, err.span.column), (2, 7));
+        let err = parse("a: 1\nb: 2\nparent: [x").unwrap_err();
+        assert_eq!((err.span.line, err.span.column), (3, 9));
+    }
+
+    #[test]
+    fn other_syntax_errors_stay_inside_the_file() {
+        let err = parse("a: b: c\n").unwrap_err();
+        assert_eq!(err.code, Code::YamlSyntax);
+        assert_eq!(err.span.line, 1);
     }
 
     proptest::proptest! {

@@ -84,6 +84,13 @@ pub fn validate(corpus: &Corpus, diags: &mut Diagnostics) {
             .iter()
             .filter(|r| r.kind == Kind::Regions)
             .map(|r| r.id.as_str())
+            .chain(
+                corpus
+                    .unloaded
+                    .iter()
+                    .filter(|(k, _)| *k == Kind::Regions)
+                    .map(|(_, id)| id.as_str()),
+            )
             .collect(),
         categories: ids(&v.categories.entries),
         themes: ids(&v.themes.entries),

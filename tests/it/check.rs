@@ -231,3 +231,42 @@ fn schema_prints_one_document_covering_every_kind() {
     }
     assert_eq!(v["$defs"]["Text"]["required"], serde_json::json!(["ja"]));
 }
+
+#[test]
+fn a_region_that_fails_to_load_is_not_reported_again_as_unknown() {
+    let site = TestSite::fixture("minimal");
+    site.write(
+        "content/regions/sample-pref.yaml",
+        "name: {ja: 見本県, en: Sample Prefecture}\nkind: prefecture\nhospitals: many\n",
+    );
+    let out = site.run(&["check", "--format", "json"]);
+    let lines: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(lines.len(), 1, "only the real error: {lines:#?}");
+    assert!(
+        lines[0].contains("\"code\":\"invalid-value\"")
+            && lines[0].contains("\"line\":3,\"column\":12"),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn invalid_utf8_shows_the_line_in_human_output() {
+    let site = TestSite::fixture("minimal");
+    std::fs::write(
+        site.root().join("content/regions/north-area.yaml"),
+        b"name: {ja: \xe5\x8c\x97, en: N}\nkind: \xff area\n",
+    )
+    .unwrap();
+    let out = site.run(&["check"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("content/regions/north-area.yaml:2:7: error[invalid-utf8]"),
+        "{err}"
+    );
+    assert!(err.contains("2 | kind: \u{fffd} area"), "{err}");
+}
