@@ -22,10 +22,18 @@ import unicodedata
 
 K = 8
 
+# List bullets and bracket decorations: typography, not wording. Pages show lists as lists
+# and headings as headings, so `--ignore-markers` measures wording without them.
+MARKERS = "・●○〇◯■□◆◇※【】<>"
+IGNORE_MARKERS = False
+
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", text)
+    text = re.sub(r"\s+", "", text)
+    if IGNORE_MARKERS:
+        text = text.translate({ord(c): None for c in MARKERS})
+    return text
 
 
 def page_text(path: pathlib.Path) -> str:
@@ -62,7 +70,10 @@ def main() -> int:
     ap.add_argument("--site", default=str(here / "public"), help="the built site (default: public/)")
     ap.add_argument("--seeds", default=str(here.parent / "shared" / "seeds"), help="directory of seed .txt files")
     ap.add_argument("--show", type=int, default=0, help="print the N longest uncovered runs per seed")
+    ap.add_argument("--ignore-markers", action="store_true", help=f"drop list bullets and bracket decorations ({MARKERS}) before comparing")
     args = ap.parse_args()
+    global IGNORE_MARKERS
+    IGNORE_MARKERS = args.ignore_markers
 
     site_dir = pathlib.Path(args.site) / "ja"
     pages = sorted(site_dir.rglob("*.html"))

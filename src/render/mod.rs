@@ -510,6 +510,9 @@ struct RecordData<'a> {
     kind_name: &'static str,
     record: &'a Body,
     region: Option<RegionRef>,
+    /// The facts of the record's region (population, hospitals …) and its prefecture.
+    region_facts: Option<&'a crate::model::Region>,
+    prefecture: Option<RegionRef>,
     regions: BTreeMap<&'a str, RegionRef>,
     vocab: VocabNames<'a>,
     /// Practice cases: the stage chart as SVG, and the stage names in order.
@@ -548,6 +551,8 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
         kind_name: r.kind.name(lang),
         record: &r.body,
         region: r.body.region().map(|id| site.region_ref(id, lang, bp)),
+        region_facts: r.body.region().and_then(|id| site.regions.get(id).copied()),
+        prefecture: r.body.region().and_then(|id| site.prefecture_of(id)).filter(|p| Some(*p) != r.body.region()).map(|p| site.region_ref(p, lang, bp)),
         regions,
         vocab: VocabNames {
             categories: names(&v.categories.entries),
