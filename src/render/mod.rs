@@ -552,7 +552,12 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
         record: &r.body,
         region: r.body.region().map(|id| site.region_ref(id, lang, bp)),
         region_facts: r.body.region().and_then(|id| site.regions.get(id).copied()),
-        prefecture: r.body.region().and_then(|id| site.prefecture_of(id)).filter(|p| Some(*p) != r.body.region()).map(|p| site.region_ref(p, lang, bp)),
+        prefecture: r
+            .body
+            .region()
+            .and_then(|id| site.prefecture_of(id))
+            .filter(|p| Some(*p) != r.body.region())
+            .map(|p| site.region_ref(p, lang, bp)),
         regions,
         vocab: VocabNames {
             categories: names(&v.categories.entries),

@@ -270,3 +270,20 @@ fn invalid_utf8_shows_the_line_in_human_output() {
     );
     assert!(err.contains("2 | kind: \u{fffd} area"), "{err}");
 }
+
+#[test]
+fn help_lists_every_command_and_option() {
+    let out = bin().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for cmd in ["build", "check", "serve", "schema"] {
+        assert!(help.contains(cmd), "{cmd} missing from --help:\n{help}");
+    }
+    let check =
+        String::from_utf8(bin().args(["check", "--help"]).output().unwrap().stdout).unwrap();
+    for opt in ["--root", "--format", "--strict", "human", "json", "github"] {
+        assert!(
+            check.contains(opt),
+            "{opt} missing from check --help:\n{check}"
+        );
+    }
+}
