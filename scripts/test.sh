@@ -1,7 +1,32 @@
 #!/usr/bin/env bash
-# Runs every test of Casebook. Installs what the tests need when it is missing, so it works
-# on a fresh machine that has only the Rust toolchain.
+# Runs every test of Casebook: the Rust tests, then the browser tests (accessibility with
+# axe-core, and the search tests) in Debian's headless Chromium against the built handbook.
+# Installs what the tests need when it is missing, so it works on a fresh machine that has
+# only the Rust toolchain (and Debian's package manager).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo test --all-targets --locked
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing Debian's chromium for the browser tests" >&2
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium >/dev/null
+fi
+if ! command -v node >/dev/null 2>&1; then
+  echo "installing Debian's nodejs and npm for the browser tests" >&2
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+  npm ci --no-audit --no-fund
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo run --quiet --locked -- build --out "$work/public"
+suites=(tests/browser/)
+[ -d tests/search ] && suites+=(tests/search/)
+CASEBOOK_SITE="$work/public" node --test "${suites[@]}"
