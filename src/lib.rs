@@ -15,6 +15,7 @@
 //! stages and keeps the files in memory.
 
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod diag;
 pub mod load;

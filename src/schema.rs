@@ -23,6 +23,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("vocabulary", schema_for!(Vec<Term>)),
         ("indicators", schema_for!(Vec<IndicatorDef>)),
         ("glossary", schema_for!(Vec<GlossaryEntry>)),
+        ("variants", schema_for!(Vec<Vec<String>>)),
     ]
 }
 

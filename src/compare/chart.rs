@@ -30,29 +30,40 @@ pub struct ChartRow {
     pub label: String,
     /// Printed after the label: usually the dates of the values.
     pub note: Option<String>,
-    pub baseline: Option<f64>,
-    pub target: Option<f64>,
-    pub actual: Option<f64>,
-    /// The whole of "N of M" values, printed as `39 / 43`.
+    pub baseline: Option<ChartValue>,
+    pub target: Option<ChartValue>,
+    pub actual: Option<ChartValue>,
+}
+
+/// A value to draw, and its whole when the source gives "N of M" (printed `39 / 43`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ChartValue {
+    pub value: f64,
     pub of: Option<f64>,
+}
+
+impl ChartValue {
+    pub fn new(value: f64) -> ChartValue {
+        ChartValue { value, of: None }
+    }
 }
 
 impl ChartRow {
     /// A row for `c`, labelled `label` (the region's name in `lang`), with the dates of its
     /// values as the note ("actual June 2019 · target set start of FY2020").
     pub fn from_comparison(c: &Comparison, label: String, lang: Lang) -> ChartRow {
-        let value = |o: &Option<Obs>| o.as_ref().map(|o| o.value);
-        let of = [&c.actual, &c.target, &c.baseline]
-            .into_iter()
-            .flatten()
-            .find_map(|o| o.of);
+        let value = |o: &Option<Obs>| {
+            o.as_ref().map(|o| ChartValue {
+                value: o.value,
+                of: o.of,
+            })
+        };
         ChartRow {
             label,
             note: dates_note(c, lang),
             baseline: value(&c.baseline),
             target: value(&c.target),
             actual: value(&c.actual),
-            of,
         }
     }
 }
@@ -155,6 +166,7 @@ impl Axis {
             .iter()
             .flat_map(|r| [r.baseline, r.target, r.actual])
             .flatten()
+            .map(|v| v.value)
             .filter(|v| v.is_finite())
             .fold(0.0_f64, f64::max);
         let max = if largest > 0.0 { largest * 1.1 } else { 1.0 };
@@ -299,12 +311,12 @@ fn grid(s: &mut String, axis: &Axis, height: f64, unit: Unit, lang: Lang) {
 }
 
 /// A value as printed: `4,830`, `54.8%`, `39 / 43`.
-fn value_text(v: f64, of: Option<f64>, unit: Unit) -> String {
-    let mut text = grouped_number(v);
+fn value_text(v: ChartValue, unit: Unit) -> String {
+    let mut text = grouped_number(v.value);
     if unit == Unit::Percent {
         text.push('%');
     }
-    if let Some(of) = of {
+    if let Some(of) = v.of {
         text.push_str(" / ");
         text.push_str(&grouped_number(of));
     }
@@ -361,9 +373,13 @@ fn draw_row(
     };
     let (b_word, a_word, t_word, colon, sep) = words;
     let mut summary = Vec::new();
-    for (word, v) in [(b_word, row.baseline), (a_word, row.actual), (t_word, row.target)] {
+    for (word, v) in [
+        (b_word, row.baseline),
+        (a_word, row.actual),
+        (t_word, row.target),
+    ] {
         if let Some(v) = v {
-            summary.push(format!("{word} {}", value_text(v, row.of, unit)));
+            summary.push(format!("{word} {}", value_text(v, unit)));
         }
     }
     let _ = write!(
@@ -395,7 +411,7 @@ fn draw_row(
     );
     match (row.baseline, row.actual) {
         (Some(b), Some(a)) => {
-            let (bx, ax) = (axis.x(b), axis.x(a));
+            let (bx, ax) = (axis.x(b.value), axis.x(a.value));
             if (bx - ax).abs() > 10.0 {
                 let dir = if ax > bx { 1.0 } else { -1.0 };
                 let _ = write!(
@@ -409,23 +425,58 @@ fn draw_row(
             let b_side = if bx <= ax { -1 } else { 1 };
             point(s, bx, cy, false);
             point(s, ax, cy, true);
-            label(s, bx, cy - 8.0, b_side, &format!("{b_word} {}", value_text(b, row.of, unit)), "cmp-value");
-            label(s, ax, cy - 8.0, -b_side, &format!("{a_word} {}", value_text(a, row.of, unit)), "cmp-value");
+            label(
+                s,
+                bx,
+                cy - 8.0,
+                b_side,
+                &format!("{b_word} {}", value_text(b, unit)),
+                "cmp-value",
+            );
+            label(
+                s,
+                ax,
+                cy - 8.0,
+                -b_side,
+                &format!("{a_word} {}", value_text(a, unit)),
+                "cmp-value",
+            );
         }
         (Some(b), None) => {
-            point(s, axis.x(b), cy, false);
-            label(s, axis.x(b), cy - 10.0, 0, &format!("{b_word} {}", value_text(b, row.of, unit)), "cmp-value");
+            point(s, axis.x(b.value), cy, false);
+            label(
+                s,
+                axis.x(b.value),
+                cy - 10.0,
+                0,
+                &format!("{b_word} {}", value_text(b, unit)),
+                "cmp-value",
+            );
         }
         (None, Some(a)) => {
-            point(s, axis.x(a), cy, true);
-            label(s, axis.x(a), cy - 10.0, 0, &format!("{a_word} {}", value_text(a, row.of, unit)), "cmp-value");
+            point(s, axis.x(a.value), cy, true);
+            label(
+                s,
+                axis.x(a.value),
+                cy - 10.0,
+                0,
+                &format!("{a_word} {}", value_text(a, unit)),
+                "cmp-value",
+            );
         }
         (None, None) => {}
     }
     if let Some(t) = row.target {
-        let tx = axis.x(t);
+        let tx = axis.x(t.value);
         s.push_str(&diamond(tx, cy));
-        label(s, tx, cy + 20.0, 0, &format!("{t_word} {}", value_text(t, row.of, unit)), "cmp-target-value");
+        label(
+            s,
+            tx,
+            cy + 20.0,
+            0,
+            &format!("{t_word} {}", value_text(t, unit)),
+            "cmp-target-value",
+        );
     }
     s.push_str("</g>");
 }
@@ -485,19 +536,37 @@ mod tests {
         assert_well_formed(&svg);
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains("aria-labelledby=\"lti-title lti-desc\""));
-        assert!(svg.contains("<title id=\"lti-title\">Long-term inpatients &lt;1 year &amp; more&gt;</title>"));
+        assert!(svg.contains(
+            "<title id=\"lti-title\">Long-term inpatients &lt;1 year &amp; more&gt;</title>"
+        ));
         assert!(svg.contains("Lower is better."));
         for name in ["Kumamoto Prefecture", "Kagoshima Prefecture"] {
             assert!(svg.contains(name), "{name}");
         }
-        for value in ["actual 4,830", "target 4,396", "baseline 4,830", "actual 5,454", "target 5,017"] {
+        for value in [
+            "actual 4,830",
+            "target 4,396",
+            "baseline 4,830",
+            "actual 5,454",
+            "target 5,017",
+        ] {
             assert!(svg.contains(&format!(">{value}</text>")), "{value}");
         }
         // The dates are shown, never merged: June 2019 actual, target set at FY2020's start.
         assert!(svg.contains("actual June 2019 · target set start of FY2020"));
-        assert!(!svg.contains("http://") || svg.matches("http://").count() == 1, "only the SVG namespace");
+        assert_eq!(svg.matches("http").count(), 1, "only the SVG namespace");
         assert!(!svg.contains("@font-face") && !svg.contains("href"));
-        assert_eq!(svg, indicator_svg(&rows, Unit::People, Direction::Lower, Lang::En, "Long-term inpatients <1 year & more>", "lti"));
+        assert_eq!(
+            svg,
+            indicator_svg(
+                &rows,
+                Unit::People,
+                Direction::Lower,
+                Lang::En,
+                "Long-term inpatients <1 year & more>",
+                "lti"
+            )
+        );
     }
 
     #[test]
@@ -506,11 +575,17 @@ mod tests {
             label: "熊本県".to_owned(),
             note: Some("実績 令和元年6月".to_owned()),
             baseline: None,
-            target: Some(69.0),
-            actual: Some(54.8),
-            of: None,
+            target: Some(ChartValue::new(69.0)),
+            actual: Some(ChartValue::new(54.8)),
         }];
-        let svg = indicator_svg(&rows, Unit::Percent, Direction::Higher, Lang::Ja, "入院後3ヶ月時点の退院率", "dr3");
+        let svg = indicator_svg(
+            &rows,
+            Unit::Percent,
+            Direction::Higher,
+            Lang::Ja,
+            "入院後3ヶ月時点の退院率",
+            "dr3",
+        );
         assert_well_formed(&svg);
         assert!(svg.contains("熊本県"));
         assert!(svg.contains(">実績 54.8%</text>"));
@@ -524,14 +599,31 @@ mod tests {
         let rows = vec![ChartRow {
             label: "Kagoshima Prefecture".to_owned(),
             note: None,
-            baseline: Some(30.0),
-            target: Some(43.0),
-            actual: Some(39.0),
-            of: Some(43.0),
+            baseline: Some(ChartValue {
+                value: 30.0,
+                of: Some(40.0),
+            }),
+            target: Some(ChartValue {
+                value: 43.0,
+                of: Some(43.0),
+            }),
+            actual: Some(ChartValue {
+                value: 39.0,
+                of: Some(43.0),
+            }),
         }];
-        let svg = indicator_svg(&rows, Unit::Count, Direction::Higher, Lang::En, "Forums", "f");
+        let svg = indicator_svg(
+            &rows,
+            Unit::Count,
+            Direction::Higher,
+            Lang::En,
+            "Forums",
+            "f",
+        );
         assert_well_formed(&svg);
         assert!(svg.contains(">actual 39 / 43</text>"));
+        // Each value keeps its own whole.
+        assert!(svg.contains(">baseline 30 / 40</text>"));
         assert!(svg.contains("marker-end=\"url(#f-arrow)\""));
     }
 

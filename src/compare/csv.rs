@@ -2,6 +2,11 @@
 //!
 //! In: observations and the regions' names. Out: the file's bytes.
 //!
+//! Columns: those of [`COLUMNS`], in order — the twelve the pages agreed on
+//! (`region` … `source_path`) and a last one, `areas`, because a count such as Kagoshima's
+//! "20 peer supporters trained in FY H29" covers one area of the prefecture only, and a row
+//! without it would read as a prefecture-wide figure.
+//!
 //! Format: RFC 4180 — a header row, then one row per observation in the observations'
 //! order; a field is quoted when it holds a comma, a double quote, CR or LF, and a quote
 //! inside it is doubled. UTF-8 without a byte-order mark; every line ends with `\n`.
@@ -83,6 +88,11 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
         "Where in the record the value is: results.indicators[0].target, history.groups[2].counts[0], discharge[0].supported (0-based indexes).",
         "レコード内の位置：results.indicators[0].target、history.groups[2].counts[0]、discharge[0].supported など（添字は0から）。",
     ),
+    (
+        "areas",
+        "For counts that cover only part of the region: the ids of the areas counted, separated by semicolons (aira-isa-area;kagoshima-area); empty when the value is for the whole region.",
+        "地域の一部についての件数のとき、対象の圏域などのID（セミコロン区切り、例 aira-isa-area;kagoshima-area）。地域全体の値のときは空欄。",
+    ),
 ];
 
 /// Every region's name, by id.
@@ -116,6 +126,7 @@ pub fn write_csv(observations: &[Observation], names: &BTreeMap<String, Text>) -
         let value = csv_number(o.value);
         let of = o.of.map(csv_number).unwrap_or_default();
         let date = o.date.as_ref().map(|d| d.canonical()).unwrap_or_default();
+        let areas = o.areas.join(";");
         push_row(
             &mut out,
             &[
@@ -131,6 +142,7 @@ pub fn write_csv(observations: &[Observation], names: &BTreeMap<String, Text>) -
                 o.date_role.as_str(),
                 &o.source_record,
                 &o.path,
+                &areas,
             ],
         );
     }
@@ -212,7 +224,10 @@ mod tests {
                 (false, c) => field.push(c),
             }
         }
-        assert!(field.is_empty() && row.is_empty(), "the file ends with a newline");
+        assert!(
+            field.is_empty() && row.is_empty(),
+            "the file ends with a newline"
+        );
         rows
     }
 
@@ -245,14 +260,14 @@ mod tests {
         let text = String::from_utf8(bytes).expect("UTF-8");
         assert!(!text.starts_with('\u{feff}'), "no BOM");
         assert!(!text.contains('\r'), "LF line ends");
-        let expected = "odd,甲，乙,\"A \"\"quoted\"\", with comma\nand a line\",municipal-forums,actual,39,43,count,2020-06-end,as-of,x-sheet,results.indicators[1].actual\n";
+        let expected = "odd,甲，乙,\"A \"\"quoted\"\", with comma\nand a line\",municipal-forums,actual,39,43,count,2020-06-end,as-of,x-sheet,results.indicators[1].actual,\n";
         assert!(text.ends_with(expected), "{text}");
         let rows = parse(&text);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1][2], "A \"quoted\", with comma\nand a line");
         // A region without a name gets empty name fields.
-        let text = String::from_utf8(write_csv(&[obs("nameless", 0.5)], &BTreeMap::new()))
-            .expect("UTF-8");
+        let text =
+            String::from_utf8(write_csv(&[obs("nameless", 0.5)], &BTreeMap::new())).expect("UTF-8");
         assert!(text.contains("\nnameless,,,municipal-forums,actual,0.5,43,"));
     }
 
@@ -261,9 +276,11 @@ mod tests {
         let text = String::from_utf8(write_csv(&[], &BTreeMap::new())).expect("UTF-8");
         assert_eq!(
             text,
-            "region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path\n"
+            "region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path,areas\n"
         );
-        assert!(COLUMNS.iter().all(|(n, en, ja)| !n.is_empty() && !en.is_empty() && !ja.is_empty()));
+        assert!(COLUMNS
+            .iter()
+            .all(|(n, en, ja)| !n.is_empty() && !en.is_empty() && !ja.is_empty()));
     }
 
     #[test]
@@ -301,6 +318,7 @@ mod tests {
             assert_eq!(row[col("date_role")], o.date_role.as_str());
             assert_eq!(row[col("source_record")], o.source_record);
             assert_eq!(row[col("source_path")], o.path);
+            assert_eq!(row[col("areas")], o.areas.join(";"));
         }
         // The numbers as written in the source, no separators or float noise.
         let line = |path: &str| {
@@ -312,11 +330,22 @@ mod tests {
         };
         assert_eq!(
             line("results.indicators[0].target"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,results.indicators[0].target"
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,results.indicators[0].target,"
         );
         assert_eq!(
             line("results.indicators[1].actual"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,discharge-rate-3m,actual,54.8,,percent,2019-06,as-of,kumamoto-pref-sheet,results.indicators[1].actual"
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,discharge-rate-3m,actual,54.8,,percent,2019-06,as-of,kumamoto-pref-sheet,results.indicators[1].actual,"
         );
+    }
+
+    #[test]
+    fn counts_name_the_areas_they_cover() {
+        let corpus = corpus();
+        let text = String::from_utf8(indicators_csv(corpus, &observations(corpus))).expect("UTF-8");
+        // Kagoshima's sheet: 20 peer supporters trained in FY H29, in the Aira-Isa area only.
+        assert!(text.contains(
+            "\nkagoshima-pref,鹿児島県,Kagoshima Prefecture,peer-supporters-trained,count,20,,people,FY2017,period,kagoshima-pref-sheet,history.groups[2].counts[0],aira-isa-area\n"
+        ));
+        assert!(text.contains(",FY2018,period,kagoshima-pref-sheet,history.groups[4].counts[2],aira-isa-area;kagoshima-area\n"));
     }
 }

@@ -3,7 +3,7 @@
 //! In: a loaded (and validated) [`Corpus`](crate::load::Corpus).
 //! Out, for the pages that compare regions and for open data:
 //!
-//! - [`observations`]: every indicator value in the corpus as one tidy [`Observation`]
+//! - [`observations`](mod@observations): every indicator value in the corpus as one tidy [`Observation`]
 //!   (region, indicator, baseline / target / actual / count, value, date and its role, the
 //!   record and field path it came from);
 //! - [`progress`]: one [`Comparison`] per source row — baseline, target and actual side by
@@ -12,7 +12,7 @@
 //! - [`csv`]: `/data/indicators.csv`, one row per observation, and the table documenting
 //!   its columns;
 //! - [`chart`]: an accessible SVG per indicator (baseline → actual, target marker);
-//! - [`timeline`]: status sheets' programmes on a fiscal-year axis, with the programmes
+//! - [`timeline`](mod@timeline): status sheets' programmes on a fiscal-year axis, with the programmes
 //!   whose period is not stated kept apart rather than drawn at a guessed year.
 //!
 //! Guarantees: output is deterministic (sorted, fixed number formatting); values are never
@@ -25,7 +25,7 @@ pub mod observations;
 pub mod progress;
 pub mod timeline;
 
-pub use chart::{indicator_svg, ChartRow};
+pub use chart::{indicator_svg, ChartRow, ChartValue};
 pub use csv::{indicators_csv, COLUMNS};
 pub use observations::{observations, DateRole, ObsKind, Observation};
 pub use progress::{comparisons, per_100k, same_point, Caveat, Comparison, Obs, PerCapita};

@@ -333,7 +333,10 @@ mod tests {
         let t = find(&obs, "kumamoto-pref-sheet", "results.indicators[0].target");
         assert_eq!(t.region, "kumamoto-pref");
         assert_eq!(t.indicator, "long-term-inpatients");
-        assert_eq!((t.kind, t.value, t.unit), (ObsKind::Target, 4396.0, Unit::People));
+        assert_eq!(
+            (t.kind, t.value, t.unit),
+            (ObsKind::Target, 4396.0, Unit::People)
+        );
         // No deadline in the results table: the set-at point is the date.
         assert_eq!(t.date_role, DateRole::SetAt);
         assert_eq!(t.date, Some(When::At(Point::FiscalYearStart(2020))));
@@ -348,7 +351,11 @@ mod tests {
         );
         assert!(a.note.is_some(), "the heading remark is kept");
         // Strengths table: a deadline.
-        let t = find(&obs, "kumamoto-pref-sheet", "strengths.indicators[0].target");
+        let t = find(
+            &obs,
+            "kumamoto-pref-sheet",
+            "strengths.indicators[0].target",
+        );
         assert_eq!(t.date_role, DateRole::Deadline);
         assert_eq!(t.date, Some(When::At(Point::FiscalYearEnd(2021))));
         assert_eq!(t.row_path(), "strengths.indicators[0]");
@@ -398,7 +405,10 @@ mod tests {
         assert_eq!(kenpoku.indicator, DISCHARGE_SUPPORT_GIVEN);
         assert_eq!((kenpoku.kind, kenpoku.value), (ObsKind::Actual, 18.0));
         let discharged = find(&obs, "tochigi-pref-outcome", "discharge[0].discharged");
-        assert_eq!((discharged.indicator.as_str(), discharged.value), (DISCHARGED, 1.0));
+        assert_eq!(
+            (discharged.indicator.as_str(), discharged.value),
+            (DISCHARGED, 1.0)
+        );
         let chiba = find(&obs, "chiba-city-outcome", "discharge[0].supported");
         assert_eq!(chiba.region, "chiba-city", "else the outcome's region");
         assert_eq!(chiba.value, 31.0);

@@ -357,7 +357,11 @@ mod tests {
         let path = row_path("kumamoto-pref-sheet", "results", "long-term-inpatients");
         let c = row(&cs, "kumamoto-pref-sheet", &path);
         assert_eq!(c.region, "kumamoto-pref");
-        assert_eq!(c.better, Direction::Lower, "fewer long-term inpatients is better");
+        assert_eq!(
+            c.better,
+            Direction::Lower,
+            "fewer long-term inpatients is better"
+        );
         assert_eq!(c.unit, Unit::People);
         let target = c.target.as_ref().expect("a target");
         let actual = c.actual.as_ref().expect("an actual");
@@ -391,7 +395,10 @@ mod tests {
             assert_eq!(c.actual.as_ref().map(|o| o.value), Some(actual));
             assert_eq!(c.target.as_ref().map(|o| o.value), Some(target));
             let got = c.gap.expect("a gap");
-            assert!((got - gap).abs() < TOLERANCE, "{indicator}: gap {got}, not {gap}");
+            assert!(
+                (got - gap).abs() < TOLERANCE,
+                "{indicator}: gap {got}, not {gap}"
+            );
             assert_eq!(c.met, Some(false), "{indicator} is not met");
         }
     }
@@ -454,12 +461,18 @@ mod tests {
         assert!(is_met(90.0, 90.0, Direction::Higher));
         assert!(!is_met(88.2, 90.0, Direction::Higher));
         // Lower is better: 4830 → 4613 is half the way to 4396.
-        assert_eq!(progress(Some(4830.0), Some(4396.0), Some(4613.0)), Some(0.5));
+        assert_eq!(
+            progress(Some(4830.0), Some(4396.0), Some(4613.0)),
+            Some(0.5)
+        );
         // Higher is better: 54.8 → 61.9 is half the way to 69.
         let p = progress(Some(54.8), Some(69.0), Some(61.9)).expect("progress");
         assert!((p - 0.5).abs() < TOLERANCE);
         // Going the wrong way is negative.
-        assert_eq!(progress(Some(4830.0), Some(4396.0), Some(5047.0)), Some(-0.5));
+        assert_eq!(
+            progress(Some(4830.0), Some(4396.0), Some(5047.0)),
+            Some(-0.5)
+        );
         assert_eq!(progress(Some(43.0), Some(43.0), Some(43.0)), None);
         assert_eq!(progress(None, Some(43.0), Some(39.0)), None);
     }

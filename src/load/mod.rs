@@ -52,6 +52,8 @@ pub struct Vocab {
     pub actors: VocabFile<Term>,
     pub indicators: VocabFile<IndicatorDef>,
     pub glossary: VocabFile<GlossaryEntry>,
+    /// Spelling variants that search treats as one term (障害 / 障がい / 障碍), first one canonical.
+    pub variants: VocabFile<Vec<String>>,
 }
 
 /// Everything the later stages need, in a deterministic order.
@@ -69,13 +71,14 @@ pub struct Corpus {
 }
 
 /// The names of the vocabulary files under `content/vocabularies/`.
-pub const VOCABULARIES: [&str; 6] = [
+pub const VOCABULARIES: [&str; 7] = [
     "categories",
     "themes",
     "region-kinds",
     "actors",
     "indicators",
     "glossary",
+    "variants",
 ];
 
 enum Loaded {
@@ -428,6 +431,7 @@ fn load_vocab(
         actors: vocab_file(&mut trees, "actors", diags),
         indicators: vocab_file(&mut trees, "indicators", diags),
         glossary: vocab_file(&mut trees, "glossary", diags),
+        variants: vocab_file(&mut trees, "variants", diags),
     }
 }
 

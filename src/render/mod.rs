@@ -6,6 +6,7 @@
 //! parallel and returned sorted by path, so output is byte-identical for the same input.
 
 pub mod chart;
+pub mod compare;
 pub mod markdown;
 pub mod site;
 pub mod theme;
@@ -32,6 +33,13 @@ enum PageKind<'a> {
     Term(&'static str, &'a Term),
     Glossary,
     NotFound,
+    IndicatorIndex,
+    Indicator(&'a IndicatorDef),
+    Compare,
+    ComparePoints(Option<&'a Term>),
+    CompareIssues,
+    CompareCategories,
+    CompareTimeline,
 }
 
 const VOCAB_PAGES: [&str; 2] = ["categories", "themes"];
@@ -39,7 +47,12 @@ const VOCAB_PAGES: [&str; 2] = ["categories", "themes"];
 pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     let theme = Theme::load(&corpus.config.theme_dir())?;
     let site = Site::new(corpus);
+    let computed = compare::Computed::new(&site);
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
+    kinds.extend([PageKind::IndicatorIndex, PageKind::Compare, PageKind::ComparePoints(None), PageKind::CompareIssues, PageKind::CompareCategories, PageKind::CompareTimeline]);
+    kinds.extend(corpus.vocab.indicators.entries.iter().map(PageKind::Indicator));
+    let analysed: std::collections::BTreeSet<&str> = corpus.records.iter().filter_map(|r| if let Body::Analysis(a) = &r.body { Some(a.theme.as_str()) } else { None }).collect();
+    kinds.extend(site.terms("themes").iter().filter(|t| analysed.contains(t.id.as_str())).map(|t| PageKind::ComparePoints(Some(t))));
     kinds.extend(Kind::ALL.iter().map(|k| PageKind::KindIndex(*k)));
     kinds.extend(corpus.records.iter().map(PageKind::Record));
     for vocab in VOCAB_PAGES {
@@ -52,7 +65,7 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         .collect();
     let mut files = jobs
         .par_iter()
-        .map(|(lang, kind)| page(&site, &theme, *lang, *kind))
+        .map(|(lang, kind)| page(&site, &computed, &theme, *lang, *kind))
         .collect::<anyhow::Result<Vec<_>>>()?;
     files.extend(theme.statics.iter().cloned());
     files.push(OutputFile::new(
@@ -64,6 +77,8 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?,
     ));
     files.push(OutputFile::new("data/records.json", records_json(corpus)?));
+    files.push(OutputFile::new("data/indicators.csv", crate::compare::csv::indicators_csv(corpus, &computed.observations)));
+    files.push(OutputFile::new("data/compare.json", compare::compare_json(&site, &computed)?));
     // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
     if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
         files.push(OutputFile::new("404.html", ja404.bytes.clone()));
@@ -82,6 +97,14 @@ fn page_path(kind: PageKind) -> String {
         PageKind::Term(v, t) => format!("{v}/{}/", t.id),
         PageKind::Glossary => "glossary/".into(),
         PageKind::NotFound => "404".into(),
+        PageKind::IndicatorIndex => "indicators/".into(),
+        PageKind::Indicator(d) => format!("indicators/{}/", d.id),
+        PageKind::Compare => "compare/".into(),
+        PageKind::ComparePoints(None) => "compare/points/".into(),
+        PageKind::ComparePoints(Some(t)) => format!("compare/points/{}/", t.id),
+        PageKind::CompareIssues => "compare/issues/".into(),
+        PageKind::CompareCategories => "compare/categories/".into(),
+        PageKind::CompareTimeline => "compare/timeline/".into(),
     }
 }
 
@@ -133,6 +156,7 @@ fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crum
         PageKind::TermIndex(v) | PageKind::Term(v, _) => v.to_owned(),
         PageKind::Glossary => "glossary".into(),
         PageKind::Home | PageKind::NotFound => String::new(),
+        _ => "compare".into(),
     };
     Base {
         lang: lang.code(),
@@ -156,7 +180,7 @@ fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crum
     }
 }
 
-fn page(site: &Site, theme: &Theme, lang: Lang, kind: PageKind) -> anyhow::Result<OutputFile> {
+fn page(site: &Site, computed: &compare::Computed, theme: &Theme, lang: Lang, kind: PageKind) -> anyhow::Result<OutputFile> {
     let ui = &theme.strings[&lang];
     let s = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_owned());
     let home = Crumb {
@@ -224,6 +248,7 @@ fn page(site: &Site, theme: &Theme, lang: Lang, kind: PageKind) -> anyhow::Resul
                 })?,
             ),
             PageKind::NotFound => ("404.html", s("not_found"), vec![], serde_json::Value::Null),
+            kind => compare_page(site, computed, lang, kind, &s)?,
         };
     if !matches!(kind, PageKind::Home) {
         crumbs.insert(0, home);
@@ -239,6 +264,51 @@ fn page(site: &Site, theme: &Theme, lang: Lang, kind: PageKind) -> anyhow::Resul
         _ => format!("{}/{}index.html", lang.code(), base.path),
     };
     Ok(OutputFile::new(path, html))
+}
+
+type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);
+
+/// The comparison pages: template, title, breadcrumbs and data.
+fn compare_page(site: &Site, computed: &compare::Computed, lang: Lang, kind: PageKind, s: &dyn Fn(&str) -> String) -> anyhow::Result<PageParts> {
+    let bp = site.corpus.config.base_path.as_str();
+    let up = Crumb { name: s("compare"), url: format!("{bp}{}/compare/", lang.code()) };
+    let indicators = Crumb { name: s("indicators"), url: format!("{bp}{}/indicators/", lang.code()) };
+    Ok(match kind {
+        PageKind::IndicatorIndex => ("indicators.html", s("indicators"), vec![up], serde_json::to_value(compare::indicator_index(site, computed, lang))?),
+        PageKind::Indicator(d) => {
+            let title = d.name.get(lang).text.to_owned();
+            let data = compare::indicator_page(site, computed, d, lang, &title);
+            ("indicator.html", title, vec![up, indicators], serde_json::to_value(data)?)
+        }
+        PageKind::Compare => {
+            let data = serde_json::json!({
+                "regions": compare::compare_regions(site, computed, lang),
+                "indicators": compare::indicator_index(site, computed, lang),
+                "rows": compare::all_views(site, computed, lang),
+                "columns": compare::csv_columns(lang),
+            });
+            ("compare.html", s("compare"), vec![], data)
+        }
+        PageKind::ComparePoints(t) => {
+            let title = match t {
+                Some(t) => format!("{}: {}", s("points_matrix"), t.name.get(lang).text),
+                None => s("points_matrix"),
+            };
+            let mut crumbs = vec![up];
+            if t.is_some() {
+                crumbs.push(Crumb { name: s("points_matrix"), url: format!("{bp}{}/compare/points/", lang.code()) });
+            }
+            ("compare-points.html", title, crumbs, serde_json::to_value(compare::points_page(site, t, lang))?)
+        }
+        PageKind::CompareIssues => ("compare-issues.html", s("issues_by_theme"), vec![up], serde_json::to_value(compare::issues_page(site, lang))?),
+        PageKind::CompareCategories => ("compare-categories.html", s("categories_by_region"), vec![up], serde_json::to_value(compare::categories_page(site, lang))?),
+        PageKind::CompareTimeline => {
+            let title = s("timeline");
+            let data = compare::timeline_page(site, computed, lang, &title);
+            ("compare-timeline.html", title, vec![up], serde_json::to_value(data)?)
+        }
+        _ => anyhow::bail!("not a comparison page"),
+    })
 }
 
 fn record_crumbs(site: &Site, lang: Lang, r: &Record, bp: &str) -> Vec<Crumb> {

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::{bin, repo, text_of, tree};
 
 /// The handbook, built once for all tests of this module.
-fn built() -> &'static Path {
+pub fn built() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap().keep();

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod compare;
 mod handbook;
 mod serve;
 mod support;

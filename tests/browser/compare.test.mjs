@@ -1,0 +1,70 @@
+// The interactive comparison: a shareable URL (?regions=a,b) selects regions on load, the
+// choice is kept in the URL as it changes, and it works from the keyboard.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { siteDir, serve, launch, recordRequests } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve(siteDir());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function regionsShown(page) {
+  return page.$$eval("#compare-result tr[data-region]", (rows) => [...new Set(rows.map((r) => r.dataset.region))].sort());
+}
+
+for (const lang of ["ja", "en"]) {
+  test(`/${lang}/compare/?regions=… shows exactly those regions`, async () => {
+    const page = await browser.newPage();
+    const requests = recordRequests(page);
+    await page.goto(`${server.url}/${lang}/compare/?regions=kumamoto-pref,kagoshima-pref`);
+    await page.waitForSelector("#compare-result table");
+    assert.deepEqual(await regionsShown(page), ["kagoshima-pref", "kumamoto-pref"]);
+    const text = await page.textContent("#compare-result");
+    assert.ok(text.includes("4,830") && text.includes("4,396") && text.includes("+434"), text.slice(0, 400));
+    assert.ok(text.includes("39 / 43"), "Kagoshima's forums keep both numbers");
+    assert.deepEqual(requests.filter((r) => !r.startsWith(server.url)), []);
+    await page.close();
+  });
+}
+
+test("choosing a region with the keyboard updates the view and the shareable URL", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/en/compare/?regions=kumamoto-pref`);
+  await page.waitForSelector("#compare-result table");
+  await page.focus('input[name="regions"][value="kagoshima-pref"]');
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => location.search.includes("kagoshima-pref"));
+  assert.match(new URL(page.url()).search, /regions=kagoshima-pref,kumamoto-pref|regions=kumamoto-pref,kagoshima-pref/);
+  assert.deepEqual(await regionsShown(page), ["kagoshima-pref", "kumamoto-pref"]);
+  const share = await page.getAttribute("#share-link", "href");
+  assert.ok(share.includes("kagoshima-pref"), share);
+  await page.close();
+});
+
+test("without JavaScript every comparison is still listed", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/en/compare/`);
+  assert.equal(await page.isVisible("#compare-form"), false);
+  const rows = await page.$$eval("#all-comparisons tr[data-region]", (r) => r.length);
+  assert.ok(rows >= 10, `only ${rows} rows`);
+  await context.close();
+});
+
+test("the Point1–6 matrix can be narrowed to chosen regions", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/en/compare/points/`);
+  await page.click("#narrow summary");
+  const first = await page.$('#narrow input[data-column="1"]');
+  await first.focus();
+  await page.keyboard.press("Space");
+  assert.equal(await page.isVisible('th[data-column="1"]'), false);
+  assert.equal(await page.isVisible('th[data-column="2"]'), true);
+  await page.close();
+});

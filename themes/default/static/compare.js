@@ -1,0 +1,106 @@
+// Casebook comparison pages, progressive enhancement: without JavaScript the pages show
+// every comparison; with it, readers pick regions and indicators (kept in the URL as
+// ?regions=a,b&indicators=x,y so a comparison can be shared) and narrow the Point1–6 matrix.
+// Reads only /data/compare.json from this site.
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function checked(form, name) {
+  return $$(`input[name="${name}"]`, form).filter((i) => i.checked).map((i) => i.value);
+}
+
+function valueCell(v, lang) {
+  const td = el("td");
+  if (!v) return td;
+  td.append(el("span", { class: "value" }, v.text[lang]));
+  if (v.date[lang]) td.append(el("br"), el("small", {}, v.date[lang]));
+  return td;
+}
+
+function render(data, form, out) {
+  const lang = form.dataset.lang;
+  const regions = checked(form, "regions");
+  const indicators = checked(form, "indicators");
+  out.replaceChildren();
+  if (regions.length === 0) {
+    out.append(el("p", {}, out.dataset.nothing));
+    return;
+  }
+  const names = Object.fromEntries(data.regions.map((r) => [r.id, r.name[lang] ?? r.name.ja]));
+  for (const ind of data.indicators.filter((i) => indicators.includes(i.id))) {
+    const rows = data.rows.filter((r) => r.indicator === ind.id && regions.includes(r.region));
+    if (rows.length === 0) continue;
+    const table = el("table", { class: "comparison", "data-indicator": ind.id });
+    table.append(el("caption", {}, ind.name[lang] ?? ind.name.ja));
+    const head = el("tr", {}, el("th", { scope: "col" }, out.dataset.area));
+    const cols = ["baseline", "target", "actual", "gap"];
+    for (const c of cols) head.append(el("th", { scope: "col" }, out.dataset[c]));
+    head.append(el("th", { scope: "col" }, out.dataset.verdict));
+    table.append(el("thead", {}, head));
+    const body = el("tbody");
+    for (const r of rows) {
+      const link = el("a", { href: r.url[lang] }, names[r.region] ?? r.region);
+      const tr = el("tr", { "data-region": r.region }, el("th", { scope: "row" }, link));
+      tr.append(valueCell(r.baseline, lang), valueCell(r.target, lang), valueCell(r.actual, lang), el("td", { class: "num" }, r.gap[lang] ?? ""));
+      tr.append(el("td", {}, r.met === true ? out.dataset.met : r.met === false ? out.dataset.notMet : ""));
+      body.append(tr);
+    }
+    table.append(body);
+    out.append(el("div", { class: "table-wrap" }, table));
+  }
+}
+
+function syncUrl(form) {
+  const params = new URLSearchParams();
+  const regions = checked(form, "regions");
+  const indicators = checked(form, "indicators");
+  if (regions.length) params.set("regions", regions.join(","));
+  const all = $$('input[name="indicators"]', form).length;
+  if (indicators.length !== all) params.set("indicators", indicators.join(","));
+  const query = params.toString().replaceAll("%2C", ",");
+  const url = location.pathname + (query ? `?${query}` : "");
+  history.replaceState(null, "", url);
+  $("#share-link").href = url;
+}
+
+async function compare(form) {
+  const out = $("#compare-result");
+  const params = new URLSearchParams(location.search);
+  for (const name of ["regions", "indicators"]) {
+    const wanted = params.get(name);
+    if (wanted === null) continue;
+    const set = new Set(wanted.split(",").filter(Boolean));
+    for (const input of $$(`input[name="${name}"]`, form)) input.checked = set.has(input.value);
+  }
+  const data = await (await fetch(form.dataset.json)).json();
+  form.hidden = false;
+  out.hidden = false;
+  const update = () => {
+    syncUrl(form);
+    render(data, form, out);
+  };
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  update();
+}
+
+function narrow(details) {
+  details.hidden = false;
+  details.addEventListener("change", (e) => {
+    const column = e.target.dataset.column;
+    for (const cell of $$(`[data-column="${column}"]`).filter((c) => c !== e.target)) cell.hidden = !e.target.checked;
+  });
+}
+
+const form = $("#compare-form");
+if (form) compare(form);
+const details = $("#narrow");
+if (details) narrow(details);
