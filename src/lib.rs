@@ -22,6 +22,7 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod validate;
 pub mod write;

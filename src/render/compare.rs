@@ -29,7 +29,11 @@ impl Computed {
     pub fn new(site: &Site) -> Computed {
         let observations = observations(site.corpus);
         let comparisons = comparisons(site.corpus, &observations);
-        Computed { timeline: timeline(site.corpus), observations, comparisons }
+        Computed {
+            timeline: timeline(site.corpus),
+            observations,
+            comparisons,
+        }
     }
 }
 
@@ -67,8 +71,18 @@ fn value_view(o: &Obs, unit: Unit, lang: Lang) -> ValueView {
 }
 
 fn signed(v: f64, unit: Unit, lang: Lang) -> String {
-    let sign = if v > 0.0 { "+" } else if v < 0.0 { "−" } else { "±" };
-    format!("{sign}{}{}", grouped_number(v.abs()), unit_suffix(unit, lang))
+    let sign = if v > 0.0 {
+        "+"
+    } else if v < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    format!(
+        "{sign}{}{}",
+        grouped_number(v.abs()),
+        unit_suffix(unit, lang)
+    )
 }
 
 /// One comparison row of an indicator page.
@@ -94,7 +108,11 @@ fn record_of<'a>(site: &Site<'a>, id: &str) -> Option<&'a Record> {
 
 fn comparison_view(site: &Site, c: &Comparison, lang: Lang) -> ComparisonView {
     let bp = site.corpus.config.base_path.as_str();
-    let per = c.actual.as_ref().zip(population_of(site.corpus, &c.region)).and_then(|(a, pop)| per_100k(a.value, c.unit, pop));
+    let per = c
+        .actual
+        .as_ref()
+        .zip(population_of(site.corpus, &c.region))
+        .and_then(|(a, pop)| per_100k(a.value, c.unit, pop));
     ComparisonView {
         region: site.region_ref(&c.region, lang, bp),
         record: record_of(site, &c.source_record).map(|r| site.record_ref(r, lang, bp)),
@@ -104,11 +122,27 @@ fn comparison_view(site: &Site, c: &Comparison, lang: Lang) -> ComparisonView {
         change: c.change.map(|v| signed(v, c.unit, lang)),
         gap: c.gap.map(|v| signed(v, c.unit, lang)),
         met: c.met,
-        progress: c.progress.map(|p| format!("{}%", plain_number((p * 1000.0).round() / 10.0))),
-        per_100k: per.as_ref().map(|p| plain_number((p.per_100k * 10.0).round() / 10.0)),
+        progress: c
+            .progress
+            .map(|p| format!("{}%", plain_number((p * 1000.0).round() / 10.0))),
+        per_100k: per
+            .as_ref()
+            .map(|p| plain_number((p.per_100k * 10.0).round() / 10.0)),
         population: per.as_ref().map(|p| {
-            let date = p.population_as_of.as_ref().map(|d| d.display(lang)).unwrap_or_default();
-            format!("{}{}", grouped_number(p.population as f64), if date.is_empty() { String::new() } else { format!(" ({date})") })
+            let date = p
+                .population_as_of
+                .as_ref()
+                .map(|d| d.display(lang))
+                .unwrap_or_default();
+            format!(
+                "{}{}",
+                grouped_number(p.population as f64),
+                if date.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({date})")
+                }
+            )
         }),
         caveats: c.caveats.iter().map(|cv| caveat_key(*cv)).collect(),
     }
@@ -147,28 +181,69 @@ pub struct IndicatorPage<'a> {
     pub counts: Vec<CountView>,
 }
 
-pub fn indicator_page<'a>(site: &Site, computed: &Computed, def: &'a IndicatorDef, lang: Lang, title: &str) -> IndicatorPage<'a> {
+pub fn indicator_page<'a>(
+    site: &Site,
+    computed: &Computed,
+    def: &'a IndicatorDef,
+    lang: Lang,
+    title: &str,
+) -> IndicatorPage<'a> {
     let bp = site.corpus.config.base_path.as_str();
-    let mine: Vec<&Comparison> = computed.comparisons.iter().filter(|c| c.indicator == def.id).collect();
+    let mine: Vec<&Comparison> = computed
+        .comparisons
+        .iter()
+        .filter(|c| c.indicator == def.id)
+        .collect();
     let chart_rows: Vec<ChartRow> = mine
         .iter()
-        .map(|c| ChartRow::from_comparison(c, site.region_ref(&c.region, lang, bp).name.get(lang).text.to_owned(), lang))
+        .map(|c| {
+            ChartRow::from_comparison(
+                c,
+                site.region_ref(&c.region, lang, bp)
+                    .name
+                    .get(lang)
+                    .text
+                    .to_owned(),
+                lang,
+            )
+        })
         .collect();
-    let chart_svg = (!chart_rows.is_empty()).then(|| indicator_svg(&chart_rows, def.unit, def.better, lang, title, &format!("chart-{}", def.id)));
+    let chart_svg = (!chart_rows.is_empty()).then(|| {
+        indicator_svg(
+            &chart_rows,
+            def.unit,
+            def.better,
+            lang,
+            title,
+            &format!("chart-{}", def.id),
+        )
+    });
     let counts = computed
         .observations
         .iter()
         .filter(|o| o.indicator == def.id && o.kind == ObsKind::Count)
         .map(|o| CountView {
             region: site.region_ref(&o.region, lang, bp),
-            areas: o.areas.iter().map(|a| site.region_ref(a, lang, bp)).collect(),
+            areas: o
+                .areas
+                .iter()
+                .map(|a| site.region_ref(a, lang, bp))
+                .collect(),
             period: o.date.as_ref().map(|d| d.display(lang)),
             value: format!("{}{}", grouped_number(o.value), unit_suffix(def.unit, lang)),
             record: record_of(site, &o.source_record).map(|r| site.record_ref(r, lang, bp)),
             note: o.note.clone(),
         })
         .collect();
-    IndicatorPage { def, chart_svg, rows: mine.iter().map(|c| comparison_view(site, c, lang)).collect(), counts }
+    IndicatorPage {
+        def,
+        chart_svg,
+        rows: mine
+            .iter()
+            .map(|c| comparison_view(site, c, lang))
+            .collect(),
+        counts,
+    }
 }
 
 #[derive(Serialize)]
@@ -179,7 +254,11 @@ pub struct IndicatorSummary<'a> {
     pub values: usize,
 }
 
-pub fn indicator_index<'a>(site: &Site<'a>, computed: &Computed, lang: Lang) -> Vec<IndicatorSummary<'a>> {
+pub fn indicator_index<'a>(
+    site: &Site<'a>,
+    computed: &Computed,
+    lang: Lang,
+) -> Vec<IndicatorSummary<'a>> {
     let bp = site.corpus.config.base_path.as_str();
     site.corpus
         .vocab
@@ -187,11 +266,19 @@ pub fn indicator_index<'a>(site: &Site<'a>, computed: &Computed, lang: Lang) -> 
         .entries
         .iter()
         .map(|def| {
-            let obs: Vec<&Observation> = computed.observations.iter().filter(|o| o.indicator == def.id).collect();
+            let obs: Vec<&Observation> = computed
+                .observations
+                .iter()
+                .filter(|o| o.indicator == def.id)
+                .collect();
             IndicatorSummary {
                 def,
                 url: format!("{bp}{}/indicators/{}/", lang.code(), def.id),
-                regions: obs.iter().map(|o| o.region.as_str()).collect::<BTreeSet<_>>().len(),
+                regions: obs
+                    .iter()
+                    .map(|o| o.region.as_str())
+                    .collect::<BTreeSet<_>>()
+                    .len(),
                 values: obs.len(),
             }
         })
@@ -228,19 +315,45 @@ pub fn points_page<'a>(site: &Site<'a>, theme: Option<&'a Term>, lang: Lang) -> 
                 record: site.record_ref(r, lang, bp),
                 theme: site.term_name("themes", &a.theme),
                 level: site.term_name("region-kinds", &a.level),
-                points: a.points.numbered().iter().map(|(_, items)| *items).collect(),
+                points: a
+                    .points
+                    .numbered()
+                    .iter()
+                    .map(|(_, items)| *items)
+                    .collect(),
             }),
             _ => None,
         })
         .collect();
-    let used: BTreeSet<&str> = site.corpus.records.iter().filter_map(|r| if let Body::Analysis(a) = &r.body { Some(a.theme.as_str()) } else { None }).collect();
+    let used: BTreeSet<&str> = site
+        .corpus
+        .records
+        .iter()
+        .filter_map(|r| {
+            if let Body::Analysis(a) = &r.body {
+                Some(a.theme.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
     let themes = site
         .terms("themes")
         .iter()
         .filter(|t| used.contains(t.id.as_str()))
-        .map(|t| (t.id.clone(), t.name.clone(), format!("{bp}{}/compare/points/{}/", lang.code(), t.id)))
+        .map(|t| {
+            (
+                t.id.clone(),
+                t.name.clone(),
+                format!("{bp}{}/compare/points/{}/", lang.code(), t.id),
+            )
+        })
         .collect();
-    PointsPage { theme, themes, columns }
+    PointsPage {
+        theme,
+        themes,
+        columns,
+    }
 }
 
 /// An issue of a status sheet, with its region's policies and roles.
@@ -268,21 +381,43 @@ pub fn issues_page<'a>(site: &Site<'a>, lang: Lang) -> IssuesPage<'a> {
     let bp = site.corpus.config.base_path.as_str();
     let mut by_theme: BTreeMap<String, Vec<IssueView<'a>>> = BTreeMap::new();
     for r in &site.corpus.records {
-        let Body::StatusSheet(s) = &r.body else { continue };
+        let Body::StatusSheet(s) = &r.body else {
+            continue;
+        };
         for issue in &s.strengths.issues {
-            let keys: Vec<String> = if issue.themes.is_empty() { vec![String::new()] } else { issue.themes.clone() };
+            let keys: Vec<String> = if issue.themes.is_empty() {
+                vec![String::new()]
+            } else {
+                issue.themes.clone()
+            };
             for t in keys {
-                by_theme.entry(t).or_default().push(IssueView { region: site.region_ref(&s.region, lang, bp), record: site.record_ref(r, lang, bp), issue });
+                by_theme.entry(t).or_default().push(IssueView {
+                    region: site.region_ref(&s.region, lang, bp),
+                    record: site.record_ref(r, lang, bp),
+                    issue,
+                });
             }
         }
     }
     let order: Vec<&str> = site.terms("themes").iter().map(|t| t.id.as_str()).collect();
     let mut themes: Vec<ThemeIssues> = by_theme
         .into_iter()
-        .map(|(id, issues)| ThemeIssues { theme: if id.is_empty() { Text::new("未分類", "Not classified") } else { site.term_name("themes", &id) }, id, issues })
+        .map(|(id, issues)| ThemeIssues {
+            theme: if id.is_empty() {
+                Text::new("未分類", "Not classified")
+            } else {
+                site.term_name("themes", &id)
+            },
+            id,
+            issues,
+        })
         .collect();
     themes.sort_by_key(|t| order.iter().position(|o| *o == t.id).unwrap_or(usize::MAX));
-    let actors = site.terms("actors").iter().map(|t| (t.id.as_str(), &t.name)).collect();
+    let actors = site
+        .terms("actors")
+        .iter()
+        .map(|t| (t.id.as_str(), &t.name))
+        .collect();
     IssuesPage { themes, actors }
 }
 
@@ -299,12 +434,28 @@ pub fn categories_page(site: &Site, lang: Lang) -> CategoriesPage {
     let mut rows: BTreeMap<&str, Vec<Vec<RecordRef>>> = BTreeMap::new();
     for r in &site.corpus.records {
         let Body::Case(c) = &r.body else { continue };
-        let Some(col) = cats.iter().position(|t| t.id == c.category) else { continue };
-        rows.entry(c.region.as_str()).or_insert_with(|| vec![Vec::new(); cats.len()])[col].push(site.record_ref(r, lang, bp));
+        let Some(col) = cats.iter().position(|t| t.id == c.category) else {
+            continue;
+        };
+        rows.entry(c.region.as_str())
+            .or_insert_with(|| vec![Vec::new(); cats.len()])[col]
+            .push(site.record_ref(r, lang, bp));
     }
     CategoriesPage {
-        categories: cats.iter().map(|t| (t.id.clone(), t.name.clone(), format!("{bp}{}/categories/{}/", lang.code(), t.id))).collect(),
-        rows: rows.into_iter().map(|(id, cells)| (site.region_ref(id, lang, bp), cells)).collect(),
+        categories: cats
+            .iter()
+            .map(|t| {
+                (
+                    t.id.clone(),
+                    t.name.clone(),
+                    format!("{bp}{}/categories/{}/", lang.code(), t.id),
+                )
+            })
+            .collect(),
+        rows: rows
+            .into_iter()
+            .map(|(id, cells)| (site.region_ref(id, lang, bp), cells))
+            .collect(),
     }
 }
 
@@ -321,8 +472,30 @@ pub fn timeline_page(site: &Site, computed: &Computed, lang: Lang, title: &str) 
     let rec = |id: &str| record_of(site, id).map(|r| site.record_ref(r, lang, bp));
     TimelinePage {
         svg: (!t.rows.is_empty()).then(|| timeline_svg(&t.rows, lang, title)),
-        rows: t.rows.iter().map(|r| (site.region_ref(&r.region, lang, bp), r.name.clone(), r.period.display(lang), rec(&r.source_record))).collect(),
-        unplaced: t.unplaced.iter().map(|u| (site.region_ref(&u.region, lang, bp), u.name.clone(), u.reason.display(lang).to_owned(), rec(&u.source_record))).collect(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    site.region_ref(&r.region, lang, bp),
+                    r.name.clone(),
+                    r.period.display(lang),
+                    rec(&r.source_record),
+                )
+            })
+            .collect(),
+        unplaced: t
+            .unplaced
+            .iter()
+            .map(|u| {
+                (
+                    site.region_ref(&u.region, lang, bp),
+                    u.name.clone(),
+                    u.reason.display(lang).to_owned(),
+                    rec(&u.source_record),
+                )
+            })
+            .collect(),
     }
 }
 
@@ -377,21 +550,44 @@ fn json_value(o: &Obs, unit: Unit) -> JsonValue {
         value: o.value,
         of: o.of,
         text: Lang::ALL.iter().map(|l| (l.code(), v(*l).value)).collect(),
-        date: Lang::ALL.iter().map(|l| (l.code(), o.date.as_ref().map(|d| d.display(*l)))).collect(),
+        date: Lang::ALL
+            .iter()
+            .map(|l| (l.code(), o.date.as_ref().map(|d| d.display(*l))))
+            .collect(),
     }
 }
 
 pub fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
     let bp = site.corpus.config.base_path.as_str();
-    let used: BTreeSet<&str> = computed.comparisons.iter().map(|c| c.region.as_str()).collect();
+    let used: BTreeSet<&str> = computed
+        .comparisons
+        .iter()
+        .map(|c| c.region.as_str())
+        .collect();
     let regions = used
         .iter()
         .map(|id| {
             let r = site.region_ref(id, Lang::Ja, bp);
-            JsonRegion { id: (*id).to_owned(), name: r.name, kind: r.kind }
+            JsonRegion {
+                id: (*id).to_owned(),
+                name: r.name,
+                kind: r.kind,
+            }
         })
         .collect();
-    let indicators = site.corpus.vocab.indicators.entries.iter().map(|d| JsonIndicator { id: &d.id, name: &d.name, unit: d.unit, better: d.better }).collect();
+    let indicators = site
+        .corpus
+        .vocab
+        .indicators
+        .entries
+        .iter()
+        .map(|d| JsonIndicator {
+            id: &d.id,
+            name: &d.name,
+            unit: d.unit,
+            better: d.better,
+        })
+        .collect();
     let rows = computed
         .comparisons
         .iter()
@@ -399,32 +595,63 @@ pub fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>>
             region: c.region.clone(),
             indicator: c.indicator.clone(),
             record: c.source_record.clone(),
-            url: Lang::ALL.iter().map(|l| (l.code(), record_of(site, &c.source_record).map(|r| site.record_ref(r, *l, bp).url).unwrap_or_default())).collect(),
+            url: Lang::ALL
+                .iter()
+                .map(|l| {
+                    (
+                        l.code(),
+                        record_of(site, &c.source_record)
+                            .map(|r| site.record_ref(r, *l, bp).url)
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect(),
             baseline: c.baseline.as_ref().map(|o| json_value(o, c.unit)),
             target: c.target.as_ref().map(|o| json_value(o, c.unit)),
             actual: c.actual.as_ref().map(|o| json_value(o, c.unit)),
-            gap: Lang::ALL.iter().map(|l| (l.code(), c.gap.map(|g| signed(g, c.unit, *l)))).collect(),
+            gap: Lang::ALL
+                .iter()
+                .map(|l| (l.code(), c.gap.map(|g| signed(g, c.unit, *l))))
+                .collect(),
             met: c.met,
         })
         .collect();
-    let mut bytes = serde_json::to_vec(&CompareJson { format: "casebook-compare/1", regions, indicators, rows })?;
+    let mut bytes = serde_json::to_vec(&CompareJson {
+        format: "casebook-compare/1",
+        regions,
+        indicators,
+        rows,
+    })?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
 /// The columns of `/data/indicators.csv`, documented on the comparison page.
 pub fn csv_columns(lang: Lang) -> Vec<(&'static str, &'static str)> {
-    crate::compare::csv::COLUMNS.iter().map(|(name, en, ja)| (*name, if lang == Lang::Ja { *ja } else { *en })).collect()
+    crate::compare::csv::COLUMNS
+        .iter()
+        .map(|(name, en, ja)| (*name, if lang == Lang::Ja { *ja } else { *en }))
+        .collect()
 }
 
 /// Regions that have something to compare, for the interactive page's choices.
 pub fn compare_regions(site: &Site, computed: &Computed, lang: Lang) -> Vec<RegionRef> {
     let bp = site.corpus.config.base_path.as_str();
-    let used: BTreeSet<&str> = computed.comparisons.iter().map(|c| c.region.as_str()).collect();
-    used.iter().map(|id| site.region_ref(id, lang, bp)).collect()
+    let used: BTreeSet<&str> = computed
+        .comparisons
+        .iter()
+        .map(|c| c.region.as_str())
+        .collect();
+    used.iter()
+        .map(|id| site.region_ref(id, lang, bp))
+        .collect()
 }
 
 /// Every comparison, for the interactive page's no-JavaScript table.
 pub fn all_views(site: &Site, computed: &Computed, lang: Lang) -> Vec<(String, ComparisonView)> {
-    computed.comparisons.iter().map(|c| (c.indicator.clone(), comparison_view(site, c, lang))).collect()
+    computed
+        .comparisons
+        .iter()
+        .map(|c| (c.indicator.clone(), comparison_view(site, c, lang)))
+        .collect()
 }

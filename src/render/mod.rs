@@ -49,10 +49,39 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     let site = Site::new(corpus);
     let computed = compare::Computed::new(&site);
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
-    kinds.extend([PageKind::IndicatorIndex, PageKind::Compare, PageKind::ComparePoints(None), PageKind::CompareIssues, PageKind::CompareCategories, PageKind::CompareTimeline]);
-    kinds.extend(corpus.vocab.indicators.entries.iter().map(PageKind::Indicator));
-    let analysed: std::collections::BTreeSet<&str> = corpus.records.iter().filter_map(|r| if let Body::Analysis(a) = &r.body { Some(a.theme.as_str()) } else { None }).collect();
-    kinds.extend(site.terms("themes").iter().filter(|t| analysed.contains(t.id.as_str())).map(|t| PageKind::ComparePoints(Some(t))));
+    kinds.extend([
+        PageKind::IndicatorIndex,
+        PageKind::Compare,
+        PageKind::ComparePoints(None),
+        PageKind::CompareIssues,
+        PageKind::CompareCategories,
+        PageKind::CompareTimeline,
+    ]);
+    kinds.extend(
+        corpus
+            .vocab
+            .indicators
+            .entries
+            .iter()
+            .map(PageKind::Indicator),
+    );
+    let analysed: std::collections::BTreeSet<&str> = corpus
+        .records
+        .iter()
+        .filter_map(|r| {
+            if let Body::Analysis(a) = &r.body {
+                Some(a.theme.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
+    kinds.extend(
+        site.terms("themes")
+            .iter()
+            .filter(|t| analysed.contains(t.id.as_str()))
+            .map(|t| PageKind::ComparePoints(Some(t))),
+    );
     kinds.extend(Kind::ALL.iter().map(|k| PageKind::KindIndex(*k)));
     kinds.extend(corpus.records.iter().map(PageKind::Record));
     for vocab in VOCAB_PAGES {
@@ -77,8 +106,15 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?,
     ));
     files.push(OutputFile::new("data/records.json", records_json(corpus)?));
-    files.push(OutputFile::new("data/indicators.csv", crate::compare::csv::indicators_csv(corpus, &computed.observations)));
-    files.push(OutputFile::new("data/compare.json", compare::compare_json(&site, &computed)?));
+    files.push(OutputFile::new(
+        "data/indicators.csv",
+        crate::compare::csv::indicators_csv(corpus, &computed.observations),
+    ));
+    files.push(OutputFile::new(
+        "data/compare.json",
+        compare::compare_json(&site, &computed)?,
+    ));
+    files.extend(crate::search::index::index(corpus, &site)?);
     // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
     if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
         files.push(OutputFile::new("404.html", ja404.bytes.clone()));
@@ -180,7 +216,13 @@ fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crum
     }
 }
 
-fn page(site: &Site, computed: &compare::Computed, theme: &Theme, lang: Lang, kind: PageKind) -> anyhow::Result<OutputFile> {
+fn page(
+    site: &Site,
+    computed: &compare::Computed,
+    theme: &Theme,
+    lang: Lang,
+    kind: PageKind,
+) -> anyhow::Result<OutputFile> {
     let ui = &theme.strings[&lang];
     let s = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_owned());
     let home = Crumb {
@@ -269,16 +311,38 @@ fn page(site: &Site, computed: &compare::Computed, theme: &Theme, lang: Lang, ki
 type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);
 
 /// The comparison pages: template, title, breadcrumbs and data.
-fn compare_page(site: &Site, computed: &compare::Computed, lang: Lang, kind: PageKind, s: &dyn Fn(&str) -> String) -> anyhow::Result<PageParts> {
+fn compare_page(
+    site: &Site,
+    computed: &compare::Computed,
+    lang: Lang,
+    kind: PageKind,
+    s: &dyn Fn(&str) -> String,
+) -> anyhow::Result<PageParts> {
     let bp = site.corpus.config.base_path.as_str();
-    let up = Crumb { name: s("compare"), url: format!("{bp}{}/compare/", lang.code()) };
-    let indicators = Crumb { name: s("indicators"), url: format!("{bp}{}/indicators/", lang.code()) };
+    let up = Crumb {
+        name: s("compare"),
+        url: format!("{bp}{}/compare/", lang.code()),
+    };
+    let indicators = Crumb {
+        name: s("indicators"),
+        url: format!("{bp}{}/indicators/", lang.code()),
+    };
     Ok(match kind {
-        PageKind::IndicatorIndex => ("indicators.html", s("indicators"), vec![up], serde_json::to_value(compare::indicator_index(site, computed, lang))?),
+        PageKind::IndicatorIndex => (
+            "indicators.html",
+            s("indicators"),
+            vec![up],
+            serde_json::to_value(compare::indicator_index(site, computed, lang))?,
+        ),
         PageKind::Indicator(d) => {
             let title = d.name.get(lang).text.to_owned();
             let data = compare::indicator_page(site, computed, d, lang, &title);
-            ("indicator.html", title, vec![up, indicators], serde_json::to_value(data)?)
+            (
+                "indicator.html",
+                title,
+                vec![up, indicators],
+                serde_json::to_value(data)?,
+            )
         }
         PageKind::Compare => {
             let data = serde_json::json!({
@@ -296,16 +360,39 @@ fn compare_page(site: &Site, computed: &compare::Computed, lang: Lang, kind: Pag
             };
             let mut crumbs = vec![up];
             if t.is_some() {
-                crumbs.push(Crumb { name: s("points_matrix"), url: format!("{bp}{}/compare/points/", lang.code()) });
+                crumbs.push(Crumb {
+                    name: s("points_matrix"),
+                    url: format!("{bp}{}/compare/points/", lang.code()),
+                });
             }
-            ("compare-points.html", title, crumbs, serde_json::to_value(compare::points_page(site, t, lang))?)
+            (
+                "compare-points.html",
+                title,
+                crumbs,
+                serde_json::to_value(compare::points_page(site, t, lang))?,
+            )
         }
-        PageKind::CompareIssues => ("compare-issues.html", s("issues_by_theme"), vec![up], serde_json::to_value(compare::issues_page(site, lang))?),
-        PageKind::CompareCategories => ("compare-categories.html", s("categories_by_region"), vec![up], serde_json::to_value(compare::categories_page(site, lang))?),
+        PageKind::CompareIssues => (
+            "compare-issues.html",
+            s("issues_by_theme"),
+            vec![up],
+            serde_json::to_value(compare::issues_page(site, lang))?,
+        ),
+        PageKind::CompareCategories => (
+            "compare-categories.html",
+            s("categories_by_region"),
+            vec![up],
+            serde_json::to_value(compare::categories_page(site, lang))?,
+        ),
         PageKind::CompareTimeline => {
             let title = s("timeline");
             let data = compare::timeline_page(site, computed, lang, &title);
-            ("compare-timeline.html", title, vec![up], serde_json::to_value(data)?)
+            (
+                "compare-timeline.html",
+                title,
+                vec![up],
+                serde_json::to_value(data)?,
+            )
         }
         _ => anyhow::bail!("not a comparison page"),
     })

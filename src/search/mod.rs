@@ -4,4 +4,5 @@
 //! `themes/default/static/search/tokenize.js`, on queries; `tests/search/vectors.json` and
 //! `tests/search/stems.json` are run against both, so index terms and query terms agree.
 
+pub mod index;
 pub mod tokenize;
