@@ -40,6 +40,7 @@ enum PageKind<'a> {
     CompareIssues,
     CompareCategories,
     CompareTimeline,
+    Search,
 }
 
 const VOCAB_PAGES: [&str; 2] = ["categories", "themes"];
@@ -49,6 +50,7 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     let site = Site::new(corpus);
     let computed = compare::Computed::new(&site);
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
+    kinds.push(PageKind::Search);
     kinds.extend([
         PageKind::IndicatorIndex,
         PageKind::Compare,
@@ -141,6 +143,7 @@ fn page_path(kind: PageKind) -> String {
         PageKind::CompareIssues => "compare/issues/".into(),
         PageKind::CompareCategories => "compare/categories/".into(),
         PageKind::CompareTimeline => "compare/timeline/".into(),
+        PageKind::Search => "search/".into(),
     }
 }
 
@@ -192,6 +195,7 @@ fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crum
         PageKind::TermIndex(v) | PageKind::Term(v, _) => v.to_owned(),
         PageKind::Glossary => "glossary".into(),
         PageKind::Home | PageKind::NotFound => String::new(),
+        PageKind::Search => "search".into(),
         _ => "compare".into(),
     };
     Base {
@@ -290,6 +294,7 @@ fn page(
                 })?,
             ),
             PageKind::NotFound => ("404.html", s("not_found"), vec![], serde_json::Value::Null),
+            PageKind::Search => ("search.html", s("search"), vec![], serde_json::Value::Null),
             kind => compare_page(site, computed, lang, kind, &s)?,
         };
     if !matches!(kind, PageKind::Home) {
