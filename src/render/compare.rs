@@ -103,7 +103,7 @@ pub struct ComparisonView {
 }
 
 fn record_of<'a>(site: &Site<'a>, id: &str) -> Option<&'a Record> {
-    site.corpus.records.iter().find(|r| r.id == id)
+    site.records.get(id).copied()
 }
 
 fn comparison_view(site: &Site, c: &Comparison, lang: Lang) -> ComparisonView {

@@ -12,6 +12,8 @@ use crate::model::{Body, Kind, Lang, Region, Text};
 pub struct Site<'a> {
     pub corpus: &'a Corpus,
     pub regions: BTreeMap<&'a str, &'a Region>,
+    /// Every record by id.
+    pub records: BTreeMap<&'a str, &'a Record>,
     /// Region id → ids of regions whose parent it is, sorted.
     pub children: BTreeMap<&'a str, Vec<&'a str>>,
     /// Region id → records about it (not the region itself), in corpus order.
@@ -25,11 +27,13 @@ impl<'a> Site<'a> {
         let mut site = Site {
             corpus,
             regions: BTreeMap::new(),
+            records: BTreeMap::new(),
             children: BTreeMap::new(),
             by_region: BTreeMap::new(),
             by_tag: BTreeMap::new(),
         };
         for rec in &corpus.records {
+            site.records.insert(&rec.id, rec);
             if let Body::Region(r) = &rec.body {
                 site.regions.insert(&rec.id, r);
                 if let Some(p) = &r.parent {
