@@ -72,20 +72,9 @@ pub fn grouped_number(v: f64) -> String {
     out
 }
 
-/// Escape text for XML content and attribute values.
+/// Escape text for XML content and attribute values (the same five characters as HTML).
 pub(crate) fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::markdown::html_escape(s)
 }
 
 /// A coordinate with two decimals, so SVG output is byte-stable (`12.5` → `12.50`).

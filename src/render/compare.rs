@@ -325,18 +325,7 @@ pub fn points_page<'a>(site: &Site<'a>, theme: Option<&'a Term>, lang: Lang) -> 
             _ => None,
         })
         .collect();
-    let used: BTreeSet<&str> = site
-        .corpus
-        .records
-        .iter()
-        .filter_map(|r| {
-            if let Body::Analysis(a) = &r.body {
-                Some(a.theme.as_str())
-            } else {
-                None
-            }
-        })
-        .collect();
+    let used = site.analysed_themes();
     let themes = site
         .terms("themes")
         .iter()

@@ -67,17 +67,7 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
             .iter()
             .map(PageKind::Indicator),
     );
-    let analysed: std::collections::BTreeSet<&str> = corpus
-        .records
-        .iter()
-        .filter_map(|r| {
-            if let Body::Analysis(a) = &r.body {
-                Some(a.theme.as_str())
-            } else {
-                None
-            }
-        })
-        .collect();
+    let analysed = site.analysed_themes();
     kinds.extend(
         site.terms("themes")
             .iter()

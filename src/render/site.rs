@@ -50,6 +50,18 @@ impl<'a> Site<'a> {
         site
     }
 
+    /// Themes that at least one Point1–6 analysis is written under.
+    pub fn analysed_themes(&self) -> std::collections::BTreeSet<&'a str> {
+        self.corpus
+            .records
+            .iter()
+            .filter_map(|r| match &r.body {
+                Body::Analysis(a) => Some(a.theme.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The prefecture a region belongs to (itself for a prefecture), following parents.
     pub fn prefecture_of(&self, id: &'a str) -> Option<&'a str> {
         let mut cur = id;
