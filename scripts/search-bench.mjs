@@ -10,7 +10,8 @@
 //   - Casebook: /{lang}/search/?q=… until #search-form[data-done] equals the query; the
 //     result regions (data-region of [data-search-result]), data-count, the hrefs;
 //   - Pagefind (npm `pagefind`, run as `npx pagefind --site COPY --output-subdir pagefind` on
-//     a copy of the site): its JS API from a blank page under /{lang}/ (Pagefind picks the
+//     a copy of the site; not a dependency of the project: `npm install --no-save
+//     pagefind@1.6.0` first, its binary comes as an npm package): its JS API from a blank page under /{lang}/ (Pagefind picks the
 //     index by <html lang>), first 20 results' data(); URLs mapped to regions through
 //     /data/records.json;
 //   - bytes per cold query: every response the page (and its workers) received except the
@@ -449,6 +450,9 @@ function pagefindDir(args, engine) {
 }
 
 function runPagefind(args, engine) {
+  if (!fs.existsSync(path.join(REPO, "node_modules", "pagefind"))) {
+    throw new Error("Pagefind is not installed: npm install --no-save pagefind@1.6.0 (or --engines casebook)");
+  }
   const dir = pagefindDir(args, engine);
   const extra = PAGEFIND_ARGS[engine];
   const runs = [];
