@@ -563,13 +563,13 @@ function aggregate(rows) {
 
 // ---- where Casebook's term-shard bytes come from ---------------------------------------
 
-/** For each Casebook query of `lang`: the term shards it fetches (FNV-1a of each query term,
- * as search.js computes it), how many of their bytes are the query's own postings and how many
- * belong to other terms that share the shard, and what the postings are made of. Read from
- * the built files with the site's own tokenize.js. */
+/** For each Casebook query of `lang`: the keys it looks up (query_keys of the site's own
+ * tokenize.js), the shard of each (FNV-1a, as search.js computes it) and the postings file of
+ * a common key, with their sizes; and the shape of the whole index. Read from the built
+ * files (format casebook-search/2, see src/search/index.rs). */
 async function shardAnalysis(site, queries, lang) {
   const dir = path.join(site, "search", lang);
-  const { Variants, query_terms } = await import(path.join(site, "static/search/tokenize.js"));
+  const { Variants, query_keys } = await import(path.join(site, "static/search/tokenize.js"));
   const meta = JSON.parse(fs.readFileSync(path.join(dir, "meta.json"), "utf8"));
   const variants = new Variants(meta.variants);
   const fnv1a = (term) => {
@@ -577,81 +577,65 @@ async function shardAnalysis(site, queries, lang) {
     for (const b of new TextEncoder().encode(term)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
     return h >>> 0;
   };
+  const varint = (b, at) => {
+    let n = 0;
+    for (let shift = 1; ; shift *= 128) {
+      const x = b[at.i++];
+      n += (x & 127) * shift;
+      if (x < 128) return n;
+    }
+  };
   const shards = new Map();
   const shard = (n) => {
     if (!shards.has(n)) {
-      const raw = fs.readFileSync(path.join(dir, "t", `${n}.json`));
-      shards.set(n, { size: raw.length, json: JSON.parse(raw) });
+      const raw = fs.readFileSync(path.join(dir, "t", `${n}.bin`));
+      const keys = new Map();
+      const at = { i: 0 };
+      while (at.i < raw.length) {
+        const len = varint(raw, at);
+        const key = raw.subarray(at.i, at.i + len).toString("utf8");
+        at.i += len;
+        if (raw[at.i++] === 0) {
+          const size = varint(raw, at);
+          at.i += size;
+          keys.set(key, { inline: size });
+        } else keys.set(key, { file: `${n}-${varint(raw, at)}.bin` });
+      }
+      shards.set(n, { size: raw.length, keys });
     }
     return shards.get(n);
   };
-  const chars = { doc: 0, field: 0, facets: 0, positions: 0 };
-  const len = (xs) => xs.reduce((a, x) => a + String(x).length + 1, 0);
   const rows = [];
   for (const q of queries.filter((x) => x.lang === lang && !x.twin)) {
-    const terms = [...new Set(q.q.split(/\s+/u).filter(Boolean).flatMap((c) => query_terms(c, variants).map((t) => t.term)))];
-    const by = new Map();
-    for (const t of terms) {
-      const n = fnv1a(t) % meta.shards;
-      if (!by.has(n)) by.set(n, []);
-      by.get(n).push(t);
-    }
-    let size = 0;
-    let own = 0;
-    const termRows = [];
-    for (const [n, ts] of by) {
+    const keys = [...new Set(q.q.split(/\s+/u).filter(Boolean).flatMap((c) => query_keys(c, variants)))];
+    const seen = new Set();
+    let bytes = 0;
+    const keyRows = [];
+    for (const k of keys) {
+      const n = fnv1a(k) % meta.shards;
       const s = shard(n);
-      size += s.size;
-      for (const t of ts) {
-        const list = s.json[t] ?? [];
-        const b = Buffer.byteLength(JSON.stringify(t)) + Buffer.byteLength(JSON.stringify(list)) + 2;
-        own += b;
-        for (const e of list) {
-          chars.doc += len([e[0]]);
-          chars.field += len([e[1]]);
-          chars.facets += len(e.slice(2, 5));
-          chars.positions += len(e.slice(5));
-        }
-        termRows.push({ term: t, entries: list.length, docs: new Set(list.map((e) => e[0])).size, bytes: b });
-      }
+      if (!seen.has(n)) bytes += s.size;
+      seen.add(n);
+      const e = s.keys.get(k);
+      const file = e?.file ? fs.statSync(path.join(dir, "t", e.file)).size : 0;
+      bytes += file;
+      keyRows.push({ key: k, bytes: file || e?.inline || 0, own_file: Boolean(file) });
     }
-    rows.push({ q: q.q, shards: by.size, bytes: size, own, terms: termRows });
+    rows.push({ q: q.q, shards: seen.size, bytes, keys: keyRows });
   }
-  const all = Object.values(chars).reduce((a, b) => a + b, 0) || 1;
-  // The whole index of the language: how the posting bytes spread over terms and shards.
-  const termBytes = [];
-  let empty = 0;
-  let unigram = 0;
-  for (const f of fs.readdirSync(path.join(dir, "t"))) {
-    const json = JSON.parse(fs.readFileSync(path.join(dir, "t", f), "utf8"));
-    const terms = Object.entries(json);
-    if (terms.length === 0) empty += 1;
-    for (const [t, list] of terms) {
-      const b = Buffer.byteLength(JSON.stringify(t)) + Buffer.byteLength(JSON.stringify(list)) + 2;
-      termBytes.push(b);
-      if (t.startsWith("1:")) unigram += b;
-    }
-  }
-  termBytes.sort((a, b) => b - a);
-  const totalBytes = termBytes.reduce((a, b) => a + b, 0) || 1;
-  const top = (n) => termBytes.slice(0, n).reduce((a, b) => a + b, 0) / totalBytes;
-  const index = { terms: termBytes.length, emptyShards: empty, unigramShare: unigram / totalBytes, top100: top(100), top1000: top(1000), largestTerm: termBytes[0] ?? 0 };
-  return { lang, shardsInIndex: meta.shards, docs: meta.docs, rows, index, composition: Object.fromEntries(Object.entries(chars).map(([k, v]) => [k, v / all])) };
+  const files = fs.readdirSync(path.join(dir, "t"));
+  const sizes = files.map((f) => fs.statSync(path.join(dir, "t", f)).size);
+  const postingFiles = files.filter((f) => f.includes("-")).length;
+  const index = { files: files.length, shards: meta.shards, postingFiles, bytes: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes) };
+  return { lang, docs: meta.docs, rows, index };
 }
 
 function printShardAnalysis(a) {
-  const total = a.rows.reduce((s, r) => s + r.bytes, 0);
-  const own = a.rows.reduce((s, r) => s + r.own, 0);
-  console.log(`\ncasebook term shards of the ${a.lang} queries (${a.docs} documents, ${a.shardsInIndex} shards): ` +
-    `${pct(own / Math.max(1, total))} of the shard bytes fetched are the query's own postings, ` +
-    `${pct(1 - own / Math.max(1, total))} other terms sharing a shard; ` +
-    `postings (JSON characters): ${Object.entries(a.composition).map(([k, v]) => `${k} ${pct(v)}`).join(", ")}`);
   const x = a.index;
-  console.log(`  whole ${a.lang} index: ${x.terms} terms in ${a.shardsInIndex} shards, ${x.emptyShards} shards empty; ` +
-    `one-character (1:) terms ${pct(x.unigramShare)} of the posting bytes; the 100 largest terms ${pct(x.top100)}, ` +
-    `the 1,000 largest ${pct(x.top1000)}; largest term ${kib(x.largestTerm)}`);
+  console.log(`\ncasebook key shards of the ${a.lang} queries (${a.docs} documents): whole ${a.lang} index ${kib(x.bytes)} ` +
+    `in ${x.files} files (${x.shards} shards, ${x.postingFiles} postings files of common keys), largest file ${kib(x.largest)}`);
   for (const r of a.rows) {
-    console.log(`  ${r.q}: ${r.shards} shards, ${kib(r.bytes)} (own ${kib(r.own)}): ${r.terms.map((t) => `${t.term} ${t.docs} docs ${kib(t.bytes)}`).join(" · ")}`);
+    console.log(`  ${r.q}: ${r.shards} shards + postings, ${kib(r.bytes)}: ${r.keys.map((k) => `${k.key} ${kib(k.bytes)}${k.own_file ? " (file)" : ""}`).join(" · ")}`);
   }
 }
 

@@ -1,26 +1,37 @@
 //! The search index, written at build time for each language (issue #7).
 //!
-//! In: the corpus. Out: files under `search/{lang}/`:
-//! - `meta.json` — document count, average field lengths, field weights, the number of term
-//!   shards, facet labels, and the spelling variants the query tokenizer needs;
-//! - `t/{n}.json` — the postings of the terms whose FNV-1a hash falls in shard `n`:
-//!   `{term: [[doc, field, code, themes, categories, pos, pos, …], …]}`; a query fetches
-//!   only the shards
-//!   of its own terms;
-//! - `d/{n}.json` — 16 documents per file: url, title, kind, region and facets, fetched for
-//!   the results shown;
-//! - `x/{doc}.txt` — the start of a document's text, for the excerpt.
+//! In: the corpus. Out: files under `search/{lang}/` (format `casebook-search/2`):
+//! - `meta.json`: the document count, the number of key shards, `max_gram`, the tier base,
+//!   the facet labels, and the spelling variants the query tokenizer needs;
+//! - `t/{n}.bin`: the keys whose FNV-1a hash falls in shard `n`, each
+//!   `[varint len][utf-8 key][0][varint len][postings]` or, for a common key whose postings
+//!   are larger than [`INLINE_MAX`], `[…key][1][varint k]`, its postings in `t/{n}-{k}.bin`;
+//! - postings: `[varint tiers]([tier byte][set])*[varint points]([point byte][set])*`, the
+//!   documents that have the key, grouped by impact tier, then those where it is in Point n;
+//! - a set (see [`write_set`]): a gap list, a bitmap or runs, whichever is smallest;
+//! - `facets.bin`: for each facet (record type, prefecture, region kind, theme, category),
+//!   `[varint values]` and the set of documents of each value;
+//! - `d/{doc}.json`: url, title, record type, region id and name of one result;
+//! - `x/{doc}.txt`: the start of a document's text, for the excerpt (fetched when the result
+//!   scrolls into view).
 //!
-//! Terms come from [`tokenize::index_terms`], the twin of the browser's query tokenizer.
-//! Positions are per field, so a phrase (consecutive CJK bigrams) must match inside one
-//! field. Facet codes ride in the postings, so facet counts need no further download.
+//! Keys come from [`index_keys`], the twin of the browser's `query_keys`: words, `1:c` for
+//! every CJK character, and every 2- to `MAX_GRAM`-character substring of a CJK run. A query
+//! of up to `MAX_GRAM` characters is one key, so "its characters stand together" is decided
+//! here, exactly, from the text; a longer run must have every `MAX_GRAM`-character window.
+//! No positions are shipped: with them, a phrase query at 2,000 regions downloaded the
+//! positions of every candidate document (up to 2.9 MB); with n-gram keys the same queries
+//! find the same pages for a tenth of the bytes (docs/SEARCH.md).
+//!
+//! Documents are numbered in facet order ([`doc_order`]), so facet sets are a few runs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::tokenize::{index_terms, Variants};
+use super::tokenize::{index_keys, Variants, MAX_GRAM};
 use crate::load::{Corpus, Record};
 use crate::model::{Body, Kind, Lang};
 use crate::render::site::Site;
@@ -42,12 +53,18 @@ pub const FIELDS: [(&str, f64); 10] = [
     ("point6", 1.0),
 ];
 
-/// Documents per `d/` file.
-pub const DOCS_PER_SHARD: usize = 16;
+/// The first field that is a Point (point1 … point6 follow it).
+const POINT_FIELD: usize = 4;
+/// BM25's term-frequency saturation.
+const K1: f64 = 1.2;
+/// Impacts are rounded to powers of this (see [`tier`]).
+const TIER_BASE: f64 = 1.25;
 /// Characters of text kept for excerpts.
-pub const EXCERPT_CHARS: usize = 1200;
-/// Target size of a term shard, in bytes.
-const SHARD_BYTES: usize = 12 * 1024;
+pub const EXCERPT_CHARS: usize = 800;
+/// Target size of a key shard, in bytes.
+const SHARD_BYTES: usize = 2048;
+/// Postings up to this many bytes stay in the shard; larger ones get a file of their own.
+const INLINE_MAX: usize = 256;
 
 /// FNV-1a over the UTF-8 bytes of a term; the browser computes the same.
 pub fn fnv1a(term: &str) -> u32 {
@@ -93,9 +110,8 @@ struct Meta {
     format: &'static str,
     docs: usize,
     shards: usize,
-    docs_per_shard: usize,
-    fields: Vec<(&'static str, f64)>,
-    avg_len: Vec<f64>,
+    max_gram: usize,
+    tier_base: f64,
     facets: FacetLabels,
     variants: Vec<Vec<String>>,
 }
@@ -235,23 +251,159 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
     }
 }
 
-/// The facet codes carried in postings: kind, prefecture (+1) and region kind (+1) packed in
-/// one number (4 + 8 + 8 bits), then the themes and the categories as bit sets. Bit sets
-/// hold the first 31 entries of each vocabulary (JavaScript bit operations are 32-bit).
-fn facet_code(d: &Doc) -> [u64; 3] {
-    let kind = Kind::ALL.iter().position(|k| *k == d.kind).unwrap_or(0) as u64;
-    let pref = d.facets.prefecture.map_or(0, |p| p as u64 + 1).min(255);
-    let rk = d.facets.region_kind.map_or(0, |r| r as u64 + 1).min(255);
-    let bits = |list: &[usize]| {
-        list.iter()
-            .filter(|i| **i < 31)
-            .fold(0u64, |m, i| m | (1 << i))
+/// The order of documents in the index: by record type, prefecture, region kind and region,
+/// so that a facet value is a few runs of document numbers and its set is small.
+fn doc_order(a: &Doc, b: &Doc) -> std::cmp::Ordering {
+    let key = |d: &Doc| {
+        (
+            Kind::ALL.iter().position(|k| *k == d.kind),
+            d.facets.prefecture.map_or(usize::MAX, |p| p),
+            d.facets.region_kind.map_or(usize::MAX, |r| r),
+            d.region.clone(),
+        )
     };
-    [
-        kind | (pref << 4) | (rk << 12),
-        bits(&d.facets.themes),
-        bits(&d.facets.categories),
-    ]
+    key(a).cmp(&key(b)).then_with(|| a.url.cmp(&b.url))
+}
+
+/// The values of facet number `facet` (in the order of `facets.bin`) of a document.
+fn facet_values(d: &Doc, facet: usize) -> Vec<usize> {
+    match facet {
+        0 => Kind::ALL
+            .iter()
+            .position(|k| *k == d.kind)
+            .into_iter()
+            .collect(),
+        1 => d.facets.prefecture.into_iter().collect(),
+        2 => d.facets.region_kind.into_iter().collect(),
+        3 => d.facets.themes.clone(),
+        _ => d.facets.categories.clone(),
+    }
+}
+
+/// One key of one document: its impact tier and the Points it occurs in.
+struct Hit {
+    tier: u8,
+    points: u8,
+}
+
+/// The impact of a key in a document, `Σ weight(field) · tf(K1+1)/(tf+K1)` over the fields
+/// it occurs in, rounded to a tier on a logarithmic scale (`TIER_BASE^tier`), so a posting
+/// list is a handful of document sets, one per tier, instead of a number per document.
+fn tier(impact: f64) -> u8 {
+    (impact.ln() / TIER_BASE.ln()).round().clamp(0.0, 63.0) as u8
+}
+
+/// The keys of one document (see [`index_keys`]) with their tiers.
+fn doc_keys(doc: &Doc, variants: &Variants) -> Vec<(String, Hit)> {
+    let mut impact: HashMap<String, (f64, u8)> = HashMap::new();
+    for (f, text) in doc.fields.iter().enumerate() {
+        let mut tf: HashMap<String, u32> = HashMap::new();
+        for key in index_keys(text, variants) {
+            *tf.entry(key).or_default() += 1;
+        }
+        let weight = FIELDS[f].1;
+        for (key, n) in tf {
+            let n = f64::from(n);
+            let e = impact.entry(key).or_default();
+            e.0 += weight * n * (K1 + 1.0) / (n + K1);
+            if f >= POINT_FIELD {
+                e.1 |= 1 << (f - POINT_FIELD);
+            }
+        }
+    }
+    impact
+        .into_iter()
+        .map(|(key, (i, points))| {
+            (
+                key,
+                Hit {
+                    tier: tier(i),
+                    points,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Unsigned LEB128, as the browser reads it.
+fn varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// A set of document numbers (sorted, distinct) in the smallest of three forms: a list of
+/// gaps (tag 0), a bitmap from its first document (tag 1), or runs of consecutive documents
+/// (tag 2). Documents are ordered by facet (see [`doc_order`]), so facet sets are mostly
+/// runs and the sets of common keys are bitmaps.
+fn write_set(out: &mut Vec<u8>, docs: &[u32]) {
+    let mut list = vec![0];
+    varint(&mut list, docs.len() as u64);
+    let mut prev = 0;
+    for (i, d) in docs.iter().enumerate() {
+        varint(&mut list, u64::from(if i == 0 { *d } else { d - prev }));
+        prev = *d;
+    }
+    let mut best = list;
+    if let (Some(first), Some(last)) = (docs.first(), docs.last()) {
+        let mut bits = vec![0u8; ((last - first) / 8 + 1) as usize];
+        for d in docs {
+            let o = d - first;
+            bits[(o / 8) as usize] |= 1 << (o % 8);
+        }
+        let mut bitmap = vec![1];
+        varint(&mut bitmap, u64::from(*first));
+        varint(&mut bitmap, bits.len() as u64);
+        bitmap.extend(bits);
+        if bitmap.len() < best.len() {
+            best = bitmap;
+        }
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for d in docs {
+            match runs.last_mut() {
+                Some((start, len)) if *start + *len == *d => *len += 1,
+                _ => runs.push((*d, 1)),
+            }
+        }
+        let mut encoded = vec![2];
+        varint(&mut encoded, runs.len() as u64);
+        let mut end = 0;
+        for (start, len) in runs {
+            varint(&mut encoded, u64::from(start - end));
+            varint(&mut encoded, u64::from(len - 1));
+            end = start + len;
+        }
+        if encoded.len() < best.len() {
+            best = encoded;
+        }
+    }
+    out.extend(best);
+}
+
+/// The postings of one key: the number of tiers, each `[tier, set]`, then the number of
+/// Points it occurs in, each `[point, set]`.
+fn payload(hits: &[(u32, Hit)]) -> Vec<u8> {
+    let mut tiers: BTreeMap<u8, Vec<u32>> = BTreeMap::new();
+    let mut points: BTreeMap<u8, Vec<u32>> = BTreeMap::new();
+    for (doc, hit) in hits {
+        tiers.entry(hit.tier).or_default().push(*doc);
+        for p in 0..6 {
+            if hit.points & (1 << p) != 0 {
+                points.entry(p).or_default().push(*doc);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for sets in [tiers, points] {
+        varint(&mut out, sets.len() as u64);
+        for (n, docs) in sets {
+            out.push(n);
+            write_set(&mut out, &docs);
+        }
+    }
+    out
 }
 
 pub fn index(corpus: &Corpus, site: &Site) -> anyhow::Result<Vec<OutputFile>> {
@@ -264,8 +416,6 @@ pub fn index(corpus: &Corpus, site: &Site) -> anyhow::Result<Vec<OutputFile>> {
     Ok(files)
 }
 
-type Postings = BTreeMap<String, Vec<Vec<u64>>>;
-
 fn index_lang(
     corpus: &Corpus,
     site: &Site,
@@ -274,75 +424,104 @@ fn index_lang(
     groups: &[Vec<String>],
 ) -> anyhow::Result<Vec<OutputFile>> {
     let labels = facet_labels(site, lang);
-    let docs: Vec<Doc> = corpus
+    let mut docs: Vec<Doc> = corpus
         .records
-        .iter()
+        .par_iter()
         .map(|r| doc_of(site, &labels, r, lang))
         .collect();
-    let fields = FIELDS.to_vec();
-    let mut postings: Postings = BTreeMap::new();
-    let mut total_len = vec![0u64; fields.len()];
-    for (id, doc) in docs.iter().enumerate() {
-        let code = facet_code(doc);
-        for (f, text) in doc.fields.iter().enumerate() {
-            let tokens = index_terms(text, variants);
-            total_len[f] += tokens
-                .iter()
-                .filter(|t| !t.term.starts_with(super::tokenize::UNIGRAM_PREFIX))
-                .count() as u64;
-            let mut by_term: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
-            for t in &tokens {
-                by_term.entry(&t.term).or_default().push(u64::from(t.pos));
-            }
-            for (term, positions) in by_term {
-                let mut entry = vec![id as u64, f as u64, code[0], code[1], code[2]];
-                entry.extend(positions);
-                postings.entry(term.to_owned()).or_default().push(entry);
-            }
+    docs.sort_by(doc_order);
+
+    // Keys per document in parallel, then one posting list per key, in document order.
+    let per_doc: Vec<Vec<(String, Hit)>> = docs.par_iter().map(|d| doc_keys(d, variants)).collect();
+    let mut postings: HashMap<String, Vec<(u32, Hit)>> = HashMap::new();
+    for (n, keys) in per_doc.into_iter().enumerate() {
+        for (key, hit) in keys {
+            postings.entry(key).or_default().push((n as u32, hit));
         }
     }
-    let bytes: usize = postings
+    let mut keys: Vec<(String, Vec<u8>)> = postings
+        .into_par_iter()
+        .map(|(key, hits)| {
+            let p = payload(&hits);
+            (key, p)
+        })
+        .collect();
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+    // Small postings ride in the shard of their key; larger ones get a file of their own,
+    // which the shard names, so a query downloads one small shard per key and the postings
+    // of its own keys only.
+    let inline: usize = keys
         .iter()
-        .map(|(t, p)| t.len() + p.iter().map(|e| e.len() * 4).sum::<usize>())
+        .map(|(k, p)| k.len() + 4 + p.len().min(INLINE_MAX))
         .sum();
-    let shards = (bytes / SHARD_BYTES).max(1).next_power_of_two();
-    let mut shard_terms: Vec<BTreeMap<&str, &Vec<Vec<u64>>>> = vec![BTreeMap::new(); shards];
-    for (term, list) in &postings {
-        shard_terms[fnv1a(term) as usize % shards].insert(term, list);
-    }
+    let shards = (inline / SHARD_BYTES).max(1);
+    let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards];
+    let mut external: Vec<u32> = vec![0; shards];
     let dir = format!("search/{}", lang.code());
     let mut out = Vec::new();
-    for (n, terms) in shard_terms.iter().enumerate() {
-        out.push(OutputFile::new(
-            format!("{dir}/t/{n}.json"),
-            serde_json::to_vec(terms)?,
-        ));
+    for (key, p) in keys {
+        let n = fnv1a(&key) as usize % shards;
+        let shard = &mut shard_bytes[n];
+        varint(shard, key.len() as u64);
+        shard.extend(key.as_bytes());
+        if p.len() <= INLINE_MAX {
+            shard.push(0);
+            varint(shard, p.len() as u64);
+            shard.extend(p);
+        } else {
+            shard.push(1);
+            varint(shard, u64::from(external[n]));
+            out.push(OutputFile::new(
+                format!("{dir}/t/{n}-{}.bin", external[n]),
+                p,
+            ));
+            external[n] += 1;
+        }
     }
-    for (n, chunk) in docs.chunks(DOCS_PER_SHARD).enumerate() {
-        let rows: Vec<Value> = chunk
-            .iter()
-            .map(|d| serde_json::json!([d.url, d.title, d.kind, d.region, d.region_name]))
-            .collect();
+    for (n, bytes) in shard_bytes.into_iter().enumerate() {
+        out.push(OutputFile::new(format!("{dir}/t/{n}.bin"), bytes));
+    }
+
+    // Facet sets: every value of every facet, in the order of the labels in meta.json.
+    let mut facets = Vec::new();
+    let counts = [
+        labels.kinds.len(),
+        labels.prefectures.len(),
+        labels.region_kinds.len(),
+        labels.themes.len(),
+        labels.categories.len(),
+    ];
+    for (facet, count) in counts.into_iter().enumerate() {
+        let mut sets = vec![Vec::new(); count];
+        for (n, d) in docs.iter().enumerate() {
+            for v in facet_values(d, facet) {
+                sets[v].push(n as u32);
+            }
+        }
+        varint(&mut facets, sets.len() as u64);
+        for set in &mut sets {
+            set.dedup();
+            write_set(&mut facets, set);
+        }
+    }
+    out.push(OutputFile::new(format!("{dir}/facets.bin"), facets));
+
+    for (n, d) in docs.iter().enumerate() {
+        let row = serde_json::json!([d.url, d.title, d.kind, d.region, d.region_name]);
         out.push(OutputFile::new(
             format!("{dir}/d/{n}.json"),
-            serde_json::to_vec(&rows)?,
+            serde_json::to_vec(&row)?,
         ));
-    }
-    for (id, d) in docs.iter().enumerate() {
         let text: String = d.fields[3].chars().take(EXCERPT_CHARS).collect();
-        out.push(OutputFile::new(format!("{dir}/x/{id}.txt"), text));
+        out.push(OutputFile::new(format!("{dir}/x/{n}.txt"), text));
     }
-    let n = docs.len().max(1) as f64;
     let meta = Meta {
-        format: "casebook-search/1",
+        format: "casebook-search/2",
         docs: docs.len(),
         shards,
-        docs_per_shard: DOCS_PER_SHARD,
-        fields: fields.clone(),
-        avg_len: total_len
-            .iter()
-            .map(|l| (*l as f64 / n * 100.0).round() / 100.0)
-            .collect(),
+        max_gram: MAX_GRAM,
+        tier_base: TIER_BASE,
         facets: labels,
         variants: groups.to_vec(),
     };
@@ -355,7 +534,88 @@ fn index_lang(
 
 #[cfg(test)]
 mod tests {
-    use super::fnv1a;
+    use super::{fnv1a, payload, tier, write_set, Hit, TIER_BASE};
+
+    /// Reads what [`write_set`] wrote, as search.js does; returns the set and the bytes read.
+    fn read_set(b: &[u8]) -> (Vec<u32>, usize) {
+        let mut at = 1;
+        let mut varint = |at: &mut usize| {
+            let (mut n, mut shift) = (0u32, 0);
+            loop {
+                let x = b[*at];
+                *at += 1;
+                n |= u32::from(x & 0x7f) << shift;
+                shift += 7;
+                if x < 0x80 {
+                    return n;
+                }
+            }
+        };
+        let mut out = Vec::new();
+        match b[0] {
+            0 => {
+                let n = varint(&mut at);
+                for i in 0..n {
+                    let d = varint(&mut at);
+                    out.push(if i == 0 { d } else { out[out.len() - 1] + d });
+                }
+            }
+            1 => {
+                let first = varint(&mut at);
+                let len = varint(&mut at) as usize;
+                for (j, byte) in b[at..at + len].iter().enumerate() {
+                    for k in 0..8 {
+                        if byte & (1 << k) != 0 {
+                            out.push(first + 8 * j as u32 + k);
+                        }
+                    }
+                }
+                at += len;
+            }
+            _ => {
+                let mut end = 0;
+                for _ in 0..varint(&mut at) {
+                    let start = end + varint(&mut at);
+                    end = start + varint(&mut at) + 1;
+                    out.extend(start..end);
+                }
+            }
+        }
+        (out, at)
+    }
+
+    #[test]
+    fn every_set_form_reads_back() {
+        let dense: Vec<u32> = (1000..3000).filter(|d| d % 3 != 0).collect();
+        let sparse = vec![5, 900, 70_000, 1_000_000];
+        let runs: Vec<u32> = (0..500).chain(4000..4800).collect();
+        for (set, tag) in [(dense, 1), (sparse, 0), (runs, 2), (vec![], 0), (vec![7], 0)] {
+            let mut bytes = Vec::new();
+            write_set(&mut bytes, &set);
+            assert_eq!(bytes[0], tag, "form of {:?}…", &set[..set.len().min(3)]);
+            assert_eq!(read_set(&bytes), (set, bytes.len()));
+        }
+    }
+
+    #[test]
+    fn postings_group_documents_by_tier_and_point() {
+        let hit = |tier, points| Hit { tier, points };
+        let bytes = payload(&[(1, hit(0, 0)), (4, hit(5, 0b100)), (9, hit(0, 0b100))]);
+        // Two tiers (0: 1 and 9; 5: 4), then one Point (3: 4 and 9).
+        assert_eq!(bytes[0], 2);
+        assert_eq!(bytes[1], 0);
+        let (docs, used) = read_set(&bytes[2..]);
+        assert_eq!(docs, [1, 9]);
+        let rest = &bytes[2 + used..];
+        assert_eq!((rest[0], read_set(&rest[1..]).0), (5, vec![4]));
+    }
+
+    #[test]
+    fn tiers_order_impacts() {
+        assert_eq!(tier(1.0), 0);
+        assert!(tier(3.0) > tier(1.375));
+        assert!((TIER_BASE.powi(i32::from(tier(3.0))) - 3.0).abs() < 0.4);
+    }
 
     #[test]
     fn fnv1a_matches_the_reference_values() {

@@ -409,11 +409,36 @@ pub fn query_terms(text: &str, variants: &Variants) -> Vec<Token> {
     scan(text, variants, Mode::Query)
 }
 
+/// The longest CJK n-gram the index stores as a key of its own.
+pub const MAX_GRAM: usize = 4;
+
+/// The keys the search index stores for `text`: every word of [`tokenize`]; for every CJK
+/// character `c`, `1:c`; and every substring of 2 to [`MAX_GRAM`] characters of each CJK
+/// run. A page holds a CJK phrase of up to `MAX_GRAM` characters exactly when it has the
+/// phrase's key: the n-grams are cut from runs, so the check "these characters stand
+/// together" is made once, here, instead of in the browser with positions.
+pub fn index_keys(text: &str, variants: &Variants) -> Vec<String> {
+    keys(scan(text, variants, Mode::IndexKeys))
+}
+
+/// The keys a query looks up (every one must be on a page for it to match): every word; a
+/// one-character CJK run as `1:c`; a run of 2 to [`MAX_GRAM`] characters as itself; a longer
+/// run as its overlapping `MAX_GRAM`-character windows.
+pub fn query_keys(text: &str, variants: &Variants) -> Vec<String> {
+    keys(scan(text, variants, Mode::QueryKeys))
+}
+
+fn keys(tokens: Vec<Token>) -> Vec<String> {
+    tokens.into_iter().map(|t| t.term).collect()
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Plain,
     Index,
     Query,
+    IndexKeys,
+    QueryKeys,
 }
 
 /// Collects tokens and counts positions: each pushed token takes the next one.
@@ -435,6 +460,11 @@ impl Tokens {
 
     /// Bigrams of a CJK run, or its one character; in index mode, each character too.
     fn cjk_run(&mut self, run: &[char]) {
+        match self.mode {
+            Mode::IndexKeys => return self.run_keys(run, false),
+            Mode::QueryKeys => return self.run_keys(run, true),
+            _ => {}
+        }
         let start = self.pos;
         for (i, c) in run.iter().enumerate() {
             if run.len() == 1 && self.mode == Mode::Query {
@@ -448,6 +478,29 @@ impl Tokens {
                 let pos = start.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
                 let term = format!("{UNIGRAM_PREFIX}{c}");
                 self.tokens.push(Token { term, pos });
+            }
+        }
+    }
+
+    /// The keys of a CJK run (see [`index_keys`] and [`query_keys`]).
+    fn run_keys(&mut self, run: &[char], query: bool) {
+        let gram = |from: usize, n: usize| run[from..from + n].iter().collect::<String>();
+        if query {
+            if run.len() == 1 {
+                self.push(format!("{UNIGRAM_PREFIX}{}", run[0]));
+            } else if run.len() <= MAX_GRAM {
+                self.push(run.iter().collect());
+            } else {
+                for i in 0..=run.len() - MAX_GRAM {
+                    self.push(gram(i, MAX_GRAM));
+                }
+            }
+            return;
+        }
+        for i in 0..run.len() {
+            self.push(format!("{UNIGRAM_PREFIX}{}", run[i]));
+            for n in 2..=MAX_GRAM.min(run.len() - i) {
+                self.push(gram(i, n));
             }
         }
     }
@@ -550,6 +603,8 @@ mod tests {
         tokens: Vec<(String, u32)>,
         index: Vec<(String, u32)>,
         query: Vec<(String, u32)>,
+        index_keys: Vec<String>,
+        query_keys: Vec<String>,
     }
 
     #[derive(Deserialize)]
@@ -586,7 +641,66 @@ mod tests {
                 case.query,
                 "query of {input:?}"
             );
+            assert_eq!(
+                index_keys(input, &variants),
+                case.index_keys,
+                "index keys of {input:?}"
+            );
+            assert_eq!(
+                query_keys(input, &variants),
+                case.query_keys,
+                "query keys of {input:?}"
+            );
         }
+    }
+
+    /// A page is always found by any piece of its own text: every key a query of a slice
+    /// of the text looks up is a key the index stores for the whole text.
+    #[test]
+    fn a_query_of_any_slice_of_a_text_finds_the_text() {
+        let vectors: Vectors = serde_json::from_str(VECTORS).expect("vectors.json parses");
+        let variants = Variants::new(&vectors.variants);
+        for case in &vectors.cases {
+            let stored: std::collections::HashSet<String> =
+                index_keys(&case.input, &variants).into_iter().collect();
+            // Slices of the normalised, folded text, cut inside CJK runs or at spaces: a cut
+            // through a word or a variant spelling is not a query of it.
+            let chars: Vec<char> = variants.fold(&normalize(&case.input)).chars().collect();
+            let cuts = |i: usize| {
+                i > 0
+                    && i < chars.len()
+                    && !(is_cjk(chars[i - 1]) && is_cjk(chars[i]))
+                    && !(chars[i - 1].is_whitespace() || chars[i].is_whitespace())
+            };
+            for from in 0..chars.len() {
+                for to in from + 1..=chars.len() {
+                    let slice: String = chars[from..to].iter().collect();
+                    if cuts(from) || cuts(to) || variants.fold(&slice) != slice {
+                        continue;
+                    }
+                    for key in query_keys(&slice, &variants) {
+                        assert!(
+                            stored.contains(&key),
+                            "{slice:?} of {:?}: key {key:?} not stored",
+                            case.input
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_run_is_looked_up_by_its_windows() {
+        let v = Variants::default();
+        assert_eq!(query_keys("地域移行", &v), ["地域移行"]);
+        assert_eq!(query_keys("新幹線", &v), ["新幹線"]);
+        assert_eq!(query_keys("障", &v), ["1:障"]);
+        assert_eq!(
+            query_keys("精神保健福祉", &v),
+            ["精神保健", "神保健福", "保健福祉"]
+        );
+        assert!(index_keys("幹線", &v).iter().all(|k| k != "新幹線"));
     }
 
     #[test]

@@ -10,6 +10,8 @@ import {
   index_terms,
   normalize,
   query_terms,
+  index_keys,
+  query_keys,
   stem,
   tokenize,
 } from "../../themes/default/static/search/tokenize.js";
@@ -30,6 +32,8 @@ for (const c of vectors.cases) {
     assert.deepEqual(pairs(tokenize(c.input, variants)), c.tokens, "tokens");
     assert.deepEqual(pairs(index_terms(c.input, variants)), c.index, "index");
     assert.deepEqual(pairs(query_terms(c.input, variants)), c.query, "query");
+    assert.deepEqual(index_keys(c.input, variants), c.index_keys, "index keys");
+    assert.deepEqual(query_keys(c.input, variants), c.query_keys, "query keys");
   });
 }
 

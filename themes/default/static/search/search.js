@@ -1,23 +1,23 @@
 // Casebook search: reads the index the build wrote under /search/{lang}/ and answers the
-// query in /{lang}/search/?q=… . Queries are tokenized by tokenize.js, the twin of the
-// indexer's tokenizer, so the two always agree. Only the term shards of the query, the
-// document entries of the results shown and their excerpts are downloaded.
-import { Variants, query_terms, normalize, stem, is_cjk, UNIGRAM_PREFIX } from "./tokenize.js";
+// query in /{lang}/search/?q=… . Queries are cut into keys by tokenize.js, the twin of the
+// indexer's tokenizer, so the two always agree. A query downloads meta.json, the facet sets,
+// one small shard per key (and the postings file of a common key), the entries of the
+// results shown, and the excerpts of the results that scroll into view. The binary formats
+// are described in src/search/index.rs.
+import { Variants, query_keys, normalize, stem, is_cjk, MAX_GRAM } from "./tokenize.js";
 
+const FORMAT = "casebook-search/2";
 const PAGE = 20;
-const K1 = 1.2;
 const FACETS = ["kinds", "prefectures", "region_kinds", "themes", "categories", "points"];
 const cache = new Map();
 
-function getJSON(url) {
-  if (!cache.has(url)) cache.set(url, fetch(url).then((r) => (r.ok ? r.json() : null)));
+function cached(url, read) {
+  if (!cache.has(url)) cache.set(url, fetch(url).then((r) => (r.ok ? read(r) : null)));
   return cache.get(url);
 }
-
-function getText(url) {
-  if (!cache.has(url)) cache.set(url, fetch(url).then((r) => (r.ok ? r.text() : "")));
-  return cache.get(url);
-}
+const getJSON = (url) => cached(url, (r) => r.json());
+const getText = (url) => cached(url, (r) => r.text());
+const getBytes = (url) => cached(url, async (r) => new Uint8Array(await r.arrayBuffer()));
 
 /** FNV-1a over UTF-8 bytes, as src/search/index.rs computes it. */
 function fnv1a(term) {
@@ -29,93 +29,118 @@ function fnv1a(term) {
   return h >>> 0;
 }
 
-const isPhraseTerm = (t) => !t.startsWith(UNIGRAM_PREFIX) && is_cjk(t[0]);
-
-/** The query as chunks (split at spaces), each a list of terms with adjacency links. */
-function parse(q, variants) {
-  return q
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((chunk) => {
-      const tokens = query_terms(chunk, variants);
-      return tokens.map((t, i) => ({
-        term: t.term,
-        // Adjacent CJK bigrams of one run must stand together in the document.
-        next: i + 1 < tokens.length && tokens[i + 1].pos === t.pos + 1 && isPhraseTerm(t.term) && isPhraseTerm(tokens[i + 1].term),
-      }));
-    })
-    .filter((c) => c.length > 0);
+/** Reads unsigned LEB128 numbers, bytes and document sets (write_set in index.rs). */
+class Reader {
+  constructor(bytes) {
+    this.b = bytes;
+    this.at = 0;
+  }
+  get done() {
+    return this.at >= this.b.length;
+  }
+  byte() {
+    return this.b[this.at++];
+  }
+  varint() {
+    let n = 0;
+    for (let shift = 1; ; shift *= 128) {
+      const b = this.b[this.at++];
+      n += (b & 127) * shift;
+      if (b < 128) return n;
+    }
+  }
+  bytes(n) {
+    this.at += n;
+    return this.b.subarray(this.at - n, this.at);
+  }
+  set() {
+    const out = [];
+    const tag = this.byte();
+    if (tag === 0) {
+      const n = this.varint();
+      let d = 0;
+      for (let i = 0; i < n; i++) out.push((d = i === 0 ? this.varint() : d + this.varint()));
+    } else if (tag === 1) {
+      const first = this.varint();
+      const bits = this.bytes(this.varint());
+      bits.forEach((byte, j) => {
+        for (let k = 0; k < 8; k++) if (byte & (1 << k)) out.push(first + 8 * j + k);
+      });
+    } else {
+      let end = 0;
+      for (let n = this.varint(); n > 0; n--) {
+        const start = end + this.varint();
+        end = start + this.varint() + 1;
+        for (let d = start; d < end; d++) out.push(d);
+      }
+    }
+    return out;
+  }
 }
 
-/** postings[term] = Map(doc → {fields: Map(field → positions), code}) */
-async function load(root, meta, terms) {
-  const out = new Map();
-  await Promise.all(
-    [...new Set(terms)].map(async (term) => {
-      const shard = await getJSON(`${root}t/${fnv1a(term) % meta.shards}.json`);
-      const docs = new Map();
-      for (const [doc, field, code, themes, cats, ...pos] of shard?.[term] ?? []) {
-        if (!docs.has(doc)) docs.set(doc, { fields: new Map(), code: [code, themes, cats] });
-        docs.get(doc).fields.set(field, pos);
-      }
-      out.set(term, docs);
-    }),
-  );
+/** A key shard: Map(key → postings bytes, or the number of the postings file). */
+async function shard(root, n) {
+  const url = `${root}t/${n}.bin`;
+  if (!cache.has(url + "#")) {
+    cache.set(
+      url + "#",
+      getBytes(url).then((bytes) => {
+        const keys = new Map();
+        const r = new Reader(bytes ?? new Uint8Array());
+        const utf8 = new TextDecoder();
+        while (!r.done) {
+          const key = utf8.decode(r.bytes(r.varint()));
+          keys.set(key, r.byte() === 0 ? r.bytes(r.varint()) : r.varint());
+        }
+        return keys;
+      }),
+    );
+  }
+  return cache.get(url + "#");
+}
+
+/** The postings of a key: Map(doc → {tier, points (bit n: found in Point n+1)}). */
+async function postings(root, meta, key) {
+  const n = fnv1a(key) % meta.shards;
+  const entry = (await shard(root, n)).get(key);
+  const docs = new Map();
+  if (entry === undefined) return docs;
+  const r = new Reader(typeof entry === "number" ? await getBytes(`${root}t/${n}-${entry}.bin`) : entry);
+  for (let tiers = r.varint(); tiers > 0; tiers--) {
+    const tier = r.byte();
+    for (const d of r.set()) docs.set(d, { tier, points: 0 });
+  }
+  for (let points = r.varint(); points > 0; points--) {
+    const p = r.byte();
+    for (const d of r.set()) docs.get(d).points |= 1 << p;
+  }
+  return docs;
+}
+
+/** The facet sets: for each facet but points, for each value, its documents. */
+async function facetSets(root) {
+  const r = new Reader((await getBytes(`${root}facets.bin`)) ?? new Uint8Array());
+  const out = {};
+  for (const name of FACETS.slice(0, 5)) {
+    out[name] = [];
+    for (let n = r.done ? 0 : r.varint(); n > 0; n--) out[name].push(r.set());
+  }
   return out;
 }
 
-/** Whether a run of adjacent terms stands together in one field of the document. */
-function phraseIn(run, postings, doc) {
-  const first = postings.get(run[0]).get(doc);
-  for (const [field, starts] of first.fields) {
-    for (const p of starts) {
-      if (run.every((t, i) => postings.get(t).get(doc)?.fields.get(field)?.includes(p + i))) return true;
-    }
-  }
-  return false;
+/** The query's keys: every one must be on a page (words, and CJK n-grams or windows). */
+function keysOf(q, variants) {
+  return [...new Set(q.split(/\s+/u).filter(Boolean).flatMap((chunk) => query_keys(chunk, variants)))];
 }
 
-function matches(chunks, postings, doc) {
-  for (const chunk of chunks) {
-    if (!chunk.every((t) => postings.get(t.term).has(doc))) return false;
-    let run = [];
-    for (const t of chunk) {
-      run.push(t.term);
-      if (!t.next) {
-        if (run.length > 1 && !phraseIn(run, postings, doc)) return false;
-        run = [];
-      }
-    }
-  }
-  return true;
-}
-
-function score(terms, postings, doc, meta) {
+/** BM25-like: the sum over keys of idf · the key's impact in the document. */
+function score(lists, doc, meta) {
   let s = 0;
-  for (const term of new Set(terms)) {
-    const docs = postings.get(term);
+  for (const docs of lists) {
     const idf = Math.log(1 + (meta.docs - docs.size + 0.5) / (docs.size + 0.5));
-    for (const [field, pos] of docs.get(doc).fields) {
-      const tf = pos.length;
-      s += meta.fields[field][1] * idf * ((tf * (K1 + 1)) / (tf + K1));
-    }
+    s += idf * meta.tier_base ** docs.get(doc).tier;
   }
   return s;
-}
-
-/** The facet values of a document: [kind, prefecture, region kind, themes[], categories[], points[]]. */
-function facetValues(entry, fields) {
-  const [code, themes, cats] = entry.code;
-  const bits = (m) => [...Array(31).keys()].filter((i) => m & (1 << i));
-  const points = [...fields].filter((f) => f >= 4).map((f) => f - 4);
-  return {
-    kinds: [code & 15],
-    prefectures: ((code >> 4) & 255) > 0 ? [((code >> 4) & 255) - 1] : [],
-    region_kinds: ((code >> 12) & 255) > 0 ? [((code >> 12) & 255) - 1] : [],
-    themes: bits(themes),
-    categories: bits(cats),
-    points,
-  };
 }
 
 function facetLabel(meta, name, i) {
@@ -220,15 +245,29 @@ function renderFacets(aside, meta, counts, filters, onChange) {
   aside.hidden = aside.childElementCount === 0;
 }
 
+/** Excerpts load as their results come into view: a query downloads only those read. */
+const excerpts =
+  "IntersectionObserver" in globalThis
+    ? new IntersectionObserver((entries) => {
+        for (const e of entries.filter((x) => x.isIntersecting)) {
+          excerpts.unobserve(e.target);
+          e.target.load();
+        }
+      })
+    : null;
+
 async function renderResult(root, meta, q, hit) {
-  const shard = await getJSON(`${root}d/${Math.floor(hit.doc / meta.docs_per_shard)}.json`);
-  const [url, title, kind, region, regionName] = shard[hit.doc % meta.docs_per_shard];
+  const [url, title, kind, region, regionName] = await getJSON(`${root}d/${hit.doc}.json`);
   const li = el("li", { "data-search-result": "", "data-kind": kind });
   if (region) li.setAttribute("data-region", region);
   const kindName = meta.facets.kinds.find((k) => k[0] === kind)?.[1] ?? kind;
   li.append(el("a", { class: "result-title", href: url }, title));
   li.append(el("div", { class: "result-meta" }, [kindName, regionName].filter(Boolean).join(" · ")));
-  li.append(excerptNode(await getText(`${root}x/${hit.doc}.txt`), q, meta));
+  const slot = el("p", { class: "excerpt" });
+  li.append(slot);
+  li.load = async () => slot.replaceWith(excerptNode(await getText(`${root}x/${hit.doc}.txt`), q, meta));
+  if (excerpts) excerpts.observe(li);
+  else li.load();
   return li;
 }
 
@@ -249,17 +288,30 @@ async function run(form) {
   status.textContent = form.dataset.loading;
   const root = form.dataset.index;
   const meta = await getJSON(`${root}meta.json`);
+  if (meta?.format !== FORMAT || meta.max_gram !== MAX_GRAM) {
+    status.textContent = form.dataset.none.replace("{q}", q);
+    return;
+  }
   const variants = new Variants(meta.variants);
-  const chunks = parse(q, variants);
-  const terms = chunks.flat().map((t) => t.term);
-  const postings = await load(root, meta, terms);
-  const candidates = chunks.length ? [...(postings.get(terms[0]) ?? new Map()).keys()] : [];
+  const keys = keysOf(q, variants);
+  const [sets, ...lists] = await Promise.all([facetSets(root), ...keys.map((k) => postings(root, meta, k))]);
+  // Candidates from the rarest key; a page must have every key.
+  const byRarity = [...lists].sort((a, b) => a.size - b.size);
   const hits = [];
-  for (const doc of candidates) {
-    if (!matches(chunks, postings, doc)) continue;
-    const entry = postings.get(terms[0]).get(doc);
-    const fields = new Set(terms.flatMap((t) => [...postings.get(t).get(doc).fields.keys()]));
-    hits.push({ doc, score: score(terms, postings, doc, meta), facets: facetValues(entry, fields) });
+  const found = new Map();
+  for (const doc of byRarity[0]?.keys() ?? []) {
+    if (!byRarity.every((docs) => docs.has(doc))) continue;
+    let points = 0;
+    for (const docs of lists) points |= docs.get(doc).points;
+    const facets = { kinds: [], prefectures: [], region_kinds: [], themes: [], categories: [], points: [0, 1, 2, 3, 4, 5].filter((p) => points & (1 << p)) };
+    const hit = { doc, score: score(lists, doc, meta), facets };
+    hits.push(hit);
+    found.set(doc, hit);
+  }
+  for (const name of FACETS.slice(0, 5)) {
+    sets[name].forEach((docs, value) => {
+      for (const d of docs) found.get(d)?.facets[name].push(value);
+    });
   }
   hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
 

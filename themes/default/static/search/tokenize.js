@@ -304,6 +304,8 @@ function step5(w, p1, p2) {
 const PLAIN = 0;
 const INDEX = 1;
 const QUERY = 2;
+const INDEX_KEYS = 3;
+const QUERY_KEYS = 4;
 const NO_VARIANTS = new Variants();
 
 /** The tokens of `text`: `[{term, pos}]`, CJK bigrams (a lone CJK character as itself)
@@ -317,6 +319,32 @@ export const index_terms = (text, variants = NO_VARIANTS) => scan(text, variants
 /** What a query looks up: tokenize(), with a one-character CJK run written `1:c`. */
 export const query_terms = (text, variants = NO_VARIANTS) => scan(text, variants, QUERY);
 
+/** The longest CJK n-gram the index stores as a key of its own (MAX_GRAM in tokenize.rs). */
+export const MAX_GRAM = 4;
+
+/** The keys the index stores for `text` (index_keys in tokenize.rs): words, `1:c` for every
+ * CJK character, and every 2- to MAX_GRAM-character substring of each CJK run. */
+export const index_keys = (text, variants = NO_VARIANTS) => scan(text, variants, INDEX_KEYS).map((t) => t.term);
+
+/** The keys a query looks up, all of which a page must have: words; a one-character CJK
+ * run as `1:c`; a run of up to MAX_GRAM characters as itself; a longer one as its
+ * overlapping MAX_GRAM-character windows. */
+export const query_keys = (text, variants = NO_VARIANTS) => scan(text, variants, QUERY_KEYS).map((t) => t.term);
+
+function runKeys(run, query, push) {
+  const gram = (from, n) => run.slice(from, from + n).join("");
+  if (query) {
+    if (run.length === 1) push(UNIGRAM_PREFIX + run[0]);
+    else if (run.length <= MAX_GRAM) push(run.join(""));
+    else for (let i = 0; i + MAX_GRAM <= run.length; i++) push(gram(i, MAX_GRAM));
+    return;
+  }
+  for (let i = 0; i < run.length; i++) {
+    push(UNIGRAM_PREFIX + run[i]);
+    for (let n = 2; n <= Math.min(MAX_GRAM, run.length - i); n++) push(gram(i, n));
+  }
+}
+
 function scan(text, variants, mode) {
   const chars = Array.from(variants.fold(normalize(text)));
   const tokens = [];
@@ -327,6 +355,11 @@ function scan(text, variants, mode) {
       let end = i;
       while (end < chars.length && is_cjk(chars[end])) end++;
       const run = chars.slice(i, end);
+      if (mode === INDEX_KEYS || mode === QUERY_KEYS) {
+        runKeys(run, mode === QUERY_KEYS, push);
+        i = end;
+        continue;
+      }
       const start = pos;
       run.forEach((c, k) => {
         if (run.length === 1) push(mode === QUERY ? UNIGRAM_PREFIX + c : c);
