@@ -217,10 +217,15 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
     let region_name = region
         .map(|(_, r)| r.name.get(lang).text.to_owned())
         .unwrap_or_default();
+    // A town or care area is found by its prefecture's name too: its own text seldom says it.
+    let prefecture = region_id.and_then(|id| site.prefecture_of(id));
+    if let Some(p) = prefecture.filter(|p| Some(*p) != region_id) {
+        if let Some(r) = site.regions.get(p) {
+            keywords.push(r.name.get(lang).text.to_owned());
+        }
+    }
     let facets = Facets {
-        prefecture: region_id
-            .and_then(|id| site.prefecture_of(id))
-            .and_then(|p| index_of(&labels.prefectures, p)),
+        prefecture: prefecture.and_then(|p| index_of(&labels.prefectures, p)),
         region_kind: region.and_then(|(_, r)| index_of(&labels.region_kinds, &r.kind)),
         themes: tags
             .iter()
@@ -589,7 +594,13 @@ mod tests {
         let dense: Vec<u32> = (1000..3000).filter(|d| d % 3 != 0).collect();
         let sparse = vec![5, 900, 70_000, 1_000_000];
         let runs: Vec<u32> = (0..500).chain(4000..4800).collect();
-        for (set, tag) in [(dense, 1), (sparse, 0), (runs, 2), (vec![], 0), (vec![7], 0)] {
+        for (set, tag) in [
+            (dense, 1),
+            (sparse, 0),
+            (runs, 2),
+            (vec![], 0),
+            (vec![7], 0),
+        ] {
             let mut bytes = Vec::new();
             write_set(&mut bytes, &set);
             assert_eq!(bytes[0], tag, "form of {:?}…", &set[..set.len().min(3)]);
