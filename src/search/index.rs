@@ -544,7 +544,7 @@ mod tests {
     /// Reads what [`write_set`] wrote, as search.js does; returns the set and the bytes read.
     fn read_set(b: &[u8]) -> (Vec<u32>, usize) {
         let mut at = 1;
-        let mut varint = |at: &mut usize| {
+        let varint = |at: &mut usize| {
             let (mut n, mut shift) = (0u32, 0);
             loop {
                 let x = b[*at];
