@@ -340,6 +340,7 @@ impl Checker<'_> {
                         }
                     }
                 }
+                self.outcome_entries(o);
             }
             Body::Case(c) => {
                 self.reference(path!["category"], Ref::Category, &c.category);
@@ -356,6 +357,48 @@ impl Checker<'_> {
                 self.reference(path!["theme"], Ref::Theme, &a.theme);
             }
             Body::Page(_) => {}
+        }
+    }
+
+    /// Outcome entries: the places they name are regions; a count marked as a total or as
+    /// cumulative has the count it qualifies; an entry says something.
+    fn outcome_entries(&mut self, o: &crate::model::Outcome) {
+        for (at, e) in o.entries() {
+            let base: Vec<Seg> = match at.area {
+                Some(a) => vec![Seg::Key("areas"), Seg::Index(a)],
+                None => Vec::new(),
+            }
+            .into_iter()
+            .chain([Seg::Key(at.list), Seg::Index(at.index)])
+            .collect();
+            let field = |f: &'static str| -> Vec<Seg> {
+                base.iter().copied().chain([Seg::Key(f)]).collect()
+            };
+            self.references(&base, "places", Ref::Region, &e.places);
+            if e.cumulative && e.attendees.is_none() {
+                self.push(
+                    Code::InvalidValue,
+                    &field("cumulative"),
+                    "`cumulative` is set but there is no `attendees` count".into(),
+                    "write the attendance the source sums (参加者延42名 → attendees: 42)".into(),
+                );
+            }
+            if e.total && e.sessions.is_none() && e.attendees.is_none() {
+                self.push(
+                    Code::InvalidValue,
+                    &field("total"),
+                    "`total` is set but there is no `sessions` or `attendees` count".into(),
+                    "write the total the source states (計５回 → sessions: 5)".into(),
+                );
+            }
+            if e.title.is_none() && e.date.is_none() && e.venue.is_none() && e.parts.is_empty() {
+                self.push(
+                    Code::MissingField,
+                    &base,
+                    "an entry needs a `title`, a `date`, a `venue` or `parts`".into(),
+                    "write the line's wording as `title: {ja: …, en: …}`".into(),
+                );
+            }
         }
     }
 
