@@ -23,6 +23,11 @@ pub struct Outcome {
     pub fiscal_year: Option<When>,
     #[serde(default)]
     pub source: Option<Text>,
+    /// How the Japanese sheet writes the dates of its entries (`dotted`: Ｈ29. 8. 4,
+    /// `letter-era`: Ｈ３０年２月１日, `slash`: ７/20). Japanese pages print entry dates that way;
+    /// without it, and on English pages, dates are printed as everywhere else (平成29年8月4日).
+    #[serde(default)]
+    pub date_notation: Option<DateNotation>,
     /// Section labels this sheet prints differently from the standard ones (支援事業に関する取組,
     /// ○研修会の開催, モデル圏域（姶良・伊佐圏域）における具体的な取組 …).
     #[serde(default)]
@@ -164,6 +169,18 @@ pub struct Part {
     /// True when the session is planned (予定), not yet held.
     #[serde(default)]
     pub planned: bool,
+}
+
+/// How a Japanese sheet writes a day: the same date, in the sheet's notation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateNotation {
+    /// Era letter, year, month and day with dots: H29.8.4.
+    Dotted,
+    /// Era letter with 年月日: H30年2月1日.
+    LetterEra,
+    /// Month and day with a slash, no year: 7/20.
+    Slash,
 }
 
 /// How a Japanese sheet words an attendance count.
