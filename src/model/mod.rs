@@ -159,7 +159,7 @@ impl Body {
     }
 
     /// Every region id the record refers to (its region, areas of counts and events, model
-    /// areas), in order of appearance, without repeats.
+    /// areas, places named by outcome entries), in order of appearance, without repeats.
     pub fn referenced_regions(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
         match self {
@@ -179,6 +179,9 @@ impl Body {
                 ids.push(&o.region);
                 ids.extend(o.areas.iter().map(|a| a.region.as_str()));
                 ids.extend(o.discharge.iter().filter_map(|d| d.region.as_deref()));
+                for (_, e) in o.entries() {
+                    ids.extend(e.places.iter().map(String::as_str));
+                }
             }
             Body::Case(c) => ids.push(&c.region),
             Body::Practice(p) => ids.push(&p.region),

@@ -674,6 +674,8 @@ struct RecordData<'a> {
     children: Vec<RegionRef>,
     records: Vec<KindGroup>,
     child_records: Vec<RecordRef>,
+    /// Region pages: records that refer to the region other than as their own region.
+    mentioning_records: Vec<RecordRef>,
     source_file: &'a str,
 }
 
@@ -696,6 +698,16 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
     let (children, records, child_records) = match &r.body {
         Body::Region(_) => region_lists(site, lang, &r.id),
         _ => (Vec::new(), Vec::new(), Vec::new()),
+    };
+    let mentioning_records = match &r.body {
+        Body::Region(_) => site
+            .mentioned_in
+            .get(r.id.as_str())
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|m| site.record_ref(m, lang, bp))
+            .collect(),
+        _ => Vec::new(),
     };
     RecordData {
         id: &r.id,
@@ -731,6 +743,7 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
         children,
         records,
         child_records,
+        mentioning_records,
         source_file: &r.file,
     }
 }

@@ -18,6 +18,9 @@ pub struct Site<'a> {
     pub children: BTreeMap<&'a str, Vec<&'a str>>,
     /// Region id → records about it (not the region itself), in corpus order.
     pub by_region: BTreeMap<&'a str, Vec<&'a Record>>,
+    /// Region id → records that refer to it other than as their own region (an outcome's model
+    /// area or the places its entries name, a sheet's event areas), in corpus order.
+    pub mentioned_in: BTreeMap<&'a str, Vec<&'a Record>>,
     /// (vocabulary, id) → records tagged with it.
     pub by_tag: BTreeMap<(&'static str, &'a str), Vec<&'a Record>>,
 }
@@ -30,6 +33,7 @@ impl<'a> Site<'a> {
             records: BTreeMap::new(),
             children: BTreeMap::new(),
             by_region: BTreeMap::new(),
+            mentioned_in: BTreeMap::new(),
             by_tag: BTreeMap::new(),
         };
         for rec in &corpus.records {
@@ -42,6 +46,11 @@ impl<'a> Site<'a> {
             }
             if let Some(region) = rec.body.region() {
                 site.by_region.entry(region).or_default().push(rec);
+                for other in rec.body.referenced_regions() {
+                    if other != region {
+                        site.mentioned_in.entry(other).or_default().push(rec);
+                    }
+                }
             }
             for (vocab, id) in rec.body.tags() {
                 site.by_tag.entry((vocab, id)).or_default().push(rec);

@@ -340,6 +340,7 @@ impl Checker<'_> {
                         }
                     }
                 }
+                self.outcome_entries(o);
             }
             Body::Case(c) => {
                 self.reference(path!["category"], Ref::Category, &c.category);
@@ -356,6 +357,48 @@ impl Checker<'_> {
                 self.reference(path!["theme"], Ref::Theme, &a.theme);
             }
             Body::Page(_) => {}
+        }
+    }
+
+    /// Outcome entries: the places they name are regions; a count marked as a total or as
+    /// cumulative has the count it qualifies; an entry says something.
+    fn outcome_entries(&mut self, o: &crate::model::Outcome) {
+        for (at, e) in o.entries() {
+            let base: Vec<Seg> = match at.area {
+                Some(a) => vec![Seg::Key("areas"), Seg::Index(a)],
+                None => Vec::new(),
+            }
+            .into_iter()
+            .chain([Seg::Key(at.list), Seg::Index(at.index)])
+            .collect();
+            let field = |f: &'static str| -> Vec<Seg> {
+                base.iter().copied().chain([Seg::Key(f)]).collect()
+            };
+            self.references(&base, "places", Ref::Region, &e.places);
+            if e.cumulative && e.attendees.is_none() {
+                self.push(
+                    Code::InvalidValue,
+                    &field("cumulative"),
+                    "`cumulative` is set but there is no `attendees` count".into(),
+                    "write the attendance the source sums (参加者延42名 → attendees: 42)".into(),
+                );
+            }
+            if e.total && e.sessions.is_none() && e.attendees.is_none() {
+                self.push(
+                    Code::InvalidValue,
+                    &field("total"),
+                    "`total` is set but there is no `sessions` or `attendees` count".into(),
+                    "write the total the source states (計５回 → sessions: 5)".into(),
+                );
+            }
+            if e.title.is_none() && e.date.is_none() && e.venue.is_none() && e.parts.is_empty() {
+                self.push(
+                    Code::MissingField,
+                    &base,
+                    "an entry needs a `title`, a `date`, a `venue` or `parts`".into(),
+                    "write the line's wording as `title: {ja: …, en: …}`".into(),
+                );
+            }
         }
     }
 
@@ -552,6 +595,7 @@ pub fn fmt_num(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::fmt_num;
+    use crate::diag::Code;
 
     #[test]
     fn numbers_print_with_thousands_separators() {
@@ -560,5 +604,61 @@ mod tests {
         assert_eq!(fmt_num(54.8), "54.8");
         assert_eq!(fmt_num(43.0), "43");
         assert_eq!(fmt_num(1782190.0), "1,782,190");
+    }
+
+    /// Outcome entries: places must be regions; `cumulative` and `total` need their counts; an
+    /// entry with nothing to print is refused. Each problem points at its own line.
+    #[test]
+    fn outcome_entries_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let minimal =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        for entry in walkdir::WalkDir::new(&minimal) {
+            let entry = entry.unwrap();
+            let to = dir
+                .path()
+                .join(entry.path().strip_prefix(&minimal).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        std::fs::create_dir_all(dir.path().join("content/outcomes")).unwrap();
+        std::fs::write(
+            dir.path().join("content/outcomes/north-area-outcome.yaml"),
+            "region: north-area\n\
+             title: {ja: 成果, en: Outcomes}\n\
+             trainings:\n\
+             \x20 - title: {ja: 研修会, en: Training}\n\
+             \x20   places: [north-aera]\n\
+             \x20 - title: {ja: 研修会, en: Training}\n\
+             \x20   cumulative: true\n\
+             \x20 - sessions: 2\n\
+             \x20   total: true\n\
+             areas:\n\
+             \x20 - region: north-area\n\
+             \x20   forums:\n\
+             \x20     - title: {ja: 会議, en: Meeting}\n\
+             \x20       total: true\n",
+        )
+        .unwrap();
+        let config = crate::config::Config::load(dir.path()).unwrap().unwrap();
+        let (corpus, mut diags) = crate::load::load(config).unwrap();
+        super::validate(&corpus, &mut diags);
+        let got: Vec<(Code, usize)> = diags
+            .into_sorted()
+            .into_iter()
+            .map(|d| (d.code, d.span.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Code::UnknownReference, 5),
+                (Code::InvalidValue, 7),
+                (Code::MissingField, 8),
+                (Code::InvalidValue, 14),
+            ]
+        );
     }
 }
