@@ -266,6 +266,24 @@ impl Emit<'_> {
     }
 
     fn count(&mut self, region: &str, path: String, count: &Count) {
+        // A part that names an indicator ("of which 7 deployed") is a count of its own.
+        for (k, part) in count.of_which.iter().enumerate() {
+            let Some(indicator) = &part.indicator else {
+                continue;
+            };
+            self.push(Fields {
+                region,
+                indicator,
+                kind: ObsKind::Count,
+                value: part.value,
+                of: None,
+                date: Some(&count.period),
+                date_role: DateRole::Period,
+                path: format!("{path}.of_which[{k}]"),
+                areas: &count.areas,
+                note: None,
+            });
+        }
         self.push(Fields {
             region,
             indicator: &count.indicator,
