@@ -673,7 +673,15 @@ fn number(s: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::fmt_num;
+    use super::{fmt_num, number};
+
+    #[test]
+    fn western_years_read_in_either_width() {
+        assert_eq!(number("2019"), Some(2019));
+        assert_eq!(number("２０２１"), Some(2021));
+        assert_eq!(number(""), None);
+        assert_eq!(number("20l9"), None);
+    }
 
     #[test]
     fn numbers_print_with_thousands_separators() {
