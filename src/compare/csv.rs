@@ -346,6 +346,6 @@ mod tests {
         assert!(text.contains(
             "\nkagoshima-pref,鹿児島県,Kagoshima Prefecture,peer-supporters-trained,count,20,,people,FY2017,period,kagoshima-pref-sheet,history.groups[2].counts[0],aira-isa-area\n"
         ));
-        assert!(text.contains(",FY2018,period,kagoshima-pref-sheet,history.groups[4].counts[2],aira-isa-area;kagoshima-area\n"));
+        assert!(text.contains(",FY2018,period,kagoshima-pref-sheet,history.groups[4].counts[1],aira-isa-area;kagoshima-area\n"));
     }
 }

@@ -266,6 +266,27 @@ impl Emit<'_> {
     }
 
     fn count(&mut self, region: &str, path: String, count: &Count) {
+        // A part that names an indicator ("of which 7 deployed") is a count of its own, noted
+        // with its wording.
+        for (k, part) in count.of_which.iter().enumerate() {
+            let Some(indicator) = &part.indicator else {
+                continue;
+            };
+            let note = worded(&part.wording, part.value);
+            self.push(Fields {
+                region,
+                indicator,
+                kind: ObsKind::Count,
+                value: part.value,
+                of: None,
+                date: Some(&count.period),
+                date_role: DateRole::Period,
+                path: format!("{path}.of_which[{k}]"),
+                areas: &count.areas,
+                note: Some(&note),
+            });
+        }
+        let worded = count.wording.as_ref().map(|w| worded(w, count.value));
         self.push(Fields {
             region,
             indicator: &count.indicator,
@@ -276,7 +297,7 @@ impl Emit<'_> {
             date_role: DateRole::Period,
             path,
             areas: &count.areas,
-            note: count.note.as_ref(),
+            note: count.note.as_ref().or(worded.as_ref()),
         });
     }
 
@@ -312,6 +333,15 @@ fn target_date(t: &Target) -> (Option<&When>, DateRole) {
         (Some(deadline), _) => (Some(deadline), DateRole::Deadline),
         (None, Some(set_at)) => (Some(set_at), DateRole::SetAt),
         (None, None) => (None, DateRole::Deadline),
+    }
+}
+
+/// A count's wording with its number in place: 「うち，7名を相談支援事業所で活用」.
+fn worded(wording: &Text, value: f64) -> Text {
+    let n = crate::validate::fmt_num(value);
+    Text {
+        ja: wording.ja.replace("{}", &n),
+        en: wording.en.as_ref().map(|en| en.replace("{}", &n)),
     }
 }
 

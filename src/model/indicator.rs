@@ -62,6 +62,23 @@ pub struct Target {
     pub note: Option<Text>,
 }
 
+/// The column headings of an indicator table as the source prints them
+/// (「実績値（令和２年度末）」, 「現状値（今年度当初）」), where they say more than the standard
+/// headings. A column without one shows the standard heading with the values' common date.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    /// 現状値 …
+    #[serde(default)]
+    pub baseline: Option<Text>,
+    /// 目標値 …
+    #[serde(default)]
+    pub target: Option<Text>,
+    /// 実績値 …
+    #[serde(default)]
+    pub actual: Option<Text>,
+}
+
 /// A yearly count: peer supporters trained in FY H29 in the Aira-Isa area, and so on.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -72,7 +89,32 @@ pub struct Count {
     /// Region ids of the areas the count covers; empty for the whole region.
     #[serde(default)]
     pub areas: Vec<String>,
+    /// The areas as the source names them together ("南薩・北薩・大隅圏域"), shown instead of
+    /// the areas' own names.
+    #[serde(default)]
+    pub areas_label: Option<Text>,
     pub value: f64,
+    /// How the source words the count, with `{}` where the number goes
+    /// (`{ja: "地域移行支援利用者数 {}名", en: "{} users of community transition support"}`);
+    /// without it the number is shown with the indicator's unit.
+    #[serde(default)]
+    pub wording: Option<Text>,
+    /// Parts of the count the source gives after it: 「56名（うち，7名を相談支援事業所で活用）」.
+    #[serde(default)]
+    pub of_which: Vec<Part>,
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+/// A part of a count ("of which 7 …"); its value cannot be larger than the count's.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// An `indicators` vocabulary id, when the part is one (`peer-supporters-employed`).
+    #[serde(default)]
+    pub indicator: Option<String>,
+    pub value: f64,
+    /// How the source words the part, with `{}` where the number goes
+    /// (`{ja: "うち，{}名を相談支援事業所で活用", en: "of whom {} were deployed at consultation support offices"}`).
+    pub wording: Text,
 }

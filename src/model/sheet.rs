@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::When;
-use super::indicator::{Count, IndicatorRow};
+use super::indicator::{Columns, Count, IndicatorRow};
 use super::text::{Item, Prose, Text};
 
 /// `content/status-sheets/<id>.yaml`.
@@ -45,11 +45,97 @@ pub struct StatusSheet {
     /// 6. The year's goals and schedule.
     #[serde(default)]
     pub schedule: Schedule,
+    /// The marks the sheet prints before list items and around group headings.
+    #[serde(default)]
+    pub marks: Marks,
+}
+
+/// The marks a sheet prints before the items of its lists (・ ● ○ 〇, １．) and around
+/// headings (【…】). Japanese pages show them as the sheet does, as a decorative mark inside
+/// each list item; English pages show ordinary lists. A mark is printed as written, except
+/// that `{}` is replaced by the item's number (`"{}."` prints 1. 2. 3.); an empty mark
+/// prints no mark and no bullet.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Marks {
+    /// Items of the groups of section 1 (取組内容).
+    #[serde(default = "mark_dot")]
+    pub initiatives: String,
+    /// How section 1's group headings are decorated: `{}` stands for the heading
+    /// (`"【{}】"`); `"{}"` prints the heading alone.
+    #[serde(default = "mark_heading")]
+    pub group_headings: String,
+    /// The overview's points, one mark per level of nesting (`[〇, "", ・]`); deeper levels
+    /// take the last.
+    #[serde(default = "mark_levels")]
+    pub overview: Vec<String>,
+    /// Items of each organisation in the overview (section 2).
+    #[serde(default = "mark_dot")]
+    pub roles: String,
+    /// Effects (具体的な成果・効果) in section 4.
+    #[serde(default = "mark_dot")]
+    pub effects: String,
+    /// Expected effects (見込んでいる成果・効果) in section 5.
+    #[serde(default = "mark_dot")]
+    pub expected_effects: String,
+    /// Strengths (【特徴（強み）】) in section 5.
+    #[serde(default)]
+    pub strengths: String,
+    /// Policies (課題解決に向けた取組方針) in the issues table.
+    #[serde(default = "mark_dot")]
+    pub policies: String,
+    /// Goals (到達目標) in section 6.
+    #[serde(default = "mark_number")]
+    pub goals: String,
+    /// The item column (実施する項目) of the schedule.
+    #[serde(default)]
+    pub schedule_items: String,
+    /// The content column (実施する内容) of the schedule.
+    #[serde(default = "mark_dot")]
+    pub schedule_content: String,
+}
+
+fn mark_dot() -> String {
+    "・".to_owned()
+}
+
+fn mark_levels() -> Vec<String> {
+    vec![mark_dot()]
+}
+
+fn mark_heading() -> String {
+    "{}".to_owned()
+}
+
+fn mark_number() -> String {
+    "{}.".to_owned()
+}
+
+impl Default for Marks {
+    fn default() -> Marks {
+        Marks {
+            initiatives: mark_dot(),
+            group_headings: mark_heading(),
+            overview: mark_levels(),
+            roles: mark_dot(),
+            effects: mark_dot(),
+            expected_effects: mark_dot(),
+            strengths: String::new(),
+            policies: mark_dot(),
+            goals: mark_number(),
+            schedule_items: String::new(),
+            schedule_content: mark_dot(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Basic {
+    /// The section's heading as the sheet prints it, without its number, when it differs
+    /// from the standard one (「県又は政令市の基礎情報」 on a sheet that does not name special wards).
+    #[serde(default)]
+    pub heading: Option<Text>,
     #[serde(default)]
     pub groups: Vec<Group>,
 }
@@ -72,6 +158,10 @@ pub struct Overview {
     pub period: Option<When>,
     #[serde(default)]
     pub text: Option<Prose>,
+    /// The overview as a list of points with sub-points (〇 … （１） … ・ …), when the sheet
+    /// writes it as one.
+    #[serde(default)]
+    pub points: Vec<Item>,
     /// Who does what, per organisation (the overview diagram's boxes).
     #[serde(default)]
     pub roles: Vec<OrgRoles>,
@@ -89,8 +179,23 @@ pub struct OrgRoles {
     /// An `actors` vocabulary id, when the organisation is one.
     #[serde(default)]
     pub actor: Option<String>,
+    /// Other organisations named in the same box of the diagram, each on a line of its
+    /// own, which share the box's roles ("障害福祉課" with "精神保健福祉センター").
+    #[serde(default)]
+    pub shared_with: Vec<Organisation>,
     #[serde(default)]
     pub items: Vec<Text>,
+}
+
+/// An organisation named in the overview.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// The organisation as written.
+    pub name: Text,
+    /// An `actors` vocabulary id, when the organisation is one.
+    #[serde(default)]
+    pub actor: Option<String>,
 }
 
 /// A labelled relation between organisations of the overview diagram.
@@ -105,6 +210,10 @@ pub struct Link {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct History {
+    /// The fiscal years of the timeline's axis, as the sheet prints them (H24 … R1(2019) …):
+    /// the years the programmes' bars are drawn against.
+    #[serde(default)]
+    pub axis: Vec<AxisYear>,
     /// Notes printed with the timeline (※実施主体 …).
     #[serde(default)]
     pub notes: Vec<Prose>,
@@ -114,6 +223,17 @@ pub struct History {
     /// Numbered strands of work with their yearly events and counts.
     #[serde(default)]
     pub groups: Vec<HistoryGroup>,
+}
+
+/// One column of the timeline: a fiscal year and its heading as printed.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AxisYear {
+    /// The fiscal year (`H24`, `R1`).
+    pub year: When,
+    /// The column heading as printed (`H24`, `R1(2019)`), shown on Japanese pages; English
+    /// pages show the fiscal year.
+    pub label: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
@@ -153,6 +273,9 @@ pub struct Results {
     /// The period the results cover ("令和２年度までの成果・効果").
     #[serde(default)]
     pub period: Option<When>,
+    /// The table's column headings as printed, where they say more than the standard ones.
+    #[serde(default)]
+    pub columns: Columns,
     #[serde(default)]
     pub indicators: Vec<IndicatorRow>,
     /// Effects that belong to the table as a whole.
@@ -166,6 +289,10 @@ pub struct Strengths {
     /// 【特徴（強み）】
     #[serde(default)]
     pub strengths: Vec<Prose>,
+    /// The indicator table's column headings as printed, where they say more than the
+    /// standard ones.
+    #[serde(default)]
+    pub columns: Columns,
     /// Indicators now, with targets and the expected effect.
     #[serde(default)]
     pub indicators: Vec<IndicatorRow>,

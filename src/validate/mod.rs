@@ -9,7 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diag::{Code, Diagnostic, Diagnostics, Span};
 use crate::load::yaml::{Node, Seg, Value as YValue};
 use crate::load::{Corpus, Record, VocabFile};
+use crate::model::date::{Point, When};
 use crate::model::indicator::{Count, IndicatorRow, Target, Value};
+use crate::model::sheet::AxisYear;
+use crate::model::text::Text;
 use crate::model::vocab::{IndicatorDef, Term, Unit};
 use crate::model::{Body, Kind};
 use crate::path;
@@ -407,7 +410,28 @@ impl Checker<'_> {
             if let Some(a) = &r.actor {
                 self.reference(path!["overview", "roles", i, "actor"], Ref::Actor, a);
             }
+            for (j, o) in r.shared_with.iter().enumerate() {
+                if let Some(a) = &o.actor {
+                    self.reference(
+                        path!["overview", "roles", i, "shared_with", j, "actor"],
+                        Ref::Actor,
+                        a,
+                    );
+                }
+            }
         }
+        if s.marks.group_headings.matches("{}").count() != 1 {
+            self.push(
+                Code::InvalidValue,
+                path!["marks", "group_headings"],
+                format!(
+                    "`{}` does not say where the heading goes",
+                    s.marks.group_headings
+                ),
+                "write `{}` where the heading goes, e.g. `【{}】`".into(),
+            );
+        }
+        self.axis(&s.history.axis);
         for (g, group) in s.history.groups.iter().enumerate() {
             for (i, e) in group.events.iter().enumerate() {
                 self.references(
@@ -451,6 +475,90 @@ impl Checker<'_> {
         self.references(base, "areas", Ref::Region, &c.areas);
         if let Some(def) = self.known.indicators.get(c.indicator.as_str()) {
             self.number(&at("value"), def, c.value, None);
+        }
+        if let Some(w) = &c.wording {
+            self.wording(&at("wording"), w);
+        }
+        for (k, part) in c.of_which.iter().enumerate() {
+            let p: Vec<Seg> = base
+                .iter()
+                .copied()
+                .chain([Seg::Key("of_which"), Seg::Index(k)])
+                .collect();
+            let at =
+                |f: &'static str| -> Vec<Seg> { p.iter().copied().chain([Seg::Key(f)]).collect() };
+            if let Some(id) = &part.indicator {
+                self.reference(&at("indicator"), Ref::Indicator, id);
+                if let Some(def) = self.known.indicators.get(id.as_str()) {
+                    self.number(&at("value"), def, part.value, Some(c.value));
+                }
+            } else if !part.value.is_finite() || part.value < 0.0 || part.value > c.value {
+                self.push(
+                    Code::ImpossibleNumber,
+                    &at("value"),
+                    format!("`{}` cannot be a part of {}", part.value, fmt_num(c.value)),
+                    "a part is 0 or more and not more than the count it belongs to".into(),
+                );
+            }
+            self.wording(&at("wording"), &part.wording);
+        }
+    }
+
+    /// A wording says where its number goes, once, in each language.
+    fn wording(&mut self, path: &[Seg], w: &Text) {
+        for text in std::iter::once(w.ja.as_str()).chain(w.en.as_deref()) {
+            if text.matches("{}").count() != 1 {
+                self.push(
+                    Code::InvalidValue,
+                    path,
+                    format!("`{text}` does not say where the number goes"),
+                    "write `{}` once where the number goes, e.g. `うち，{}名を相談支援事業所で活用`"
+                        .into(),
+                );
+            }
+        }
+    }
+
+    /// The timeline's columns are fiscal years in order, and their printed headings name them.
+    fn axis(&mut self, axis: &[AxisYear]) {
+        let mut last: Option<i32> = None;
+        for (i, a) in axis.iter().enumerate() {
+            let year = match a.year {
+                When::At(Point::FiscalYear(y)) => y,
+                _ => {
+                    self.push(
+                        Code::InvalidValue,
+                        path!["history", "axis", i, "year"],
+                        "a timeline column is a fiscal year".into(),
+                        "write the fiscal year as printed, e.g. `H24` or `R1`".into(),
+                    );
+                    continue;
+                }
+            };
+            if last.is_some_and(|l| year != l + 1) {
+                self.push(
+                    Code::InvalidValue,
+                    path!["history", "axis", i, "year"],
+                    format!("FY{year} does not follow the column before it"),
+                    "list the timeline's fiscal years in order, one column each".into(),
+                );
+            }
+            last = Some(year);
+            // 「R1(2019)」: the era year, and the Western year of the fiscal year's start.
+            let (era, western) = match a.label.split_once(['(', '（']) {
+                Some((e, w)) => (e, Some(w.trim_end_matches([')', '）']))),
+                None => (a.label.as_str(), None),
+            };
+            let era_ok = era.trim().parse::<When>().ok() == Some(When::At(Point::FiscalYear(year)));
+            let western_ok = western.is_none_or(|w| number(w) == Some(i64::from(year)));
+            if !era_ok || !western_ok {
+                self.push(
+                    Code::InvalidValue,
+                    path!["history", "axis", i, "label"],
+                    format!("the heading `{}` does not name FY{year}", a.label),
+                    "write the column heading as printed for that fiscal year, e.g. `H24` or `R1(2019)`".into(),
+                );
+            }
         }
     }
 
@@ -592,10 +700,32 @@ pub fn fmt_num(v: f64) -> String {
     }
 }
 
+/// A whole number written in ASCII or full-width digits (`2019`, `２０１９`).
+fn number(s: &str) -> Option<i64> {
+    let digits: Option<Vec<u32>> = s
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => c.to_digit(10),
+            '０'..='９' => Some(c as u32 - '０' as u32),
+            _ => None,
+        })
+        .collect();
+    let digits = digits.filter(|d| !d.is_empty())?;
+    Some(digits.iter().fold(0, |n, d| n * 10 + i64::from(*d)))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fmt_num;
+    use super::{fmt_num, number};
     use crate::diag::Code;
+
+    #[test]
+    fn western_years_read_in_either_width() {
+        assert_eq!(number("2019"), Some(2019));
+        assert_eq!(number("２０２１"), Some(2021));
+        assert_eq!(number(""), None);
+        assert_eq!(number("20l9"), None);
+    }
 
     #[test]
     fn numbers_print_with_thousands_separators() {
