@@ -32,6 +32,9 @@ pub struct Outcome {
     /// ○研修会の開催, モデル圏域（姶良・伊佐圏域）における具体的な取組 …).
     #[serde(default)]
     pub labels: Labels,
+    /// The marks the Japanese sheet prints before the items of its lists (○, ・).
+    #[serde(default)]
+    pub marks: OutcomeMarks,
     /// 支援事業に参加した成果.
     #[serde(default)]
     pub results: Vec<Text>,
@@ -61,6 +64,25 @@ pub struct Outcome {
 }
 
 /// The sheet's own section labels, where they differ from the standard ones in the theme's
+/// The marks a Japanese sheet prints before the items of each list (○ ・). A list without
+/// one is an ordinary list; English pages always are. A list whose items the sheet marks
+/// differently from one another is given none. The lists of a model area have their own.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeMarks {
+    #[serde(default)]
+    pub results: Option<String>,
+    #[serde(default)]
+    pub trainings: Option<String>,
+    #[serde(default)]
+    pub advisor_support: Option<String>,
+    #[serde(default)]
+    pub activities: Option<String>,
+    /// The top-level items of next year's policy.
+    #[serde(default)]
+    pub next_policy: Option<String>,
+}
+
 /// strings. Each is optional; a missing label falls back to the standard one.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -211,6 +233,21 @@ pub struct ModelArea {
     /// A further list the sheet labels （その他）.
     #[serde(default)]
     pub other: Vec<Entry>,
+    /// The marks the Japanese sheet prints before the items of this area's lists.
+    #[serde(default)]
+    pub marks: AreaMarks,
+}
+
+/// The marks before the items of a model area's lists (see [`OutcomeMarks`]).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AreaMarks {
+    #[serde(default)]
+    pub forums: Option<String>,
+    #[serde(default)]
+    pub activities: Option<String>,
+    #[serde(default)]
+    pub other: Option<String>,
 }
 
 /// People given discharge support and, of them, discharged (退院支援を実施した者の人数 /
