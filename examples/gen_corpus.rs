@@ -198,6 +198,12 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// Lines of an outcome sheet as entries (the outcome model's `Entry`: a line's text is its
+/// title).
+fn entries(texts: Vec<Value>) -> Vec<Value> {
+    texts.into_iter().map(|t| json!({ "title": t })).collect()
+}
+
 fn write(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -3296,14 +3302,14 @@ impl<'a> Ctx<'a> {
                 let date = d_day(&mut self.rng, y, mo, dd);
                 let text = self.pick_t(ADVISOR);
                 let venue = self.pick_t(VENUES);
-                json!({"date": date, "text": text, "venue": venue})
+                json!({"date": date, "title": text, "venue": venue})
             })
             .collect();
         if !ad.is_empty() {
             m.insert("advisor_support".into(), json!(ad));
         }
         if self.rng.chance(0.5) {
-            let a = self.texts(AREA_ACTIVITIES, 1, 2);
+            let a = entries(self.texts(AREA_ACTIVITIES, 1, 2));
             m.insert("activities".into(), json!(a));
         }
         let mut model: Vec<String> = self.sub_areas(2);
@@ -3313,8 +3319,8 @@ impl<'a> Ctx<'a> {
         let areas: Vec<Value> = model
             .iter()
             .map(|id| {
-                let forums = self.texts(AREA_FORUMS, 1, 2);
-                let acts = self.texts(AREA_ACTIVITIES, 1, 3);
+                let forums = entries(self.texts(AREA_FORUMS, 1, 2));
+                let acts = entries(self.texts(AREA_ACTIVITIES, 1, 3));
                 json!({"region": id, "forums": forums, "activities": acts})
             })
             .collect();

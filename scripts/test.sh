@@ -27,6 +27,9 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cargo run --quiet --locked -- build --out "$work/public"
+# The generated corpus (benchmarks reuse it) must stay a valid site as the model changes.
+cargo run --quiet --locked --example gen_corpus -- --regions 20 --out "$work/gen" >/dev/null
+cargo run --quiet --locked -- check --root "$work/gen" 2>&1 | tail -n 1
 suites=(tests/browser/)
 [ -d tests/search ] && suites+=(tests/search/)
 CASEBOOK_SITE="$work/public" node --test "${suites[@]}"
