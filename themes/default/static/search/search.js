@@ -289,7 +289,10 @@ async function run(form) {
   const root = form.dataset.index;
   const meta = await getJSON(`${root}meta.json`);
   if (meta?.format !== FORMAT || meta.max_gram !== MAX_GRAM) {
+    // An index this script cannot read (a stale cached script, or a failed download).
     status.textContent = form.dataset.none.replace("{q}", q);
+    form.dataset.count = "0";
+    form.dataset.done = q;
     return;
   }
   const variants = new Variants(meta.variants);
