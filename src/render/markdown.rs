@@ -49,6 +49,13 @@ pub fn highlight_css() -> String {
 
 /// Render Markdown to sanitised HTML.
 pub fn render(markdown: &str) -> String {
+    render_at(markdown, "/")
+}
+
+/// [`render`] for a site served below `base_path` (ending in `/`): a site-absolute link or
+/// image (`/ja/cases/x/`) gets the base path in front, so content links keep working when
+/// the site is published in a subdirectory.
+pub fn render_at(markdown: &str, base_path: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut events = Vec::new();
@@ -82,7 +89,7 @@ pub fn render(markdown: &str) -> String {
                 if is_internal(&dest_url) {
                     events.push(Event::Start(Tag::Image {
                         link_type,
-                        dest_url,
+                        dest_url: rebase(dest_url, base_path),
                         title,
                         id,
                     }));
@@ -100,10 +107,9 @@ pub fn render(markdown: &str) -> String {
                 }),
                 _,
             ) => {
-                let dest_url = if is_internal(&dest_url)
-                    || is_web(&dest_url)
-                    || link_type == LinkType::Email
-                {
+                let dest_url = if is_internal(&dest_url) {
+                    rebase(dest_url, base_path)
+                } else if is_web(&dest_url) || link_type == LinkType::Email {
                     dest_url
                 } else {
                     CowStr::from("")
@@ -124,6 +130,16 @@ pub fn render(markdown: &str) -> String {
 }
 
 /// A relative path that cannot climb out of the site, with no scheme or host.
+/// A site-absolute URL (`/ja/…`, not `//host`) below `base_path`.
+fn rebase<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    match url.strip_prefix('/') {
+        Some(rest) if base_path != "/" && !rest.starts_with('/') => {
+            CowStr::from(format!("{base_path}{rest}"))
+        }
+        _ => url,
+    }
+}
+
 fn is_internal(url: &str) -> bool {
     !url.contains("://")
         && !url.starts_with("//")
@@ -188,7 +204,7 @@ pub fn html_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{render, render_at};
 
     #[test]
     fn raw_html_is_sanitised() {
@@ -210,6 +226,17 @@ mod tests {
         assert!(!html.contains("evil"), "{html}");
         assert!(!html.contains("passwd"), "{html}");
         assert!(html.contains("src=\"img/ok.png\""), "{html}");
+    }
+
+    #[test]
+    fn site_absolute_links_follow_the_base_path() {
+        let md = "[a](/ja/cases/x/) [b](cases/y/) [c](//host/z) ![i](/img/p.png)";
+        let html = render_at(md, "/handbook/");
+        assert!(html.contains("href=\"/handbook/ja/cases/x/\""), "{html}");
+        assert!(html.contains("href=\"cases/y/\""), "{html}");
+        assert!(!html.contains("//host"), "{html}");
+        assert!(html.contains("src=\"/handbook/img/p.png\""), "{html}");
+        assert!(render(md).contains("href=\"/ja/cases/x/\""));
     }
 
     #[test]

@@ -46,7 +46,7 @@ enum PageKind<'a> {
 const VOCAB_PAGES: [&str; 2] = ["categories", "themes"];
 
 pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
-    let theme = Theme::load(&corpus.config.theme_dir())?;
+    let theme = Theme::load(&corpus.config.theme_dir(), &corpus.config.base_path)?;
     let site = Site::new(corpus);
     let computed = compare::Computed::new(&site);
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];

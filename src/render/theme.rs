@@ -23,7 +23,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(dir: &Path) -> anyhow::Result<Theme> {
+    pub fn load(dir: &Path, base_path: &str) -> anyhow::Result<Theme> {
         let glob = dir.join("templates").join("**").join("*.html");
         let base = Tera::new(&glob.to_string_lossy())
             .map_err(|e| anyhow!("{}", tera_chain(&e)))
@@ -50,7 +50,7 @@ impl Theme {
             let mut t = base.clone();
             // tera's default escaping also turns `/` into `&#x2F;`; URLs read better without.
             t.set_escape_fn(markdown::html_escape);
-            register_filters(&mut t, lang);
+            register_filters(&mut t, lang, base_path);
             tera.insert(lang, t);
             strings.insert(
                 lang,
@@ -125,6 +125,8 @@ enum Mode {
 struct TextFilter {
     lang: Lang,
     mode: Mode,
+    /// Where the site is served, for site-absolute links in Markdown.
+    base_path: String,
 }
 
 impl tera::Filter for TextFilter {
@@ -155,11 +157,11 @@ impl tera::Filter for TextFilter {
                 markdown::html_escape(text),
                 UNTRANSLATED
             ),
-            (Mode::Markdown, true) => markdown::render(text),
+            (Mode::Markdown, true) => markdown::render_at(text, &self.base_path),
             (Mode::Markdown, false) => format!(
                 "<div lang=\"ja\" class=\"untranslated-block\"><p><small class=\"untranslated\">{}</small></p>{}</div>",
                 UNTRANSLATED,
-                markdown::render(text)
+                markdown::render_at(text, &self.base_path)
             ),
         }))
     }
@@ -172,12 +174,13 @@ impl tera::Filter for TextFilter {
 /// The mark beside Japanese text shown on an English page.
 pub const UNTRANSLATED: &str = "not yet translated";
 
-fn register_filters(tera: &mut Tera, lang: Lang) {
+fn register_filters(tera: &mut Tera, lang: Lang, base_path: &str) {
     tera.register_filter(
         "t",
         TextFilter {
             lang,
             mode: Mode::Inline,
+            base_path: base_path.to_owned(),
         },
     );
     tera.register_filter(
@@ -185,6 +188,7 @@ fn register_filters(tera: &mut Tera, lang: Lang) {
         TextFilter {
             lang,
             mode: Mode::Plain,
+            base_path: base_path.to_owned(),
         },
     );
     tera.register_filter(
@@ -192,6 +196,7 @@ fn register_filters(tera: &mut Tera, lang: Lang) {
         TextFilter {
             lang,
             mode: Mode::Markdown,
+            base_path: base_path.to_owned(),
         },
     );
     tera.register_filter(
