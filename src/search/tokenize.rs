@@ -1,6 +1,6 @@
-//! The one tokenizer of the search: text in, `Vec<Token>` (term and position) out.
+//! The one tokenizer of the search: text in, search keys out.
 //!
-//! The index is built here, at build time; the browser tokenizes queries with
+//! The index is built here, at build time; the browser cuts queries into keys with
 //! `themes/default/static/search/tokenize.js`, a line-by-line twin of this file. They must
 //! agree exactly, or a word in a page would not be found by the same word in the search box
 //! (Pagefind fails on Japanese that way: its two segmenters disagree). To keep them equal,
@@ -15,31 +15,18 @@
 //!    (障がい, 障碍 → 障害), longest first.
 //! 3. Split into runs: CJK (Han, kana, ー, 々) and words (Latin letters, digits); anything
 //!    else separates.
-//! 4. A CJK run gives overlapping bigrams (新幹線 → 新幹, 幹線); a run of one character gives
-//!    that character.
+//! 4. A CJK run gives n-gram keys: in the index every substring of 2 to [`MAX_GRAM`]
+//!    characters and `1:c` for every character; in a query the run itself, or its
+//!    `MAX_GRAM`-character windows (see [`index_keys`], [`query_keys`]).
 //! 5. A word is dropped when it is an English stop word, kept as it is when it is a number
 //!    (`4,396` → `4396`, `54.8`), and otherwise stemmed (supporters → support).
-//!
-//! Positions count tokens across the whole text, so a phrase matches where its tokens sit at
-//! consecutive positions. [`index_terms`] adds a `1:`-prefixed term for every CJK character,
-//! and [`query_terms`] writes a one-character CJK run that way, so a one-character query
-//! (障) finds every page that contains the character.
 
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use serde::Serialize;
 use unicode_normalization::UnicodeNormalization as _;
 
-/// One search term and the position of the token it came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Token {
-    pub term: String,
-    pub pos: u32,
-}
-
-/// Marks the one-character CJK terms, so `1:障` (the character anywhere) never collides with
-/// the unigram `障` (a run of that one character).
+/// Marks the one-character CJK keys: `1:障` is the character anywhere in a page.
 pub const UNIGRAM_PREFIX: &str = "1:";
 
 /// Han, kana and their marks, as inclusive code-point ranges. Written out (not `\p{Han}`) so
@@ -391,101 +378,41 @@ pub fn stem(word: &str) -> String {
     Stemmer::create(Algorithm::English).stem(word).into_owned()
 }
 
-/// The tokens of `text`: CJK bigrams (a lone CJK character as itself) and stemmed words.
-pub fn tokenize(text: &str, variants: &Variants) -> Vec<Token> {
-    scan(text, variants, Mode::Plain)
-}
-
-/// What the index stores for `text`: [`tokenize`], plus `1:c` for every CJK character `c`,
-/// at the position of the bigram that starts with it (the last character of a run: one past
-/// the run's last bigram).
-pub fn index_terms(text: &str, variants: &Variants) -> Vec<Token> {
-    scan(text, variants, Mode::Index)
-}
-
-/// What a query looks up: [`tokenize`], with a one-character CJK run written `1:c`, the
-/// term [`index_terms`] stores for every character.
-pub fn query_terms(text: &str, variants: &Variants) -> Vec<Token> {
-    scan(text, variants, Mode::Query)
-}
-
 /// The longest CJK n-gram the index stores as a key of its own.
 pub const MAX_GRAM: usize = 4;
 
-/// The keys the search index stores for `text`: every word of [`tokenize`]; for every CJK
+/// The keys the search index stores for `text`: every word; for every CJK
 /// character `c`, `1:c`; and every substring of 2 to [`MAX_GRAM`] characters of each CJK
 /// run. A page holds a CJK phrase of up to `MAX_GRAM` characters exactly when it has the
 /// phrase's key: the n-grams are cut from runs, so the check "these characters stand
 /// together" is made once, here, instead of in the browser with positions.
 pub fn index_keys(text: &str, variants: &Variants) -> Vec<String> {
-    keys(scan(text, variants, Mode::IndexKeys))
+    scan(text, variants, false)
 }
 
 /// The keys a query looks up (every one must be on a page for it to match): every word; a
 /// one-character CJK run as `1:c`; a run of 2 to [`MAX_GRAM`] characters as itself; a longer
 /// run as its overlapping `MAX_GRAM`-character windows.
 pub fn query_keys(text: &str, variants: &Variants) -> Vec<String> {
-    keys(scan(text, variants, Mode::QueryKeys))
+    scan(text, variants, true)
 }
 
-fn keys(tokens: Vec<Token>) -> Vec<String> {
-    tokens.into_iter().map(|t| t.term).collect()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Plain,
-    Index,
-    Query,
-    IndexKeys,
-    QueryKeys,
-}
-
-/// Collects tokens and counts positions: each pushed token takes the next one.
-struct Tokens {
-    tokens: Vec<Token>,
-    pos: u32,
-    mode: Mode,
+/// Collects the keys of a text, for the index or for a query.
+struct Keys {
+    keys: Vec<String>,
+    query: bool,
     stemmer: Stemmer,
 }
 
-impl Tokens {
-    fn push(&mut self, term: String) {
-        self.tokens.push(Token {
-            term,
-            pos: self.pos,
-        });
-        self.pos = self.pos.saturating_add(1);
-    }
-
-    /// Bigrams of a CJK run, or its one character; in index mode, each character too.
-    fn cjk_run(&mut self, run: &[char]) {
-        match self.mode {
-            Mode::IndexKeys => return self.run_keys(run, false),
-            Mode::QueryKeys => return self.run_keys(run, true),
-            _ => {}
-        }
-        let start = self.pos;
-        for (i, c) in run.iter().enumerate() {
-            if run.len() == 1 && self.mode == Mode::Query {
-                self.push(format!("{UNIGRAM_PREFIX}{c}"));
-            } else if run.len() == 1 {
-                self.push(c.to_string());
-            } else if let Some(next) = run.get(i + 1) {
-                self.push([*c, *next].iter().collect());
-            }
-            if self.mode == Mode::Index {
-                let pos = start.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
-                let term = format!("{UNIGRAM_PREFIX}{c}");
-                self.tokens.push(Token { term, pos });
-            }
-        }
+impl Keys {
+    fn push(&mut self, key: String) {
+        self.keys.push(key);
     }
 
     /// The keys of a CJK run (see [`index_keys`] and [`query_keys`]).
-    fn run_keys(&mut self, run: &[char], query: bool) {
+    fn cjk_run(&mut self, run: &[char]) {
         let gram = |from: usize, n: usize| run[from..from + n].iter().collect::<String>();
-        if query {
+        if self.query {
             if run.len() == 1 {
                 self.push(format!("{UNIGRAM_PREFIX}{}", run[0]));
             } else if run.len() <= MAX_GRAM {
@@ -515,12 +442,11 @@ impl Tokens {
     }
 }
 
-fn scan(text: &str, variants: &Variants, mode: Mode) -> Vec<Token> {
+fn scan(text: &str, variants: &Variants, query: bool) -> Vec<String> {
     let chars: Vec<char> = variants.fold(&normalize(text)).chars().collect();
-    let mut out = Tokens {
-        tokens: Vec::new(),
-        pos: 0,
-        mode,
+    let mut out = Keys {
+        keys: Vec::new(),
+        query,
         stemmer: Stemmer::create(Algorithm::English),
     };
     let mut i = 0;
@@ -537,7 +463,7 @@ fn scan(text: &str, variants: &Variants, mode: Mode) -> Vec<Token> {
             i += 1;
         }
     }
-    out.tokens
+    out.keys
 }
 
 /// The word starting at `chars[start]` (a word character) and the index after it.
@@ -600,9 +526,6 @@ mod tests {
     #[derive(Deserialize)]
     struct Case {
         input: String,
-        tokens: Vec<(String, u32)>,
-        index: Vec<(String, u32)>,
-        query: Vec<(String, u32)>,
         index_keys: Vec<String>,
         query_keys: Vec<String>,
     }
@@ -615,10 +538,6 @@ mod tests {
     const VECTORS: &str = include_str!("../../tests/search/vectors.json");
     const STEMS: &str = include_str!("../../tests/search/stems.json");
 
-    fn pairs(tokens: Vec<Token>) -> Vec<(String, u32)> {
-        tokens.into_iter().map(|t| (t.term, t.pos)).collect()
-    }
-
     #[test]
     fn every_shared_vector_holds() {
         let vectors: Vectors = serde_json::from_str(VECTORS).expect("vectors.json parses");
@@ -626,21 +545,6 @@ mod tests {
         assert!(vectors.cases.len() >= 60, "too few vectors");
         for case in &vectors.cases {
             let input = &case.input;
-            assert_eq!(
-                pairs(tokenize(input, &variants)),
-                case.tokens,
-                "tokens of {input:?}"
-            );
-            assert_eq!(
-                pairs(index_terms(input, &variants)),
-                case.index,
-                "index of {input:?}"
-            );
-            assert_eq!(
-                pairs(query_terms(input, &variants)),
-                case.query,
-                "query of {input:?}"
-            );
             assert_eq!(
                 index_keys(input, &variants),
                 case.index_keys,

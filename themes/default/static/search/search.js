@@ -78,31 +78,24 @@ class Reader {
   }
 }
 
-/** A key shard: Map(key → postings bytes, or the number of the postings file). */
-async function shard(root, n) {
-  const url = `${root}t/${n}.bin`;
-  if (!cache.has(url + "#")) {
-    cache.set(
-      url + "#",
-      getBytes(url).then((bytes) => {
-        const keys = new Map();
-        const r = new Reader(bytes ?? new Uint8Array());
-        const utf8 = new TextDecoder();
-        while (!r.done) {
-          const key = utf8.decode(r.bytes(r.varint()));
-          keys.set(key, r.byte() === 0 ? r.bytes(r.varint()) : r.varint());
-        }
-        return keys;
-      }),
-    );
-  }
-  return cache.get(url + "#");
-}
+/** A key shard: Map(key → postings bytes, or the number of the postings file); null when
+ * it cannot be fetched. */
+const shard = (root, n) =>
+  cached(`${root}t/${n}.bin`, async (response) => {
+    const keys = new Map();
+    const r = new Reader(new Uint8Array(await response.arrayBuffer()));
+    const utf8 = new TextDecoder();
+    while (!r.done) {
+      const key = utf8.decode(r.bytes(r.varint()));
+      keys.set(key, r.byte() === 0 ? r.bytes(r.varint()) : r.varint());
+    }
+    return keys;
+  });
 
 /** The postings of a key: Map(doc → {tier, points (bit n: found in Point n+1)}). */
 async function postings(root, meta, key) {
   const n = fnv1a(key) % meta.shards;
-  const entry = (await shard(root, n)).get(key);
+  const entry = (await shard(root, n))?.get(key);
   const docs = new Map();
   if (entry === undefined) return docs;
   const r = new Reader(typeof entry === "number" ? await getBytes(`${root}t/${n}-${entry}.bin`) : entry);

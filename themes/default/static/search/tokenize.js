@@ -1,15 +1,15 @@
 // Casebook's search tokenizer, for queries in the browser (and tests in Node).
 //
 // This file MUST behave exactly like src/search/tokenize.rs, which tokenizes the pages when
-// the site is built: a query finds a page only when both produce the same terms. Keep the
+// the site is built: a query finds a page only when both produce the same keys. Keep the
 // two in step, change by change; tests/search/vectors.json and tests/search/stems.json are
 // run against both (`cargo test --lib search`, `node --test tests/search/`) and prove it.
 // Names follow the Rust ones. No dependencies and no build step: an ES module as it is.
 //
 // Steps: normalize (NFKC, lowercase Latin) → fold spelling variants → split into CJK runs
-// and words → CJK bigrams / stemmed words (Snowball English) with token positions.
+// and words → CJK n-gram keys / stemmed words (Snowball English).
 
-/** Marks one-character CJK terms: `1:障` is the character anywhere in a page. */
+/** Marks one-character CJK keys: `1:障` is the character anywhere in a page. */
 export const UNIGRAM_PREFIX = "1:";
 
 // Inclusive code-point ranges, the same table as CJK in tokenize.rs (not \p{Han}, whose
@@ -301,35 +301,19 @@ function step5(w, p1, p2) {
 
 // ---- tokens ------------------------------------------------------------------------------
 
-const PLAIN = 0;
-const INDEX = 1;
-const QUERY = 2;
-const INDEX_KEYS = 3;
-const QUERY_KEYS = 4;
 const NO_VARIANTS = new Variants();
-
-/** The tokens of `text`: `[{term, pos}]`, CJK bigrams (a lone CJK character as itself)
- * and stemmed words; positions count tokens. */
-export const tokenize = (text, variants = NO_VARIANTS) => scan(text, variants, PLAIN);
-
-/** What the index stores: tokenize(), plus `1:c` for every CJK character `c`, at the
- * position of the bigram that starts with it. */
-export const index_terms = (text, variants = NO_VARIANTS) => scan(text, variants, INDEX);
-
-/** What a query looks up: tokenize(), with a one-character CJK run written `1:c`. */
-export const query_terms = (text, variants = NO_VARIANTS) => scan(text, variants, QUERY);
 
 /** The longest CJK n-gram the index stores as a key of its own (MAX_GRAM in tokenize.rs). */
 export const MAX_GRAM = 4;
 
 /** The keys the index stores for `text` (index_keys in tokenize.rs): words, `1:c` for every
  * CJK character, and every 2- to MAX_GRAM-character substring of each CJK run. */
-export const index_keys = (text, variants = NO_VARIANTS) => scan(text, variants, INDEX_KEYS).map((t) => t.term);
+export const index_keys = (text, variants = NO_VARIANTS) => scan(text, variants, false);
 
 /** The keys a query looks up, all of which a page must have: words; a one-character CJK
  * run as `1:c`; a run of up to MAX_GRAM characters as itself; a longer one as its
  * overlapping MAX_GRAM-character windows. */
-export const query_keys = (text, variants = NO_VARIANTS) => scan(text, variants, QUERY_KEYS).map((t) => t.term);
+export const query_keys = (text, variants = NO_VARIANTS) => scan(text, variants, true);
 
 function runKeys(run, query, push) {
   const gram = (from, n) => run.slice(from, from + n).join("");
@@ -345,27 +329,15 @@ function runKeys(run, query, push) {
   }
 }
 
-function scan(text, variants, mode) {
+function scan(text, variants, query) {
   const chars = Array.from(variants.fold(normalize(text)));
-  const tokens = [];
-  let pos = 0;
-  const push = (term) => tokens.push({ term, pos: pos++ });
+  const keys = [];
+  const push = (key) => keys.push(key);
   for (let i = 0; i < chars.length; ) {
     if (is_cjk(chars[i])) {
       let end = i;
       while (end < chars.length && is_cjk(chars[end])) end++;
-      const run = chars.slice(i, end);
-      if (mode === INDEX_KEYS || mode === QUERY_KEYS) {
-        runKeys(run, mode === QUERY_KEYS, push);
-        i = end;
-        continue;
-      }
-      const start = pos;
-      run.forEach((c, k) => {
-        if (run.length === 1) push(mode === QUERY ? UNIGRAM_PREFIX + c : c);
-        else if (k + 1 < run.length) push(c + run[k + 1]);
-        if (mode === INDEX) tokens.push({ term: UNIGRAM_PREFIX + c, pos: start + k });
-      });
+      runKeys(chars.slice(i, end), query, push);
       i = end;
     } else if (is_word(chars[i])) {
       const [word, end] = readWord(chars, i);
@@ -376,7 +348,7 @@ function scan(text, variants, mode) {
       i++;
     }
   }
-  return tokens;
+  return keys;
 }
 
 // The word starting at chars[start] and the index after it (read_word in tokenize.rs).
