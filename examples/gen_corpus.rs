@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use casebook::model::date::MONTH_NAMES;
+use casebook::model::Kind;
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -798,16 +800,7 @@ fn anon_label(n: usize) -> String {
 // ---------------------------------------------------------------------------------------------
 // Records to write
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Regions,
-    StatusSheets,
-    Outcomes,
-    Cases,
-    Practices,
-    Analyses,
-}
-
+/// The kinds of record the generator writes (every kind but handbook pages).
 const KINDS: [Kind; 6] = [
     Kind::Regions,
     Kind::StatusSheets,
@@ -816,19 +809,6 @@ const KINDS: [Kind; 6] = [
     Kind::Practices,
     Kind::Analyses,
 ];
-
-impl Kind {
-    fn dir(self) -> &'static str {
-        match self {
-            Kind::Regions => "regions",
-            Kind::StatusSheets => "status-sheets",
-            Kind::Outcomes => "outcomes",
-            Kind::Cases => "cases",
-            Kind::Practices => "practices",
-            Kind::Analyses => "analyses",
-        }
-    }
-}
 
 struct Job {
     kind: Kind,
@@ -930,6 +910,7 @@ fn build(job: &Job, regions: &[Region], seed: u64) -> Value {
         Kind::Cases => c.case(job.category.unwrap_or("awareness")),
         Kind::Practices => c.practice(),
         Kind::Analyses => c.analysis(),
+        Kind::Pages => unreachable!("the generator plans no handbook pages"),
     }
 }
 
@@ -952,20 +933,6 @@ fn render_file(job: &Job, body: &Value, syntax: Syntax, seed: u64) -> String {
 // Dates, written the ways the sources write them
 
 const WEEKDAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Full-width digits and Latin letters (４月, ＡＤ).
 fn fullwidth(s: &str) -> String {
@@ -1116,7 +1083,7 @@ fn d_schedule(rng: &mut Rng, fy: i32) -> String {
 }
 
 fn month_en(m: u32) -> &'static str {
-    MONTHS_EN[(m as usize + 11) % 12]
+    MONTH_NAMES[(m as usize + 11) % 12]
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -97,7 +97,8 @@ const ACCEPTED: &str = "write an ISO date like 2020-04-01 or 2020-04, a fiscal y
                         令和2年度, an era date like R2.4.1 or 令和2年4月1日, a range like R2年4月～R3年3月, \
                         or 通年 / 未定 / 期間の記載なし";
 
-const MONTH_NAMES: [&str; 12] = [
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
