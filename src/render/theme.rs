@@ -54,8 +54,17 @@ impl Theme {
             tera.insert(lang, t);
             strings.insert(
                 lang,
+                // Unlike content, a UI string may be empty on purpose in one language (the
+                // unit 人 has no English counterpart after a number), so `en: ""` is kept
+                // rather than read as "not yet translated".
                 raw.iter()
-                    .map(|(k, v)| (k.clone(), v.get(lang).text.to_owned()))
+                    .map(|(k, v)| {
+                        let text = match (lang, &v.en) {
+                            (Lang::En, Some(en)) => en,
+                            _ => &v.ja,
+                        };
+                        (k.clone(), text.clone())
+                    })
                     .collect(),
             );
         }

@@ -169,3 +169,28 @@ fn pages_make_no_requests_to_other_hosts() {
         assert!(!text.contains("rel=\"stylesheet\" href=\"http"), "{path}");
     }
 }
+
+/// The theme's words on English pages are English: a UI string whose English is empty on
+/// purpose (the unit 人 after a number) stays empty instead of falling back to the Japanese,
+/// and a date point under a column heading reads "(as of …)", not "（… 時点）".
+#[test]
+fn english_pages_print_no_japanese_ui_words() {
+    for (path, bytes) in tree(&built().join("en")) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        assert!(
+            !html.contains("</data>人"),
+            "{path}: a number is followed by the Japanese unit 人"
+        );
+        assert!(
+            !html.contains("時点）</small></th>") && !html.contains("<small>（"),
+            "{path}: a column heading's date is in Japanese form"
+        );
+    }
+    let sheet =
+        std::fs::read_to_string(built().join("en/status-sheets/kumamoto-pref-sheet/index.html"))
+            .unwrap();
+    assert!(sheet.contains("<small>(as of June 2019)</small>"));
+}
