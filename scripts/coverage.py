@@ -3,8 +3,14 @@
 
 For each seed (../shared/seeds/*.txt by default), the share of its text — NFKC-normalised,
 whitespace removed, cut into overlapping 8-character shingles — that occurs in the text of
-the built /ja/ pages (tags removed, same normalisation). Also lists the longest runs of
-uncovered source text so an editor can see what is missing.
+the built /ja/ pages (tags removed, same normalisation).
+
+A second figure, `chars`, is the share of the seed's characters that lie in at least one
+found shingle. The two differ where the PDF's text order is not the page's: a shingle that
+runs across the end of one block into the next (a table read column by column, a running
+page header between two sections, a diagram label beside an unrelated one) is missing even
+though both sides are on the page. `--show N` lists the N longest runs of characters that no
+found shingle covers, so an editor can see what is missing.
 
 A tool for editors and reviewers, not part of the build or the tests: a user's clone has no
 seeds. Usage:
@@ -47,13 +53,18 @@ def shingles(text: str) -> set:
     return {text[i : i + K] for i in range(len(text) - K + 1)}
 
 
-def uncovered_runs(seed: str, site: set, top: int):
-    runs, start = [], None
+def covered_chars(seed: str, site: set) -> list:
+    """Whether each character of `seed` lies in a shingle found on the site."""
     covered = [False] * len(seed)
     for i in range(len(seed) - K + 1):
         if seed[i : i + K] in site:
             for j in range(i, i + K):
                 covered[j] = True
+    return covered
+
+
+def uncovered_runs(seed: str, covered: list, top: int):
+    runs, start = [], None
     for i, c in enumerate(covered + [True]):
         if not c and start is None:
             start = i
@@ -87,14 +98,16 @@ def main() -> int:
     if not seeds:
         print(f"no seeds under {args.seeds}", file=sys.stderr)
         return 2
-    print(f"{'seed':<28} {'shingles':>9} {'found':>9} {'coverage':>9}")
+    print(f"{'seed':<28} {'shingles':>9} {'found':>9} {'coverage':>9} {'chars':>7}")
     for s in seeds:
         text = normalise(s.read_text(encoding="utf-8"))
         sh = shingles(text)
         found = sum(1 for x in sh if x in site)
         share = found / len(sh) if sh else 1.0
-        print(f"{s.name:<28} {len(sh):>9} {found:>9} {share:>8.1%}")
-        for run in uncovered_runs(text, site, args.show):
+        covered = covered_chars(text, site)
+        chars = sum(covered) / len(text) if text else 1.0
+        print(f"{s.name:<28} {len(sh):>9} {found:>9} {share:>8.1%} {chars:>6.1%}")
+        for run in uncovered_runs(text, covered, args.show):
             print(f"    missing ({len(run)} chars): {run[:120]}")
     return 0
 
