@@ -194,3 +194,37 @@ fn english_pages_print_no_japanese_ui_words() {
             .unwrap();
     assert!(sheet.contains("<small>(as of June 2019)</small>"));
 }
+
+/// A line that names its areas in its own words prints them once, as the sheet does, and
+/// still links every area's page after it.
+#[test]
+fn areas_named_in_the_text_are_printed_once_and_linked() {
+    let html =
+        std::fs::read_to_string(built().join("ja/status-sheets/kagoshima-pref-sheet/index.html"))
+            .unwrap();
+    let line = html
+        .split("<li data-item=\"event\">")
+        .map(|s| s.split("</li>").next().unwrap())
+        .find(|s| s.contains("徳之島で活用"))
+        .expect("the FY R2 event is on the page");
+    assert!(
+        text_of(line).starts_with("令和2年度（姶良・伊佐，南薩，曽於・肝属，徳之島で活用）"),
+        "{line}"
+    );
+    assert_eq!(
+        line.matches("徳之島").count(),
+        2,
+        "once in the text, once as a link"
+    );
+    for area in [
+        "aira-isa-area",
+        "nansatsu-area",
+        "soo-kimotsuki-area",
+        "tokunoshima-area",
+    ] {
+        assert!(
+            line.contains(&format!("href=\"/ja/regions/{area}/\"")),
+            "{area}"
+        );
+    }
+}
