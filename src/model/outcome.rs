@@ -81,6 +81,9 @@ pub struct OutcomeMarks {
     /// The top-level items of next year's policy.
     #[serde(default)]
     pub next_policy: Option<String>,
+    /// The items under them (Kawasaki's ・ under ○).
+    #[serde(default)]
+    pub next_policy_sub: Option<String>,
 }
 
 /// strings. Each is optional; a missing label falls back to the standard one.
