@@ -27,7 +27,7 @@ pub mod serve;
 pub mod validate;
 pub mod write;
 
-use std::io::Write as _;
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -103,6 +103,31 @@ pub fn report(
     diags: Diagnostics,
     format: Format,
 ) -> anyhow::Result<()> {
+    if format == Format::Human {
+        eprint!("{}", human_report(corpus, root, diags)?);
+        return Ok(());
+    }
+    emit_report(corpus, root, diags, format, &mut std::io::stdout().lock())
+}
+
+/// The diagnostics as `casebook check` prints them for people, with its summary line.
+pub fn human_report(
+    corpus: Option<&Corpus>,
+    root: &Path,
+    diags: Diagnostics,
+) -> anyhow::Result<String> {
+    let mut out = Vec::new();
+    emit_report(corpus, root, diags, Format::Human, &mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+fn emit_report(
+    corpus: Option<&Corpus>,
+    root: &Path,
+    diags: Diagnostics,
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
     let lines = |file: &str, line: usize| -> Option<String> {
         let text = match corpus.and_then(|c| c.sources.get(file)) {
@@ -116,22 +141,15 @@ pub fn report(
     };
     let (errors, warnings) = (diags.count(Severity::Error), diags.count(Severity::Warning));
     let sorted = diags.into_sorted();
-    match format {
-        Format::Human => {
-            let mut err = std::io::stderr().lock();
-            emit::emit(&mut err, format, &sorted, &lines)?;
-            let records = corpus.map_or(0, |c| c.records.len());
-            writeln!(
-                err,
-                "checked {records} records: {errors} error(s), {warnings} warning(s)"
-            )?;
-        }
-        Format::Json | Format::Github => {
-            let mut out = std::io::stdout().lock();
-            emit::emit(&mut out, format, &sorted, &lines)?;
-            out.flush()?;
-        }
+    emit::emit(out, format, &sorted, &lines)?;
+    if format == Format::Human {
+        let records = corpus.map_or(0, |c| c.records.len());
+        writeln!(
+            out,
+            "checked {records} records: {errors} error(s), {warnings} warning(s)"
+        )?;
     }
+    out.flush()?;
     Ok(())
 }
 

@@ -1,16 +1,21 @@
-//! `casebook serve`: build the site in memory and serve it on 127.0.0.1 only.
+//! `casebook serve`: build the site in memory and serve it on 127.0.0.1 only, rebuilding
+//! when the sources change (`live`).
 //!
-//! Plain static serving: request paths are percent-decoded and resolved inside the built
-//! file set; a path with `..`, a backslash or a NUL is refused (403), so nothing outside
-//! the output can be reached. Live reload is a later addition.
+//! Request paths are percent-decoded and resolved inside the built file set; a path with
+//! `..`, a backslash or a NUL is refused (403), so nothing outside the output can be reached.
+//! Pages get a small script that reloads them after a rebuild, and, while the latest build
+//! has errors, an overlay with its diagnostics over the last good build. Nothing is written
+//! to disk.
+
+mod live;
 
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, SocketAddrV4};
 use std::path::Path;
+use std::sync::{Arc, RwLock};
 
 use anyhow::{anyhow, Context as _};
 
-use crate::diag::emit::Format;
 use crate::write::OutputFile;
 use crate::Status;
 
@@ -34,6 +39,10 @@ impl Files {
         Files {
             files: files.into_iter().map(|f| (f.path, f.bytes)).collect(),
         }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
     }
 
     /// Resolve a request target (`/ja/regions/?q=1`) to a file of the site.
@@ -91,40 +100,66 @@ pub fn content_type(path: &str) -> &'static str {
 }
 
 pub fn serve(root: &Path, port: u16) -> anyhow::Result<Status> {
-    let (corpus, diags) = crate::load_and_validate(root)?;
-    let corpus = match corpus {
-        Some(c) if !diags.fails(false) => c,
-        c => {
-            crate::report(c.as_ref(), root, diags, Format::Human)?;
-            return Ok(Status::ContentErrors);
-        }
+    let root = root
+        .canonicalize()
+        .with_context(|| format!("reading the site root {}", root.display()))?;
+    let (files, errors) = match live::build(&root) {
+        Ok(files) => (files, None),
+        Err(report) => (Files::new(Vec::new()), Some(report)),
     };
-    let files = Files::new(crate::render::render(&corpus)?);
+    let state: live::Live = Arc::new(RwLock::new(live::Build {
+        files,
+        errors,
+        generation: 0,
+    }));
     let addr = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
     let server = tiny_http::Server::http(addr)
         .map_err(|e| anyhow!("{e}"))
         .with_context(|| format!("listening on {addr}"))?;
+    let _watcher = live::watch(root.clone(), Arc::clone(&state))?;
     eprintln!(
-        "serving {} at http://{addr}/ (Ctrl-C to stop)",
+        "serving {} at http://{addr}/ and rebuilding on changes (Ctrl-C to stop)",
         root.display()
     );
     for request in server.incoming_requests() {
         let target = request.url().to_owned();
-        let response = match files.resolve(&target) {
-            Resolved::File(path, bytes) => respond(200, bytes, content_type(path)),
-            Resolved::Redirect(to) => {
-                respond(301, b"", "text/plain").with_header(header("Location", &to))
-            }
-            Resolved::Forbidden => respond(403, b"forbidden", "text/plain; charset=utf-8"),
-            Resolved::NotFound => respond(
-                404,
-                files.not_found_page(&target),
-                "text/html; charset=utf-8",
-            ),
-        };
+        let build = state
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let response = answer(&build, &target);
+        drop(build);
         let _ = request.respond(response);
     }
     Ok(Status::Success)
+}
+
+/// The response to one request, from the current build.
+fn answer(build: &live::Build, target: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let html = "text/html; charset=utf-8";
+    if let Some(own) = target.strip_prefix(live::PREFIX) {
+        return match own.split(['?', '#']).next() {
+            Some("live") => respond(200, build.generation.to_string().as_bytes(), "text/plain"),
+            Some("live.js") => respond(200, live::SCRIPT.as_bytes(), content_type("live.js")),
+            _ => respond(404, b"not found", "text/plain; charset=utf-8"),
+        };
+    }
+    let errors = build.errors.as_deref();
+    if build.files.is_empty() {
+        let page = live::error_page(build.generation, errors.unwrap_or("no site yet"));
+        return respond(500, &page, html);
+    }
+    let page = |status, bytes: &[u8]| {
+        respond(status, &live::inject(bytes, build.generation, errors), html)
+    };
+    match build.files.resolve(target) {
+        Resolved::File(path, bytes) if content_type(path) == html => page(200, bytes),
+        Resolved::File(path, bytes) => respond(200, bytes, content_type(path)),
+        Resolved::Redirect(to) => {
+            respond(301, b"", "text/plain").with_header(header("Location", &to))
+        }
+        Resolved::Forbidden => respond(403, b"forbidden", "text/plain; charset=utf-8"),
+        Resolved::NotFound => page(404, build.files.not_found_page(target)),
+    }
 }
 
 fn header(name: &str, value: &str) -> tiny_http::Header {

@@ -29,9 +29,8 @@ fn get(port: u16, path: &str) -> String {
     out
 }
 
-#[test]
-fn serve_answers_on_loopback_and_refuses_traversal() {
-    let site = TestSite::fixture("minimal");
+/// Start `casebook serve` on a free port and wait until it answers.
+fn start(site: &TestSite) -> (Server, u16) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -43,15 +42,29 @@ fn serve_answers_on_loopback_and_refuses_traversal() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let _server = Server(child);
+    let server = Server(child);
+    wait_until("serve to start", || {
+        TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    (server, port)
+}
+
+/// Poll until `done` holds; a generous limit, since this is not a timing test.
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+    while !done() {
         assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "serve did not start"
+            started.elapsed() < Duration::from_secs(60),
+            "waited too long for {what}"
         );
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+#[test]
+fn serve_answers_on_loopback_and_refuses_traversal() {
+    let site = TestSite::fixture("minimal");
+    let (_server, port) = start(&site);
     let home = get(port, "/ja/");
     assert!(home.starts_with("HTTP/1.1 200"), "{home}");
     assert!(home.contains("text/html; charset=utf-8"));
@@ -59,4 +72,72 @@ fn serve_answers_on_loopback_and_refuses_traversal() {
     assert!(get(port, "/ja/%2e%2e/%2e%2e/etc/passwd").starts_with("HTTP/1.1 403"));
     assert!(get(port, "/../Cargo.toml").starts_with("HTTP/1.1 403"));
     assert!(get(port, "/nope/").starts_with("HTTP/1.1 404"));
+}
+
+/// The live preview: a change rebuilds the site and bumps the generation pages poll; an error
+/// keeps the last good site under an overlay with the diagnostics; fixing it clears them. A
+/// site that starts broken answers with the diagnostics until it builds.
+#[test]
+fn serve_rebuilds_on_changes_and_overlays_errors() {
+    let site = TestSite::fixture("minimal");
+    let region = "content/regions/north-area.yaml";
+    let good = std::fs::read_to_string(site.root().join(region)).unwrap();
+    let broken = good.replace("parent: sample-pref", "parent: sample-prf");
+    assert_ne!(good, broken, "the fixture names its parent");
+    site.write(region, &broken);
+    let (_server, port) = start(&site);
+    let generation = || {
+        get(port, "/__casebook/live")
+            .rsplit("\r\n")
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+
+    let page = get(port, "/ja/regions/north-area/");
+    assert!(page.starts_with("HTTP/1.1 500"), "{page}");
+    assert!(page.contains("error[unknown-reference]: region `sample-prf` does not exist"));
+    assert!(
+        page.contains("/__casebook/live.js"),
+        "the error page reloads itself"
+    );
+
+    site.write(region, &good);
+    wait_until("the fixed site", || {
+        get(port, "/ja/regions/north-area/").starts_with("HTTP/1.1 200")
+    });
+    let page = get(port, "/ja/regions/north-area/");
+    assert!(!page.contains("casebook-errors"), "{page}");
+    let script = format!("data-generation=\"{}\"", generation());
+    assert!(page.contains(&script), "{script} in {page}");
+    assert!(get(port, "/__casebook/live.js").contains("location.reload()"));
+
+    let before = generation();
+    site.write(region, &good.replace("北部圏域", "北部圏域（改）"));
+    wait_until("a rebuild", || generation() != before);
+    assert!(get(port, "/ja/regions/north-area/").contains("北部圏域（改）"));
+
+    site.write(region, &broken.replace("北部圏域", "北部圏域（誤）"));
+    wait_until("the overlay", || {
+        get(port, "/ja/regions/north-area/").contains("casebook-errors")
+    });
+    let page = get(port, "/ja/regions/north-area/");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(
+        page.contains("北部圏域（改）"),
+        "the last good build is still served"
+    );
+    assert!(!page.contains("北部圏域（誤）"));
+
+    // Editors' scratch files and the output directory do not rebuild the site.
+    let settled = generation();
+    site.write("content/regions/.north-area.yaml.swp", "x");
+    site.write("public/ja/index.html", "x");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(generation(), settled);
+
+    site.write(region, &good);
+    wait_until("the overlay to go", || {
+        !get(port, "/ja/regions/north-area/").contains("casebook-errors")
+    });
 }
