@@ -113,7 +113,7 @@ pub fn build(root: &Path) -> Result<Files, String> {
     }
     match corpus {
         Some(c) if !failed => crate::render::render(&c)
-            .map(Files::new)
+            .map(|files| Files::with_base(files, &c.config.base_path))
             .map_err(|e| format!("{e:#}")),
         _ => Err(report),
     }

@@ -29,16 +29,28 @@ pub enum Resolved<'a> {
     Forbidden,
 }
 
-/// The built site, kept in memory.
+/// The built site, kept in memory, served under the configured `base_path` as it will be
+/// published (links in the pages start with it).
 pub struct Files {
     files: BTreeMap<String, Vec<u8>>,
+    base: String,
 }
 
 impl Files {
     pub fn new(files: Vec<OutputFile>) -> Files {
+        Files::with_base(files, "/")
+    }
+
+    /// `base`: `/` or `/dir/`, as the configuration normalises it.
+    pub fn with_base(files: Vec<OutputFile>, base: &str) -> Files {
         Files {
             files: files.into_iter().map(|f| (f.path, f.bytes)).collect(),
+            base: base.to_owned(),
         }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
     }
 
     pub fn is_empty(&self) -> bool {
@@ -57,7 +69,13 @@ impl Files {
         {
             return Resolved::Forbidden;
         }
-        let rel = path.trim_start_matches('/');
+        let Some(rel) = path.strip_prefix(self.base.as_str()) else {
+            return if format!("{path}/") == self.base || path == "/" {
+                Resolved::Redirect(self.base.clone())
+            } else {
+                Resolved::NotFound
+            };
+        };
         let key = if rel.is_empty() || rel.ends_with('/') {
             format!("{rel}index.html")
         } else {
@@ -67,13 +85,13 @@ impl Files {
             return Resolved::File(k, v);
         }
         if self.files.contains_key(&format!("{rel}/index.html")) {
-            return Resolved::Redirect(format!("/{rel}/"));
+            return Resolved::Redirect(format!("{}{rel}/", self.base));
         }
         Resolved::NotFound
     }
 
     fn not_found_page(&self, target: &str) -> &[u8] {
-        let key = if target.starts_with("/en/") {
+        let key = if target.starts_with(&format!("{}en/", self.base)) {
             "en/404.html"
         } else {
             "ja/404.html"
@@ -117,8 +135,11 @@ pub fn serve(root: &Path, port: u16) -> anyhow::Result<Status> {
         .map_err(|e| anyhow!("{e}"))
         .with_context(|| format!("listening on {addr}"))?;
     let _watcher = live::watch(root.clone(), Arc::clone(&state))?;
+    let base = state
+        .read()
+        .map_or_else(|_| "/".to_owned(), |b| b.files.base().to_owned());
     eprintln!(
-        "serving {} at http://{addr}/ and rebuilding on changes (Ctrl-C to stop)",
+        "serving {} at http://{addr}{base} and rebuilding on changes (Ctrl-C to stop)",
         root.display()
     );
     for request in server.incoming_requests() {
@@ -206,6 +227,36 @@ mod tests {
             Resolved::File("static/style.css", b"css")
         );
         assert_eq!(f.resolve("/nope"), Resolved::NotFound);
+    }
+
+    #[test]
+    fn a_site_with_a_base_path_is_served_under_it() {
+        let f = Files::with_base(
+            vec![
+                OutputFile::new("index.html", "root"),
+                OutputFile::new("ja/regions/index.html", "r"),
+            ],
+            "/handbook/",
+        );
+        assert_eq!(f.resolve("/"), Resolved::Redirect("/handbook/".into()));
+        assert_eq!(
+            f.resolve("/handbook"),
+            Resolved::Redirect("/handbook/".into())
+        );
+        assert_eq!(
+            f.resolve("/handbook/"),
+            Resolved::File("index.html", b"root")
+        );
+        assert_eq!(
+            f.resolve("/handbook/ja/regions"),
+            Resolved::Redirect("/handbook/ja/regions/".into())
+        );
+        assert_eq!(
+            f.resolve("/handbook/ja/regions/"),
+            Resolved::File("ja/regions/index.html", b"r")
+        );
+        assert_eq!(f.resolve("/ja/regions/"), Resolved::NotFound);
+        assert_eq!(f.resolve("/handbook/../x"), Resolved::Forbidden);
     }
 
     #[test]
