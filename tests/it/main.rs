@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod compare;
+mod golden;
 mod handbook;
 mod serve;
 mod support;
