@@ -41,7 +41,7 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Build the site and serve it on 127.0.0.1.
+    /// Build the site and serve it on 127.0.0.1, rebuilding and reloading pages on changes.
     Serve {
         /// The site root: a directory with casebook.yaml, content/ and themes/.
         #[arg(long, default_value = ".")]

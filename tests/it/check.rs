@@ -287,3 +287,28 @@ fn help_lists_every_command_and_option() {
         );
     }
 }
+
+/// The help texts are part of the interface: a change to them shows up as a snapshot diff.
+#[test]
+fn help_texts_match_their_snapshots() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots/help");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for command in ["", "build", "check", "serve", "schema"] {
+            let mut cmd = bin();
+            if !command.is_empty() {
+                cmd.arg(command);
+            }
+            let out = cmd.arg("--help").output().unwrap();
+            assert!(out.status.success());
+            let name = if command.is_empty() {
+                "casebook"
+            } else {
+                command
+            };
+            insta::assert_snapshot!(name, String::from_utf8(out.stdout).unwrap());
+        }
+    });
+}
