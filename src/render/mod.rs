@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::load::{Corpus, Record};
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, Text};
+use crate::timing;
 use crate::write::OutputFile;
 use site::{RecordRef, RegionRef, Site};
 use theme::Theme;
@@ -48,7 +49,7 @@ const VOCAB_PAGES: [&str; 2] = ["categories", "themes"];
 pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     let theme = Theme::load(&corpus.config.theme_dir(), &corpus.config.base_path)?;
     let site = Site::new(corpus);
-    let computed = compare::Computed::new(&site);
+    let computed = timing::phase("compare data", || compare::Computed::new(&site));
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
     kinds.push(PageKind::Search);
     kinds.extend([
@@ -84,10 +85,11 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         .iter()
         .flat_map(|l| kinds.iter().map(move |k| (*l, *k)))
         .collect();
-    let mut files = jobs
-        .par_iter()
-        .map(|(lang, kind)| page(&site, &computed, &theme, *lang, *kind))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut files = timing::phase("render pages", || {
+        jobs.par_iter()
+            .map(|(lang, kind)| page(&site, &computed, &theme, *lang, *kind))
+            .collect::<anyhow::Result<Vec<_>>>()
+    })?;
     files.extend(theme.statics.iter().cloned());
     files.push(OutputFile::new(
         "static/highlight.css",
@@ -97,16 +99,21 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         "index.html",
         theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?,
     ));
-    files.push(OutputFile::new("data/records.json", records_json(corpus)?));
+    files.push(OutputFile::new(
+        "data/records.json",
+        timing::phase("records.json", || records_json(corpus))?,
+    ));
     files.push(OutputFile::new(
         "data/indicators.csv",
         crate::compare::csv::indicators_csv(corpus, &computed.observations),
     ));
     files.push(OutputFile::new(
         "data/compare.json",
-        compare::compare_json(&site, &computed)?,
+        timing::phase("compare.json", || compare::compare_json(&site, &computed))?,
     ));
-    files.extend(crate::search::index::index(corpus, &site)?);
+    files.extend(timing::phase("search index", || {
+        crate::search::index::index(corpus, &site)
+    })?);
     // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
     if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
         files.push(OutputFile::new("404.html", ja404.bytes.clone()));

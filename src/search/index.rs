@@ -35,6 +35,7 @@ use super::tokenize::{index_keys, Variants, MAX_GRAM};
 use crate::load::{Corpus, Record};
 use crate::model::{Body, Kind, Lang};
 use crate::render::site::Site;
+use crate::timing;
 use crate::write::OutputFile;
 
 /// Fields and their BM25 weights: a match in the title, the region name or the keywords
@@ -429,28 +430,39 @@ fn index_lang(
     groups: &[Vec<String>],
 ) -> anyhow::Result<Vec<OutputFile>> {
     let labels = facet_labels(site, lang);
-    let mut docs: Vec<Doc> = corpus
-        .records
-        .par_iter()
-        .map(|r| doc_of(site, &labels, r, lang))
-        .collect();
+    let mut docs: Vec<Doc> = timing::phase(&format!("search {}: documents", lang.code()), || {
+        corpus
+            .records
+            .par_iter()
+            .map(|r| doc_of(site, &labels, r, lang))
+            .collect()
+    });
     docs.sort_by(doc_order);
 
     // Keys per document in parallel, then one posting list per key, in document order.
-    let per_doc: Vec<Vec<(String, Hit)>> = docs.par_iter().map(|d| doc_keys(d, variants)).collect();
-    let mut postings: HashMap<String, Vec<(u32, Hit)>> = HashMap::new();
-    for (n, keys) in per_doc.into_iter().enumerate() {
-        for (key, hit) in keys {
-            postings.entry(key).or_default().push((n as u32, hit));
+    let per_doc: Vec<Vec<(String, Hit)>> =
+        timing::phase(&format!("search {}: keys", lang.code()), || {
+            docs.par_iter().map(|d| doc_keys(d, variants)).collect()
+        });
+    let postings = timing::phase(&format!("search {}: postings", lang.code()), || {
+        let mut postings: HashMap<String, Vec<(u32, Hit)>> = HashMap::new();
+        for (n, keys) in per_doc.into_iter().enumerate() {
+            for (key, hit) in keys {
+                postings.entry(key).or_default().push((n as u32, hit));
+            }
         }
-    }
-    let mut keys: Vec<(String, Vec<u8>)> = postings
-        .into_par_iter()
-        .map(|(key, hits)| {
-            let p = payload(&hits);
-            (key, p)
-        })
-        .collect();
+        postings
+    });
+    let mut keys: Vec<(String, Vec<u8>)> =
+        timing::phase(&format!("search {}: payloads", lang.code()), || {
+            postings
+                .into_par_iter()
+                .map(|(key, hits)| {
+                    let p = payload(&hits);
+                    (key, p)
+                })
+                .collect()
+        });
     keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     // Small postings ride in the shard of their key; larger ones get a file of their own,
