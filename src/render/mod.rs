@@ -298,16 +298,28 @@ fn page(
         crumbs.insert(0, home);
     }
     let base = base(site, lang, kind, title, crumbs);
-    let mut ctx = tera::Context::new();
-    ctx.insert("ui", ui);
-    ctx.insert("base", &base);
-    ctx.insert("data", &data);
+    let ctx = page_context(&theme.ui_values[&lang], &base, data)?;
     let html = theme.render(lang, template, &ctx)?;
     let path = match kind {
         PageKind::NotFound => format!("{}/404.html", lang.code()),
         _ => format!("{}/{}index.html", lang.code(), base.path),
     };
     Ok(OutputFile::new(path, html))
+}
+
+/// A page's template context: `ui`, `base` and `data`. Made from one JSON object that owns
+/// `data`, where `Context::insert` would serialize every value again (a deep copy of `data`,
+/// megabytes for the comparison pages).
+fn page_context(
+    ui: &serde_json::Value,
+    base: &Base,
+    data: serde_json::Value,
+) -> anyhow::Result<tera::Context> {
+    let mut map = serde_json::Map::new();
+    map.insert("ui".into(), ui.clone());
+    map.insert("base".into(), serde_json::to_value(base)?);
+    map.insert("data".into(), data);
+    Ok(tera::Context::from_value(serde_json::Value::Object(map))?)
 }
 
 type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);
