@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::UnicodeNormalization as _;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization as _};
 
 /// Marks the one-character CJK keys: `1:障` is the character anywhere in a page.
 pub const UNIGRAM_PREFIX: &str = "1:";
@@ -75,12 +75,19 @@ pub fn is_word(c: char) -> bool {
 /// in Rust and in every JavaScript engine, which is not true of all of Unicode.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkc() {
+    let mut push = |c: char| {
         if is_word(c) {
             out.extend(c.to_lowercase());
         } else {
             out.push(c);
         }
+    };
+    // Most text is already NFKC, which the quick check (a table lookup per character) proves
+    // without running the normalizer; "maybe" and "no" take the full path.
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.chars().for_each(&mut push);
+    } else {
+        text.nfkc().for_each(&mut push);
     }
     out
 }
@@ -89,8 +96,9 @@ pub fn normalize(text: &str) -> String {
 /// Built from `content/vocabularies/variants.yaml`; the browser gets the same groups as JSON.
 #[derive(Clone, Debug, Default)]
 pub struct Variants {
-    /// Rules by their first character, longest first.
-    rules: HashMap<char, Vec<Rule>>,
+    /// Rules by their first character, longest first. Looked up for every character of every
+    /// text the index reads, so with hashbrown's fast hasher rather than SipHash.
+    rules: hashbrown::HashMap<char, Vec<Rule>>,
 }
 
 #[derive(Clone, Debug)]
@@ -133,7 +141,7 @@ impl Variants {
     }
 
     fn from_pairs(pairs: impl Iterator<Item = (String, String)>) -> Self {
-        let mut rules: HashMap<char, Vec<Rule>> = HashMap::new();
+        let mut rules: hashbrown::HashMap<char, Vec<Rule>> = hashbrown::HashMap::new();
         for (from, to) in pairs {
             let from: Vec<char> = from.chars().collect();
             rules.entry(from[0]).or_default().push(Rule { from, to });
