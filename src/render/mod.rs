@@ -100,10 +100,6 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?,
     ));
     files.push(OutputFile::new(
-        "data/records.json",
-        timing::phase("records.json", || records_json(corpus))?,
-    ));
-    files.push(OutputFile::new(
         "data/indicators.csv",
         crate::compare::csv::indicators_csv(corpus, &computed.observations),
     ));
@@ -111,9 +107,18 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         "data/compare.json",
         timing::phase("compare.json", || compare::compare_json(&site, &computed))?,
     ));
-    files.extend(timing::phase("search index", || {
-        crate::search::index::index(corpus, &site)
-    })?);
+    // records.json is one long serialization on one thread: it runs beside the search index,
+    // whose steps leave a core idle at times.
+    let (records, search) = rayon::join(
+        || timing::phase("records.json", || records_json(corpus)),
+        || {
+            timing::phase("search index", || {
+                crate::search::index::index(corpus, &site)
+            })
+        },
+    );
+    files.push(OutputFile::new("data/records.json", records?));
+    files.extend(search?);
     // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
     if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
         files.push(OutputFile::new("404.html", ja404.bytes.clone()));
