@@ -24,6 +24,7 @@ pub mod render;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod timing;
 pub mod validate;
 pub mod write;
 
@@ -75,9 +76,9 @@ pub fn load_and_validate(root: &Path) -> anyhow::Result<(Option<Corpus>, Diagnos
             return Ok((None, diags));
         }
     };
-    let (corpus, found) = load::load(config)?;
+    let (corpus, found) = timing::phase("load", || load::load(config))?;
     diags.extend(found.into_sorted());
-    validate::validate(&corpus, &mut diags);
+    timing::phase("validate", || validate::validate(&corpus, &mut diags));
     Ok((Some(corpus), diags))
 }
 
@@ -167,9 +168,10 @@ pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, u
             return Ok((Status::ContentErrors, 0));
         }
     };
-    let files = render::render(&corpus).context("rendering the site")?;
+    let files = timing::phase("render (total)", || render::render(&corpus))
+        .context("rendering the site")?;
     let count = files.len();
-    write::commit(out, files)?;
+    timing::phase("write", || write::commit(out, files))?;
     if !diags.is_empty() {
         report(Some(&corpus), root, diags, Format::Human)?;
     }

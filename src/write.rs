@@ -65,7 +65,8 @@ pub fn commit(out: &Path, files: Vec<OutputFile>) -> anyhow::Result<()> {
         bail!("{} exists and is not a directory", out.display());
     }
     let staging = sibling(out, "staging")?;
-    let result = write_all(&staging, &files).and_then(|()| swap(&staging, out));
+    let result = crate::timing::phase("write: files", || write_all(&staging, &files))
+        .and_then(|()| crate::timing::phase("write: swap", || swap(&staging, out)));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }

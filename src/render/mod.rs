@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::load::{Corpus, Record};
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, Text};
+use crate::timing;
 use crate::write::OutputFile;
 use site::{RecordRef, RegionRef, Site};
 use theme::Theme;
@@ -48,7 +49,7 @@ const VOCAB_PAGES: [&str; 2] = ["categories", "themes"];
 pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     let theme = Theme::load(&corpus.config.theme_dir(), &corpus.config.base_path)?;
     let site = Site::new(corpus);
-    let computed = compare::Computed::new(&site);
+    let computed = timing::phase("compare data", || compare::Computed::new(&site));
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
     kinds.push(PageKind::Search);
     kinds.extend([
@@ -84,10 +85,11 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         .iter()
         .flat_map(|l| kinds.iter().map(move |k| (*l, *k)))
         .collect();
-    let mut files = jobs
-        .par_iter()
-        .map(|(lang, kind)| page(&site, &computed, &theme, *lang, *kind))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut files = timing::phase("render pages", || {
+        jobs.par_iter()
+            .map(|(lang, kind)| page(&site, &computed, &theme, *lang, *kind))
+            .collect::<anyhow::Result<Vec<_>>>()
+    })?;
     files.extend(theme.statics.iter().cloned());
     files.push(OutputFile::new(
         "static/highlight.css",
@@ -97,16 +99,26 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         "index.html",
         theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?,
     ));
-    files.push(OutputFile::new("data/records.json", records_json(corpus)?));
     files.push(OutputFile::new(
         "data/indicators.csv",
         crate::compare::csv::indicators_csv(corpus, &computed.observations),
     ));
     files.push(OutputFile::new(
         "data/compare.json",
-        compare::compare_json(&site, &computed)?,
+        timing::phase("compare.json", || compare::compare_json(&site, &computed))?,
     ));
-    files.extend(crate::search::index::index(corpus, &site)?);
+    // records.json is one long serialization on one thread: it runs beside the search index,
+    // whose steps leave a core idle at times.
+    let (records, search) = rayon::join(
+        || timing::phase("records.json", || records_json(corpus)),
+        || {
+            timing::phase("search index", || {
+                crate::search::index::index(corpus, &site)
+            })
+        },
+    );
+    files.push(OutputFile::new("data/records.json", records?));
+    files.extend(search?);
     // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
     if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
         files.push(OutputFile::new("404.html", ja404.bytes.clone()));
@@ -291,16 +303,28 @@ fn page(
         crumbs.insert(0, home);
     }
     let base = base(site, lang, kind, title, crumbs);
-    let mut ctx = tera::Context::new();
-    ctx.insert("ui", ui);
-    ctx.insert("base", &base);
-    ctx.insert("data", &data);
+    let ctx = page_context(&theme.ui_values[&lang], &base, data)?;
     let html = theme.render(lang, template, &ctx)?;
     let path = match kind {
         PageKind::NotFound => format!("{}/404.html", lang.code()),
         _ => format!("{}/{}index.html", lang.code(), base.path),
     };
     Ok(OutputFile::new(path, html))
+}
+
+/// A page's template context: `ui`, `base` and `data`. Made from one JSON object that owns
+/// `data`, where `Context::insert` would serialize every value again (a deep copy of `data`,
+/// megabytes for the comparison pages).
+fn page_context(
+    ui: &serde_json::Value,
+    base: &Base,
+    data: serde_json::Value,
+) -> anyhow::Result<tera::Context> {
+    let mut map = serde_json::Map::new();
+    map.insert("ui".into(), ui.clone());
+    map.insert("base".into(), serde_json::to_value(base)?);
+    map.insert("data".into(), data);
+    Ok(tera::Context::from_value(serde_json::Value::Object(map))?)
 }
 
 type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);

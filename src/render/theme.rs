@@ -19,6 +19,8 @@ pub struct Theme {
     tera: BTreeMap<Lang, Tera>,
     /// UI strings, per language.
     pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
+    /// The same strings as a JSON object, as every page's context has them (`ui`).
+    pub ui_values: BTreeMap<Lang, Value>,
     pub statics: Vec<OutputFile>,
 }
 
@@ -68,9 +70,14 @@ impl Theme {
                     .collect(),
             );
         }
+        let ui_values = strings
+            .iter()
+            .map(|(lang, ui)| Ok((*lang, serde_json::to_value(ui)?)))
+            .collect::<anyhow::Result<_>>()?;
         Ok(Theme {
             tera,
             strings,
+            ui_values,
             statics: statics(&dir.join("static"))?,
         })
     }

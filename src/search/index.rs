@@ -15,7 +15,7 @@
 //! - `x/{doc}.txt`: the start of a document's text, for the excerpt (fetched when the result
 //!   scrolls into view).
 //!
-//! Keys come from [`index_keys`], the twin of the browser's `query_keys`: words, `1:c` for
+//! Keys come from [`index_keys`](super::tokenize::index_keys), the twin of the browser's `query_keys`: words, `1:c` for
 //! every CJK character, and every 2- to `MAX_GRAM`-character substring of a CJK run. A query
 //! of up to `MAX_GRAM` characters is one key, so "its characters stand together" is decided
 //! here, exactly, from the text; a longer run must have every `MAX_GRAM`-character window.
@@ -25,17 +25,23 @@
 //!
 //! Documents are numbered in facet order ([`doc_order`]), so facet sets are a few runs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::tokenize::{index_keys, Variants, MAX_GRAM};
+use super::tokenize::{for_each_index_key, Variants, MAX_GRAM};
 use crate::load::{Corpus, Record};
 use crate::model::{Body, Kind, Lang};
 use crate::render::site::Site;
+use crate::timing;
 use crate::write::OutputFile;
+
+/// A hash map for build-time tables whose order never reaches the output (keys are sorted
+/// before anything is written): hashbrown with foldhash, much faster than std's SipHash on
+/// millions of short keys, and with `entry_ref` to look a key up before allocating it.
+type FastMap<K, V> = hashbrown::HashMap<K, V>;
 
 /// Fields and their BM25 weights: a match in the title, the region name or the keywords
 /// (tags, case keywords) counts more than one in the body. Analyses' points are fields of
@@ -286,6 +292,7 @@ fn facet_values(d: &Doc, facet: usize) -> Vec<usize> {
 }
 
 /// One key of one document: its impact tier and the Points it occurs in.
+#[derive(Clone, Copy)]
 struct Hit {
     tier: u8,
     points: u8,
@@ -298,36 +305,76 @@ fn tier(impact: f64) -> u8 {
     (impact.ln() / TIER_BASE.ln()).round().clamp(0.0, 63.0) as u8
 }
 
-/// The keys of one document (see [`index_keys`]) with their tiers.
-fn doc_keys(doc: &Doc, variants: &Variants) -> Vec<(String, Hit)> {
-    let mut impact: HashMap<String, (f64, u8)> = HashMap::new();
-    for (f, text) in doc.fields.iter().enumerate() {
-        let mut tf: HashMap<String, u32> = HashMap::new();
-        for key in index_keys(text, variants) {
-            *tf.entry(key).or_default() += 1;
+/// One key of one document while its fields are read in order: the field it was last seen
+/// in, its count there, and the impact and Points of the fields before.
+struct Acc {
+    field: usize,
+    tf: u32,
+    impact: f64,
+    points: u8,
+}
+
+impl Acc {
+    /// Add the current field's `weight · tf(K1+1)/(tf+K1)` to the impact.
+    fn close_field(&mut self) {
+        if self.tf == 0 {
+            return;
         }
-        let weight = FIELDS[f].1;
-        for (key, n) in tf {
-            let n = f64::from(n);
-            let e = impact.entry(key).or_default();
-            e.0 += weight * n * (K1 + 1.0) / (n + K1);
-            if f >= POINT_FIELD {
-                e.1 |= 1 << (f - POINT_FIELD);
-            }
+        let n = f64::from(self.tf);
+        self.impact += FIELDS[self.field].1 * n * (K1 + 1.0) / (n + K1);
+        if self.field >= POINT_FIELD {
+            self.points |= 1 << (self.field - POINT_FIELD);
         }
+        self.tf = 0;
     }
-    impact
+}
+
+/// The keys of one document (see [`index_keys`](super::tokenize::index_keys)) with their
+/// tiers, sorted by merge group (see [`merge_group`]).
+///
+/// One map per document, keyed by the borrowed key: a key's `String` is allocated the first
+/// time the document has it, not once per occurrence. Fields are read in order, so a key's
+/// impact is summed field by field, in the same order (and to the same bits) as before.
+fn doc_keys(doc: &Doc, variants: &Variants) -> Vec<(u8, String, Hit)> {
+    let mut keys: FastMap<String, Acc> = FastMap::default();
+    for (f, text) in doc.fields.iter().enumerate() {
+        for_each_index_key(text, variants, &mut |key| {
+            let acc = keys.entry_ref(key).or_insert(Acc {
+                field: f,
+                tf: 0,
+                impact: 0.0,
+                points: 0,
+            });
+            if acc.field != f {
+                acc.close_field();
+                acc.field = f;
+            }
+            acc.tf += 1;
+        });
+    }
+    let mut keys: Vec<(u8, String, Hit)> = keys
         .into_iter()
-        .map(|(key, (i, points))| {
-            (
-                key,
-                Hit {
-                    tier: tier(i),
-                    points,
-                },
-            )
+        .map(|(key, mut acc)| {
+            acc.close_field();
+            let hit = Hit {
+                tier: tier(acc.impact),
+                points: acc.points,
+            };
+            (merge_group(&key), key, hit)
         })
-        .collect()
+        .collect();
+    keys.sort_unstable_by_key(|k| k.0);
+    keys
+}
+
+/// How many groups the posting lists are merged in, in parallel (a few per thread, so the
+/// threads stay busy while some groups are larger than others).
+const MERGE_GROUPS: u8 = 64;
+
+/// The merge group of a key. Any fixed function of the key would do: keys are sorted before
+/// anything is written.
+fn merge_group(key: &str) -> u8 {
+    (fnv1a(key) % u32::from(MERGE_GROUPS)) as u8
 }
 
 /// Unsigned LEB128, as the browser reads it.
@@ -429,29 +476,42 @@ fn index_lang(
     groups: &[Vec<String>],
 ) -> anyhow::Result<Vec<OutputFile>> {
     let labels = facet_labels(site, lang);
-    let mut docs: Vec<Doc> = corpus
-        .records
-        .par_iter()
-        .map(|r| doc_of(site, &labels, r, lang))
-        .collect();
+    let mut docs: Vec<Doc> = timing::phase(&format!("search {}: documents", lang.code()), || {
+        corpus
+            .records
+            .par_iter()
+            .map(|r| doc_of(site, &labels, r, lang))
+            .collect()
+    });
     docs.sort_by(doc_order);
 
-    // Keys per document in parallel, then one posting list per key, in document order.
-    let per_doc: Vec<Vec<(String, Hit)>> = docs.par_iter().map(|d| doc_keys(d, variants)).collect();
-    let mut postings: HashMap<String, Vec<(u32, Hit)>> = HashMap::new();
-    for (n, keys) in per_doc.into_iter().enumerate() {
-        for (key, hit) in keys {
-            postings.entry(key).or_default().push((n as u32, hit));
-        }
-    }
-    let mut keys: Vec<(String, Vec<u8>)> = postings
-        .into_par_iter()
-        .map(|(key, hits)| {
-            let p = payload(&hits);
-            (key, p)
-        })
-        .collect();
-    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Keys per document in parallel, then one posting list per key, in document order. The
+    // lists are merged in parallel too: each document's keys are sorted by merge group (a
+    // hash of the key), and each group is merged on its own, over every document in order.
+    let per_doc: Vec<Vec<(u8, String, Hit)>> =
+        timing::phase(&format!("search {}: keys", lang.code()), || {
+            docs.par_iter().map(|d| doc_keys(d, variants)).collect()
+        });
+    let mut keys: Vec<(&str, Vec<u8>)> =
+        timing::phase(&format!("search {}: postings", lang.code()), || {
+            (0..MERGE_GROUPS)
+                .into_par_iter()
+                .flat_map_iter(|group| {
+                    let mut postings: FastMap<&str, Vec<(u32, Hit)>> = FastMap::default();
+                    for (n, keys) in per_doc.iter().enumerate() {
+                        let from = keys.partition_point(|k| k.0 < group);
+                        let to = keys.partition_point(|k| k.0 <= group);
+                        for (_, key, hit) in &keys[from..to] {
+                            postings.entry(key).or_default().push((n as u32, *hit));
+                        }
+                    }
+                    postings
+                        .into_iter()
+                        .map(|(key, hits)| (key, payload(&hits)))
+                })
+                .collect()
+        });
+    keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     // Small postings ride in the shard of their key; larger ones get a file of their own,
     // which the shard names, so a query downloads one small shard per key and the postings
@@ -466,7 +526,7 @@ fn index_lang(
     let dir = format!("search/{}", lang.code());
     let mut out = Vec::new();
     for (key, p) in keys {
-        let n = fnv1a(&key) as usize % shards;
+        let n = fnv1a(key) as usize % shards;
         let shard = &mut shard_bytes[n];
         varint(shard, key.len() as u64);
         shard.extend(key.as_bytes());

@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::UnicodeNormalization as _;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization as _};
 
 /// Marks the one-character CJK keys: `1:障` is the character anywhere in a page.
 pub const UNIGRAM_PREFIX: &str = "1:";
@@ -75,12 +75,19 @@ pub fn is_word(c: char) -> bool {
 /// in Rust and in every JavaScript engine, which is not true of all of Unicode.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkc() {
+    let mut push = |c: char| {
         if is_word(c) {
             out.extend(c.to_lowercase());
         } else {
             out.push(c);
         }
+    };
+    // Most text is already NFKC, which the quick check (a table lookup per character) proves
+    // without running the normalizer; "maybe" and "no" take the full path.
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.chars().for_each(&mut push);
+    } else {
+        text.nfkc().for_each(&mut push);
     }
     out
 }
@@ -89,8 +96,9 @@ pub fn normalize(text: &str) -> String {
 /// Built from `content/vocabularies/variants.yaml`; the browser gets the same groups as JSON.
 #[derive(Clone, Debug, Default)]
 pub struct Variants {
-    /// Rules by their first character, longest first.
-    rules: HashMap<char, Vec<Rule>>,
+    /// Rules by their first character, longest first. Looked up for every character of every
+    /// text the index reads, so with hashbrown's fast hasher rather than SipHash.
+    rules: hashbrown::HashMap<char, Vec<Rule>>,
 }
 
 #[derive(Clone, Debug)]
@@ -133,7 +141,7 @@ impl Variants {
     }
 
     fn from_pairs(pairs: impl Iterator<Item = (String, String)>) -> Self {
-        let mut rules: HashMap<char, Vec<Rule>> = HashMap::new();
+        let mut rules: hashbrown::HashMap<char, Vec<Rule>> = hashbrown::HashMap::new();
         for (from, to) in pairs {
             let from: Vec<char> = from.chars().collect();
             rules.entry(from[0]).or_default().push(Rule { from, to });
@@ -387,67 +395,86 @@ pub const MAX_GRAM: usize = 4;
 /// phrase's key: the n-grams are cut from runs, so the check "these characters stand
 /// together" is made once, here, instead of in the browser with positions.
 pub fn index_keys(text: &str, variants: &Variants) -> Vec<String> {
-    scan(text, variants, false)
+    let mut keys = Vec::new();
+    scan(text, variants, false, &mut |k: &str| {
+        keys.push(k.to_owned())
+    });
+    keys
+}
+
+/// [`index_keys`] without a `String` per key: `sink` gets each key, in the same order, as a
+/// borrowed string that is only valid during the call. The index builder counts keys this
+/// way, allocating a key only the first time a document has it.
+pub fn for_each_index_key(text: &str, variants: &Variants, sink: &mut dyn FnMut(&str)) {
+    scan(text, variants, false, sink);
 }
 
 /// The keys a query looks up (every one must be on a page for it to match): every word; a
 /// one-character CJK run as `1:c`; a run of 2 to [`MAX_GRAM`] characters as itself; a longer
 /// run as its overlapping `MAX_GRAM`-character windows.
 pub fn query_keys(text: &str, variants: &Variants) -> Vec<String> {
-    scan(text, variants, true)
+    let mut keys = Vec::new();
+    scan(text, variants, true, &mut |k: &str| keys.push(k.to_owned()));
+    keys
 }
 
-/// Collects the keys of a text, for the index or for a query.
-struct Keys {
-    keys: Vec<String>,
+/// Passes the keys of a text, for the index or for a query, to a sink.
+struct Keys<'s> {
+    sink: &'s mut dyn FnMut(&str),
     query: bool,
     stemmer: Stemmer,
+    /// Reused for n-grams and `1:c` keys.
+    buf: String,
 }
 
-impl Keys {
-    fn push(&mut self, key: String) {
-        self.keys.push(key);
+impl Keys<'_> {
+    /// Hand the sink the key made of `prefix` and `chars`.
+    fn emit(&mut self, prefix: &str, chars: &[char]) {
+        self.buf.clear();
+        self.buf.push_str(prefix);
+        self.buf.extend(chars);
+        (self.sink)(&self.buf);
     }
 
     /// The keys of a CJK run (see [`index_keys`] and [`query_keys`]).
     fn cjk_run(&mut self, run: &[char]) {
-        let gram = |from: usize, n: usize| run[from..from + n].iter().collect::<String>();
         if self.query {
             if run.len() == 1 {
-                self.push(format!("{UNIGRAM_PREFIX}{}", run[0]));
+                self.emit(UNIGRAM_PREFIX, run);
             } else if run.len() <= MAX_GRAM {
-                self.push(run.iter().collect());
+                self.emit("", run);
             } else {
                 for i in 0..=run.len() - MAX_GRAM {
-                    self.push(gram(i, MAX_GRAM));
+                    self.emit("", &run[i..i + MAX_GRAM]);
                 }
             }
             return;
         }
         for i in 0..run.len() {
-            self.push(format!("{UNIGRAM_PREFIX}{}", run[i]));
+            self.emit(UNIGRAM_PREFIX, &run[i..=i]);
             for n in 2..=MAX_GRAM.min(run.len() - i) {
-                self.push(gram(i, n));
+                self.emit("", &run[i..i + n]);
             }
         }
     }
 
     /// A word: numbers as they are, stop words dropped, the rest stemmed.
-    fn word(&mut self, word: String) {
+    fn word(&mut self, word: &str) {
         if word.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            self.push(word);
-        } else if !is_stop_word(&word) {
-            self.push(self.stemmer.stem(&word).into_owned());
+            (self.sink)(word);
+        } else if !is_stop_word(word) {
+            (self.sink)(&self.stemmer.stem(word));
         }
     }
 }
 
-fn scan(text: &str, variants: &Variants, query: bool) -> Vec<String> {
+fn scan(text: &str, variants: &Variants, query: bool, sink: &mut dyn FnMut(&str)) {
     let chars: Vec<char> = variants.fold(&normalize(text)).chars().collect();
     let mut out = Keys {
-        keys: Vec::new(),
+        sink,
         query,
         stemmer: Stemmer::create(Algorithm::English),
+        buf: String::new(),
     };
     let mut i = 0;
     while i < chars.len() {
@@ -457,13 +484,12 @@ fn scan(text: &str, variants: &Variants, query: bool) -> Vec<String> {
             i = end;
         } else if is_word(chars[i]) {
             let (word, end) = read_word(&chars, i);
-            out.word(word);
+            out.word(&word);
             i = end;
         } else {
             i += 1;
         }
     }
-    out.keys
 }
 
 /// The word starting at `chars[start]` (a word character) and the index after it.
