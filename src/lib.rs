@@ -175,7 +175,7 @@ pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, u
     if !diags.is_empty() {
         report(Some(&corpus), root, diags, Format::Human)?;
     }
-    eprintln!(
+    log::info!(
         "built {} records into {} files in {}",
         corpus.records.len(),
         count,

@@ -12,6 +12,7 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    init_logging();
     let cli = casebook::cli::Cli::parse();
     match casebook::run(cli) {
         Ok(casebook::Status::Success) => ExitCode::SUCCESS,
@@ -21,4 +22,20 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Progress messages go to stderr through `log`. `CASEBOOK_LOG` turns them up or down with
+/// env_logger's syntax (`debug` adds each build phase's time, `warn` silences progress,
+/// `casebook=debug` leaves the libraries quiet). Diagnostics are not logs: `check` and
+/// `build` print them whatever the level.
+fn init_logging() {
+    use std::io::Write as _;
+    env_logger::Builder::new()
+        .filter_level(log::LevelFilter::Info)
+        .parse_env(env_logger::Env::new().filter("CASEBOOK_LOG"))
+        .format(|buf, record| match record.level() {
+            log::Level::Info => writeln!(buf, "{}", record.args()),
+            level => writeln!(buf, "{}: {}", level.as_str().to_lowercase(), record.args()),
+        })
+        .init();
 }

@@ -129,12 +129,12 @@ pub fn rebuild(root: &Path, live: &Live) {
     state.generation += 1;
     match result {
         Ok(files) => {
-            eprintln!("rebuilt in {} ms", started.elapsed().as_millis());
+            log::info!("rebuilt in {} ms", started.elapsed().as_millis());
             state.files = files;
             state.errors = None;
         }
         Err(report) => {
-            eprintln!("the site has errors; still serving the last good build");
+            log::warn!("the site has errors; still serving the last good build");
             state.errors = Some(report);
         }
     }

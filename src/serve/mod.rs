@@ -138,7 +138,7 @@ pub fn serve(root: &Path, port: u16) -> anyhow::Result<Status> {
     let base = state
         .read()
         .map_or_else(|_| "/".to_owned(), |b| b.files.base().to_owned());
-    eprintln!(
+    log::info!(
         "serving {} at http://{addr}{base} and rebuilding on changes (Ctrl-C to stop)",
         root.display()
     );

@@ -141,3 +141,32 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         .collect();
     assert!(stray.is_empty(), "{stray:?}");
 }
+
+/// Progress goes to stderr as logs; `CASEBOOK_LOG` turns them up (phase timings at debug) or
+/// down, and never touches stdout.
+#[test]
+fn casebook_log_sets_how_much_a_build_says() {
+    let site = TestSite::fixture("minimal");
+    let run = |level: Option<&str>| {
+        let mut cmd = crate::support::bin();
+        cmd.args(["build", "--root"])
+            .arg(site.root())
+            .arg("--out")
+            .arg(site.out())
+            .env_remove("CASEBOOK_LOG");
+        if let Some(level) = level {
+            cmd.env("CASEBOOK_LOG", level);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        assert!(out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let default = run(None);
+    assert!(default.starts_with("built "), "{default}");
+    assert!(!default.contains("debug:"), "{default}");
+    let debug = run(Some("casebook=debug"));
+    assert!(debug.contains("debug: render pages "), "{debug}");
+    assert!(debug.contains("debug: write "), "{debug}");
+    assert_eq!(run(Some("warn")), "");
+}
