@@ -108,9 +108,7 @@ pub fn build(root: &Path) -> Result<Files, String> {
     let (corpus, diags) = crate::load_and_validate(root).map_err(|e| format!("{e:#}"))?;
     let failed = diags.fails(false);
     let report = crate::human_report(corpus.as_ref(), root, diags).map_err(|e| format!("{e:#}"))?;
-    if !report.trim().is_empty() {
-        eprint!("{report}");
-    }
+    eprint!("{report}");
     match corpus {
         Some(c) if !failed => crate::render::render(&c)
             .map(|files| Files::with_base(files, &c.config.base_path))
@@ -129,12 +127,16 @@ pub fn rebuild(root: &Path, live: &Live) {
     state.generation += 1;
     match result {
         Ok(files) => {
-            log::info!("rebuilt in {} ms", started.elapsed().as_millis());
+            log::info!("built the site in {} ms", started.elapsed().as_millis());
             state.files = files;
             state.errors = None;
         }
         Err(report) => {
-            log::warn!("the site has errors; still serving the last good build");
+            if state.files.is_empty() {
+                log::warn!("the site has errors; pages show them until it builds");
+            } else {
+                log::warn!("the site has errors; still serving the last good build");
+            }
             state.errors = Some(report);
         }
     }

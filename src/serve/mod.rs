@@ -121,15 +121,12 @@ pub fn serve(root: &Path, port: u16) -> anyhow::Result<Status> {
     let root = root
         .canonicalize()
         .with_context(|| format!("reading the site root {}", root.display()))?;
-    let (files, errors) = match live::build(&root) {
-        Ok(files) => (files, None),
-        Err(report) => (Files::new(Vec::new()), Some(report)),
-    };
     let state: live::Live = Arc::new(RwLock::new(live::Build {
-        files,
-        errors,
+        files: Files::new(Vec::new()),
+        errors: None,
         generation: 0,
     }));
+    live::rebuild(&root, &state);
     let addr = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
     let server = tiny_http::Server::http(addr)
         .map_err(|e| anyhow!("{e}"))

@@ -3,7 +3,8 @@
 
 use crate::support::{text_of, tree, TestSite};
 
-fn built() -> TestSite {
+/// The minimal fixture, built.
+pub fn built() -> TestSite {
     let site = TestSite::fixture("minimal");
     let out = site.build();
     assert!(

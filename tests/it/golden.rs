@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::{tree, TestSite};
+use crate::support::tree;
 
 const DIR: &str = "snapshots/golden";
 
@@ -33,13 +33,7 @@ fn main_of(html: &str) -> Option<&str> {
 
 #[test]
 fn every_page_main_matches_its_snapshot() {
-    let site = TestSite::fixture("minimal");
-    let out = site.build();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let site = crate::build::built();
     let root = site.root().to_string_lossy().into_owned();
     let mut names = BTreeSet::new();
     let mut settings = insta::Settings::clone_current();
