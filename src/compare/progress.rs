@@ -271,7 +271,7 @@ pub fn per_100k(value: f64, unit: Unit, population: &Population) -> Option<PerCa
     Some(PerCapita {
         per_100k: tidy(value * 100_000.0 / people),
         population: population.value,
-        population_as_of: population.as_of.clone(),
+        population_as_of: population.as_of.as_deref().cloned(),
         approximate: population.approximate,
     })
 }
@@ -491,15 +491,18 @@ mod tests {
     fn per_100k_only_for_people() {
         let pop = Population {
             value: 980_219,
-            as_of: Some(When::At(Point::Month {
-                year: Some(2020),
-                month: 1,
-            })),
+            as_of: Some(
+                When::At(Point::Month {
+                    year: Some(2020),
+                    month: 1,
+                })
+                .into(),
+            ),
             approximate: false,
         };
         let scaled = per_100k(31.0, Unit::People, &pop).expect("people scale");
         assert!((scaled.per_100k - 31.0 * 100_000.0 / 980_219.0).abs() < 1e-9);
-        assert_eq!(scaled.population_as_of, pop.as_of);
+        assert_eq!(scaled.population_as_of.as_ref(), pop.as_of.as_deref());
         assert!(per_100k(54.8, Unit::Percent, &pop).is_none());
         assert!(per_100k(3.0, Unit::Count, &pop).is_none());
         let zero = Population {

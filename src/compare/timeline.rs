@@ -115,7 +115,7 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
                     path,
                     name: p.name.clone(),
                     note: p.note.clone(),
-                    period: p.period.clone(),
+                    period: (*p.period).clone(),
                     start_fy,
                     end_fy,
                 }),
@@ -126,7 +126,7 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
                     path,
                     name: p.name.clone(),
                     note: p.note.clone(),
-                    period: p.period.clone(),
+                    period: (*p.period).clone(),
                     reason,
                 }),
             }

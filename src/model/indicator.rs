@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::date::When;
+use super::dated::Dated;
 use super::text::Text;
 
 /// One indicator in a sheet's table: `indicator` names an entry of `vocabularies/indicators.yaml`.
@@ -39,7 +39,7 @@ pub struct Value {
     pub of: Option<f64>,
     /// When the value was measured (時点).
     #[serde(default)]
-    pub as_of: Option<When>,
+    pub as_of: Option<Dated>,
     /// A remark on the value, such as a column heading that disagrees with its date point.
     #[serde(default)]
     pub note: Option<Text>,
@@ -54,10 +54,10 @@ pub struct Target {
     pub of: Option<f64>,
     /// The point the target is to be reached by (目標値（令和3年度末）).
     #[serde(default)]
-    pub deadline: Option<When>,
+    pub deadline: Option<Dated>,
     /// The point the target was set at (目標値（令和2年度当初）).
     #[serde(default)]
-    pub set_at: Option<When>,
+    pub set_at: Option<Dated>,
     #[serde(default)]
     pub note: Option<Text>,
 }
@@ -85,7 +85,7 @@ pub struct Columns {
 pub struct Count {
     pub indicator: String,
     /// The period counted (usually a fiscal year).
-    pub period: When,
+    pub period: Dated,
     /// Region ids of the areas the count covers; empty for the whole region.
     #[serde(default)]
     pub areas: Vec<String>,

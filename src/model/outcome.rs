@@ -9,7 +9,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::date::When;
+use super::dated::Dated;
 use super::text::{Item, Text};
 
 /// `content/outcomes/<id>.yaml`.
@@ -20,7 +20,7 @@ pub struct Outcome {
     pub title: Text,
     /// The fiscal year of participation.
     #[serde(default)]
-    pub fiscal_year: Option<When>,
+    pub fiscal_year: Option<Dated>,
     #[serde(default)]
     pub source: Option<Text>,
     /// How the Japanese sheet writes the dates of its entries (`dotted`: Ｈ29. 8. 4,
@@ -60,7 +60,7 @@ pub struct Outcome {
     pub next_policy: Vec<Item>,
     /// The year the policy is for.
     #[serde(default)]
-    pub next_policy_year: Option<When>,
+    pub next_policy_year: Option<Dated>,
 }
 
 /// The sheet's own section labels, where they differ from the standard ones in the theme's
@@ -138,7 +138,7 @@ pub struct Entry {
     #[serde(default)]
     pub label: Option<String>,
     #[serde(default)]
-    pub date: Option<When>,
+    pub date: Option<Dated>,
     /// Weekday and time as the source writes them after the date (（木）１４:００～).
     #[serde(default)]
     pub time: Option<Text>,
@@ -188,7 +188,7 @@ pub struct Part {
     /// The number the source gives the session (①).
     pub label: String,
     #[serde(default)]
-    pub date: Option<When>,
+    pub date: Option<Dated>,
     #[serde(default)]
     pub attendees: Option<u32>,
     /// True when the session is planned (予定), not yet held.
@@ -281,7 +281,7 @@ pub struct Discharge {
     pub discharged_note: Option<Text>,
     /// When the figures were counted (２月１日現在).
     #[serde(default)]
-    pub as_of: Option<When>,
+    pub as_of: Option<Dated>,
     /// The counter the Japanese sheet uses after the figures: `人` (default) or `名`.
     #[serde(default)]
     pub counter: Counter,

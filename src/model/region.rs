@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::date::When;
+use super::dated::Dated;
 use super::text::{Prose, Text};
 
 /// `content/regions/<id>.yaml`: a place whose work the handbook records.
@@ -52,7 +52,7 @@ pub struct Population {
     pub value: u64,
     /// When the figure was counted ("令和2年1月時点").
     #[serde(default)]
-    pub as_of: Option<When>,
+    pub as_of: Option<Dated>,
     /// True when the source gives a rounded figure ("約40万人", "107.3万人").
     #[serde(default)]
     pub approximate: bool,

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::date::When;
+use super::dated::Dated;
 use super::indicator::{Columns, Count, IndicatorRow};
 use super::text::{Item, Prose, Text};
 
@@ -17,7 +17,7 @@ pub struct StatusSheet {
     pub title: Text,
     /// The fiscal year the sheet was written for.
     #[serde(default)]
-    pub fiscal_year: Option<When>,
+    pub fiscal_year: Option<Dated>,
     /// The document the record was taken from.
     #[serde(default)]
     pub source: Option<Text>,
@@ -155,7 +155,7 @@ pub struct Group {
 pub struct Overview {
     /// The period the overview covers ("H29～R1年度").
     #[serde(default)]
-    pub period: Option<When>,
+    pub period: Option<Dated>,
     #[serde(default)]
     pub text: Option<Prose>,
     /// The overview as a list of points with sub-points (〇 … （１） … ・ …), when the sheet
@@ -230,7 +230,7 @@ pub struct History {
 #[serde(deny_unknown_fields)]
 pub struct AxisYear {
     /// The fiscal year (`H24`, `R1`).
-    pub year: When,
+    pub year: Dated,
     /// The column heading as printed (`H24`, `R1(2019)`), shown on Japanese pages; English
     /// pages show the fiscal year.
     pub label: String,
@@ -240,7 +240,7 @@ pub struct AxisYear {
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     pub name: Text,
-    pub period: When,
+    pub period: Dated,
     #[serde(default)]
     pub note: Option<Text>,
 }
@@ -261,7 +261,7 @@ pub struct HistoryGroup {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub period: When,
+    pub period: Dated,
     /// Region ids of the areas it happened in.
     #[serde(default)]
     pub areas: Vec<String>,
@@ -278,7 +278,7 @@ pub struct Event {
 pub struct Results {
     /// The period the results cover ("令和２年度までの成果・効果").
     #[serde(default)]
-    pub period: Option<When>,
+    pub period: Option<Dated>,
     /// The table's column headings as printed, where they say more than the standard ones.
     #[serde(default)]
     pub columns: Columns,
@@ -340,7 +340,7 @@ pub struct Role {
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
     #[serde(default)]
-    pub fiscal_year: Option<When>,
+    pub fiscal_year: Option<Dated>,
     /// 到達目標.
     #[serde(default)]
     pub goals: Vec<Text>,
@@ -351,7 +351,7 @@ pub struct Schedule {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleRow {
-    pub period: When,
+    pub period: Dated,
     pub item: Text,
     #[serde(default)]
     pub content: Vec<Text>,

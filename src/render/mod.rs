@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::load::{Corpus, Record};
+use crate::model::dated::with_written_dates;
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, Text};
 use crate::timing;
@@ -266,7 +267,9 @@ fn page(
                     template,
                     r.body.title().get(lang).text.to_owned(),
                     crumbs,
-                    serde_json::to_value(data)?,
+                    // Dates as the record writes them, so that a sheet's page can print them
+                    // as the sheet does (the `date` filter's `as_written`).
+                    with_written_dates(|| serde_json::to_value(data))?,
                 )
             }
             PageKind::TermIndex(v) => (

@@ -215,13 +215,35 @@ fn register_filters(tera: &mut Tera, lang: Lang, base_path: &str) {
             base_path: base_path.to_owned(),
         },
     );
+    // Dates reach record pages as the record writes them (`model::dated`), elsewhere in
+    // canonical form; both parse. `date` prints the value in the reader's language; with
+    // `as_written=true`, a Japanese page prints the text as the record (and so the source sheet)
+    // writes it instead, where that is not the canonical form.
     tera.register_filter(
         "date",
-        move |v: &Value, _: &std::collections::HashMap<String, Value>| {
+        move |v: &Value, args: &std::collections::HashMap<String, Value>| {
+            let as_written = args.get("as_written").and_then(Value::as_bool) == Some(true);
+            Ok(Value::String(match v.as_str() {
+                Some(s) => match s.parse::<When>() {
+                    Ok(w) if as_written && lang == Lang::Ja && s.trim() != w.canonical() => {
+                        s.trim().to_owned()
+                    }
+                    Ok(w) => w.display(lang),
+                    Err(_) => s.to_owned(),
+                },
+                None => String::new(),
+            }))
+        },
+    );
+    // The canonical form (`FY2020`, `2019-06`, `not-stated`), for templates that test or take
+    // apart a date; text that is not a date passes through.
+    tera.register_filter(
+        "canonical",
+        |v: &Value, _: &std::collections::HashMap<String, Value>| {
             Ok(Value::String(match v.as_str() {
                 Some(s) => s
                     .parse::<When>()
-                    .map_or_else(|_| s.to_owned(), |w| w.display(lang)),
+                    .map_or_else(|_| s.to_owned(), |w| w.canonical()),
                 None => String::new(),
             }))
         },

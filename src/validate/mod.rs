@@ -523,7 +523,7 @@ impl Checker<'_> {
     fn axis(&mut self, axis: &[AxisYear]) {
         let mut last: Option<i32> = None;
         for (i, a) in axis.iter().enumerate() {
-            let year = match a.year {
+            let year = match *a.year {
                 When::At(Point::FiscalYear(y)) => y,
                 _ => {
                     self.push(

@@ -1,0 +1,205 @@
+//! A record's date field: its value, and the text the editor wrote.
+//!
+//! Data — `records.json`, the CSV, comparisons, search — uses the value ([`When`]) in its
+//! canonical form. A status sheet's page should read as the sheet prints it (`R1.6月時点`,
+//! `R２年度6月末`, `4月～R4年3月`), so [`Dated`] keeps the written text too, and serialises it
+//! instead of the canonical form inside [`with_written_dates`]. Record pages build their
+//! template data there; templates read either form through the `date` filter, which parses
+//! both.
+
+use std::cell::Cell;
+use std::fmt;
+use std::ops::Deref;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::ser::{Serialize, Serializer};
+
+use super::date::{When, SERDE_NAME};
+
+/// A date as a record writes it. Two `Dated` are equal when their values are: `令和2年度` and
+/// `R2年度` are the same fiscal year.
+#[derive(Clone, Debug)]
+pub struct Dated {
+    when: When,
+    /// The text as written, when it is not already the canonical form.
+    written: Option<Box<str>>,
+}
+
+impl Dated {
+    /// The text as the record writes it, when that is not the canonical form.
+    pub fn written(&self) -> Option<&str> {
+        self.written.as_deref()
+    }
+
+    fn read(text: &str) -> Result<Dated, super::date::DateError> {
+        let when: When = text.parse()?;
+        let text = text.trim();
+        let written = (text != when.canonical()).then(|| text.into());
+        Ok(Dated { when, written })
+    }
+}
+
+impl From<When> for Dated {
+    fn from(when: When) -> Dated {
+        Dated {
+            when,
+            written: None,
+        }
+    }
+}
+
+impl Deref for Dated {
+    type Target = When;
+
+    fn deref(&self) -> &When {
+        &self.when
+    }
+}
+
+impl AsRef<When> for Dated {
+    fn as_ref(&self) -> &When {
+        &self.when
+    }
+}
+
+impl PartialEq for Dated {
+    fn eq(&self, other: &Dated) -> bool {
+        self.when == other.when
+    }
+}
+
+impl Eq for Dated {}
+
+impl PartialEq<When> for Dated {
+    fn eq(&self, other: &When) -> bool {
+        &self.when == other
+    }
+}
+
+thread_local! {
+    static WRITTEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` with [`Dated`] values serialising the text as written (where there is one) rather
+/// than the canonical form. Only template data is built this way; everything written out as
+/// data stays canonical. Nesting is fine, and the previous mode comes back even if `f` panics.
+pub fn with_written_dates<T>(f: impl FnOnce() -> T) -> T {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            WRITTEN.with(|w| w.set(self.0));
+        }
+    }
+    let _restore = Restore(WRITTEN.with(|w| w.replace(true)));
+    f()
+}
+
+impl Serialize for Dated {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.written {
+            Some(text) if WRITTEN.with(Cell::get) => serializer.serialize_str(text),
+            _ => self.when.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Dated {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Dated, D::Error> {
+        deserializer.deserialize_newtype_struct(SERDE_NAME, DatedVisitor)
+    }
+}
+
+struct DatedVisitor;
+
+impl DatedVisitor {
+    fn read<E: de::Error>(text: &str) -> Result<Dated, E> {
+        Dated::read(text).map_err(|e| E::custom(e.message))
+    }
+}
+
+impl<'de> Visitor<'de> for DatedVisitor {
+    type Value = Dated;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date such as 2020-04-01, R2.4.1, 令和2年度 or 通年")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Dated, E> {
+        Self::read(v)
+    }
+
+    /// A bare year in a format that types it as a number (`period: 2021` in YAML).
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dated, E> {
+        Self::read(&v.to_string())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dated, E> {
+        Self::read(&v.to_string())
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Dated, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::read(&text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::IntoDeserializer;
+
+    fn dated(text: &str) -> Dated {
+        let de: de::value::StrDeserializer<'_, de::value::Error> = text.into_deserializer();
+        Dated::deserialize(de).expect("a date")
+    }
+
+    fn json(d: &Dated) -> String {
+        serde_json::to_string(d).expect("serialises")
+    }
+
+    #[test]
+    fn data_is_canonical_and_template_data_is_as_written() {
+        let d = dated("R1.6月時点");
+        assert_eq!(d.written(), Some("R1.6月時点"));
+        assert_eq!(json(&d), r#""2019-06""#);
+        assert_eq!(with_written_dates(|| json(&d)), r#""R1.6月時点""#);
+        // The mode ends with the call.
+        assert_eq!(json(&d), r#""2019-06""#);
+    }
+
+    #[test]
+    fn canonical_text_keeps_nothing_extra() {
+        for text in ["2019-06", "FY2020-end", "not-stated", " FY2020 "] {
+            let d = dated(text);
+            assert_eq!(d.written(), None, "{text}");
+            assert_eq!(with_written_dates(|| json(&d)), json(&d), "{text}");
+        }
+    }
+
+    #[test]
+    fn equal_values_are_equal_whatever_the_spelling() {
+        assert_eq!(dated("令和2年度"), dated("R２年度"));
+        assert_eq!(
+            dated("令和2年度"),
+            "FY2020".parse::<When>().expect("a date")
+        );
+        assert_ne!(dated("令和2年度"), dated("令和2年度末"));
+    }
+
+    #[test]
+    fn the_mode_is_restored_after_a_panic() {
+        let d = dated("令和2年度末");
+        let caught = std::panic::catch_unwind(|| with_written_dates(|| panic!("inside")));
+        assert!(caught.is_err());
+        assert_eq!(json(&d), r#""FY2020-end""#);
+    }
+
+    #[test]
+    fn unreadable_text_is_refused() {
+        let de: de::value::StrDeserializer<'_, de::value::Error> = "R2年13月".into_deserializer();
+        assert!(Dated::deserialize(de).is_err());
+    }
+}
