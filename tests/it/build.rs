@@ -64,7 +64,7 @@ fn a_record_page_shows_its_numbers_dates_and_breadcrumbs() {
         "4,830",
         "54.8",
         "39 / 43",
-        "令和元年6月",
+        "R1.6月時点",
         "令和2年度当初",
         "見本県",
     ] {
@@ -82,6 +82,48 @@ fn a_record_page_shows_its_numbers_dates_and_breadcrumbs() {
     }
     assert!(en_html.contains("aria-label=\"Breadcrumbs\""));
     assert_eq!(en_html.matches("data-item=\"indicator\"").count(), 3);
+}
+
+/// Japanese record pages print a date as the record (and so the source sheet) writes it;
+/// English pages and the open data use its value.
+#[test]
+fn dates_read_as_written_in_japanese_and_stay_canonical_in_data() {
+    let site = built();
+    let ja = text_of(&site.page("ja/status-sheets/sample-pref-sheet/index.html"));
+    for written in [
+        "R1.6月時点",
+        "時点: R2年度6月末",
+        "4月～R4年3月",
+        "期限: 令和2年度末",
+    ] {
+        assert!(ja.contains(written), "{written} missing in {ja}");
+    }
+    // The text says 時点 itself, so the label is not repeated.
+    assert!(!ja.contains("時点: R1.6月時点"), "{ja}");
+    for standard in ["令和元年6月", "令和4年3月", "令和2年6月末"] {
+        assert!(
+            !ja.contains(standard),
+            "{standard} printed instead of the written date: {ja}"
+        );
+    }
+    let en = text_of(&site.page("en/status-sheets/sample-pref-sheet/index.html"));
+    for value in [
+        "as of: June 2019",
+        "as of: end of June 2020",
+        "by: end of FY2020",
+    ] {
+        assert!(en.contains(value), "{value} missing in {en}");
+    }
+    assert!(!en.contains("R1.6"), "{en}");
+    let data = std::fs::read_to_string(site.out().join("data/records.json")).unwrap();
+    assert!(
+        data.contains(r#""as_of":"2019-06""#),
+        "records.json keeps canonical dates"
+    );
+    assert!(
+        !data.contains("R1.6月時点"),
+        "records.json keeps canonical dates"
+    );
 }
 
 #[test]

@@ -208,7 +208,7 @@ fn areas_named_in_the_text_are_printed_once_and_linked() {
         .find(|s| s.contains("徳之島で活用"))
         .expect("the FY R2 event is on the page");
     assert!(
-        text_of(line).starts_with("令和2年度（姶良・伊佐，南薩，曽於・肝属，徳之島で活用）"),
+        text_of(line).starts_with("令和２年度（姶良・伊佐，南薩，曽於・肝属，徳之島で活用）"),
         "{line}"
     );
     assert_eq!(
