@@ -23,12 +23,13 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b.url_schemes(HashSet::from(["http", "https", "mailto"]))
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(Some("noopener noreferrer"))
-        .add_tag_attributes("span", ["class"])
+        .add_tag_attributes("span", ["class", "aria-hidden"])
         .add_tag_attributes("code", ["class"])
         .add_tag_attributes("pre", ["class"])
         .add_tag_attributes("sup", ["class", "id"])
         .add_tag_attributes("div", ["class", "id"])
         .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("ul", ["class"])
         .add_tag_attributes("a", ["class", "id"])
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("th", ["style"])
@@ -124,9 +125,65 @@ pub fn render_at(markdown: &str, base_path: &str) -> String {
             (e, _) => events.push(e),
         }
     }
+    mark_lists(&mut events);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     SANITIZER.clean(&html).to_string()
+}
+
+/// The marks Japanese documents print before list items.
+const MARKS: &[char] = &['・', '●', '○', '〇', '◯', '◎', '■', '□', '◆', '◇', '※'];
+
+/// A bullet list whose every item starts with a printed mark (`- ・フットワーク…`) keeps the
+/// marks as the source prints them: the list loses its own bullets (`class="marked"`, as the
+/// templates' marked lists) and each mark becomes a `<span class="mark">`. A list where only
+/// some items carry a mark is left as it is.
+fn mark_lists(events: &mut Vec<Event<'_>>) {
+    let mut i = 0;
+    while i < events.len() {
+        if !matches!(events[i], Event::Start(Tag::List(None))) {
+            i += 1;
+            continue;
+        }
+        // The list's end, and the first event of each of its own items.
+        let (mut depth, mut end, mut firsts) = (0usize, None, Vec::new());
+        for (j, e) in events.iter().enumerate().skip(i) {
+            match e {
+                Event::Start(Tag::List(_)) => depth += 1,
+                Event::End(TagEnd::List(_)) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(j);
+                        break;
+                    }
+                }
+                Event::Start(Tag::Item) if depth == 1 => {
+                    let para = matches!(events.get(j + 1), Some(Event::Start(Tag::Paragraph)));
+                    firsts.push(j + 1 + usize::from(para));
+                }
+                _ => {}
+            }
+        }
+        let Some(end) = end else { return };
+        let marked = !firsts.is_empty()
+            && firsts
+                .iter()
+                .all(|&k| matches!(events.get(k), Some(Event::Text(t)) if t.starts_with(MARKS)));
+        if marked {
+            events[i] = Event::Html(CowStr::from("<ul class=\"marked\">\n"));
+            events[end] = Event::Html(CowStr::from("</ul>\n"));
+            // From the last item back, so the indices before stay valid.
+            for &k in firsts.iter().rev() {
+                let Event::Text(t) = &events[k] else { continue };
+                let mark = t.chars().next().unwrap_or_default();
+                let rest = t[mark.len_utf8()..].trim_start().to_owned();
+                let span = format!("<span class=\"mark\" aria-hidden=\"true\">{mark}</span>");
+                events[k] = Event::Text(CowStr::from(rest));
+                events.insert(k, Event::InlineHtml(CowStr::from(span)));
+            }
+        }
+        i += 1;
+    }
 }
 
 /// A relative path that cannot climb out of the site, with no scheme or host.
@@ -237,6 +294,23 @@ mod tests {
         assert!(!html.contains("//host"), "{html}");
         assert!(html.contains("src=\"/handbook/img/p.png\""), "{html}");
         assert!(render(md).contains("href=\"/ja/cases/x/\""));
+    }
+
+    #[test]
+    fn items_that_print_their_own_marks_keep_them() {
+        let html =
+            render("- ・フットワーク\n- ・ネットワーク\n  - ○ 内側\n  - 印なし\n\n1. ・番号付き\n");
+        assert_eq!(html.matches("<ul class=\"marked\">").count(), 1, "{html}");
+        assert!(
+            html.contains(
+                "<li><span class=\"mark\" aria-hidden=\"true\">・</span>フットワーク</li>"
+            ),
+            "{html}"
+        );
+        // The inner list is marked unevenly, the ordered one is numbered: both stay as they are.
+        assert!(html.contains("<ul>\n<li>○ 内側</li>"), "{html}");
+        assert!(html.contains("<ol>\n<li>・番号付き</li>"), "{html}");
+        assert!(!render("- a\n- b\n").contains("marked"));
     }
 
     #[test]
