@@ -268,7 +268,7 @@ pub struct Event {
     pub text: Text,
     /// The text names the areas itself, in the place the areas go
     /// (「令和２年度（姶良・伊佐，南薩，曽於・肝属，徳之島で活用）」): the page prints the text
-    /// there and links the areas after it, instead of naming them twice.
+    /// there, with each area linked where the text names it, instead of naming them twice.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub areas_in_text: bool,
 }

@@ -187,6 +187,105 @@ impl tera::Filter for TextFilter {
     }
 }
 
+/// `text | t_linked(ids=[…], regions=data.regions)`: a line that names its regions in its own
+/// words (「南薩・北薩・大隅圏域」, "Nansatsu, Hokusatsu and Osumi areas"), printed in the page's
+/// language with each region's name linked where it stands. Empty when the text is not
+/// translated or does not name every region, so the template can fall back to linking them
+/// after the line.
+struct LinkedText {
+    lang: Lang,
+}
+
+impl tera::Filter for LinkedText {
+    fn filter(
+        &self,
+        value: &Value,
+        args: &std::collections::HashMap<String, Value>,
+    ) -> tera::Result<Value> {
+        let text = match value {
+            Value::String(s) => Some(s.as_str()),
+            Value::Object(o) => o
+                .get(self.lang.code())
+                .and_then(Value::as_str)
+                .filter(|t| !t.trim().is_empty()),
+            _ => None,
+        };
+        let ids = args.get("ids").and_then(Value::as_array);
+        let regions = args.get("regions").and_then(Value::as_object);
+        let (Some(text), Some(ids), Some(regions)) = (text, ids, regions) else {
+            return Ok(Value::String(String::new()));
+        };
+        let mut targets = Vec::with_capacity(ids.len());
+        for id in ids {
+            let region = id.as_str().and_then(|id| regions.get(id));
+            let name = region
+                .and_then(|r| r.pointer(&format!("/name/{}", self.lang.code())))
+                .and_then(Value::as_str);
+            let url = region.and_then(|r| r.get("url")).and_then(Value::as_str);
+            let (Some(name), Some(url)) = (name, url) else {
+                return Ok(Value::String(String::new()));
+            };
+            targets.push((name, url));
+        }
+        Ok(Value::String(
+            link_names(text, &targets).unwrap_or_default(),
+        ))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// Words that end a region's name without being what a text calls it: 南薩圏域 is 「南薩」 in
+/// 「南薩・北薩・大隅圏域」, Nansatsu area is "Nansatsu" in "Nansatsu and Osumi areas".
+const NAME_SUFFIXES: &[&str] = &["圏域", "地区", "地域", " area", " district", " region"];
+
+/// `text`, HTML-escaped, with each `(name, url)` linked at the first place the text names it
+/// (by its whole name, or without a [`NAME_SUFFIXES`] word) that no earlier one took. `None`
+/// when a name is not found.
+fn link_names(text: &str, targets: &[(&str, &str)]) -> Option<String> {
+    let mut taken: Vec<(usize, usize, &str)> = Vec::with_capacity(targets.len());
+    for &(name, url) in targets {
+        let short = NAME_SUFFIXES
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .filter(|short| !short.is_empty());
+        let found = [Some(name), short].into_iter().flatten().find_map(|word| {
+            text.match_indices(word)
+                .map(|(at, _)| (at, at + word.len()))
+                .filter(|&(a, b)| whole_words(text, a, b))
+                .find(|&(a, b)| taken.iter().all(|&(x, y, _)| b <= x || a >= y))
+        })?;
+        taken.push((found.0, found.1, url));
+    }
+    taken.sort_unstable();
+    let mut out = String::with_capacity(text.len() + taken.len() * 40);
+    let mut at = 0;
+    for (a, b, url) in taken {
+        out.push_str(&markdown::html_escape(&text[at..a]));
+        out.push_str(&format!(
+            "<a href=\"{}\">{}</a>",
+            markdown::html_escape(url),
+            markdown::html_escape(&text[a..b])
+        ));
+        at = b;
+    }
+    out.push_str(&markdown::html_escape(&text[at..]));
+    Some(out)
+}
+
+/// Whether `text[a..b]` does not cut a word of Latin letters or digits in two ("Kagoshima
+/// area" is not in "Kagoshima areas"). Japanese has no spaces, so its names match anywhere.
+fn whole_words(text: &str, a: usize, b: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let (before, first) = (text[..a].chars().next_back(), text[a..b].chars().next());
+    let (last, after) = (text[a..b].chars().next_back(), text[b..].chars().next());
+    let cuts_before = word(before) && word(first);
+    let cuts_after = word(last) && word(after);
+    !(cuts_before || cuts_after)
+}
+
 /// The mark beside Japanese text shown on an English page.
 pub const UNTRANSLATED: &str = "not yet translated";
 
@@ -248,10 +347,55 @@ fn register_filters(tera: &mut Tera, lang: Lang, base_path: &str) {
             }))
         },
     );
+    tera.register_filter("t_linked", LinkedText { lang });
     tera.register_filter(
         "num",
         |v: &Value, _: &std::collections::HashMap<String, Value>| {
             Ok(Value::String(v.as_f64().map(fmt_num).unwrap_or_default()))
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link_names;
+
+    const AREAS: &[(&str, &str)] = &[
+        ("南薩圏域", "/ja/regions/nansatsu-area/"),
+        ("北薩圏域", "/ja/regions/hokusatsu-area/"),
+        ("大隅圏域", "/ja/regions/osumi-area/"),
+    ];
+
+    #[test]
+    fn names_are_linked_where_the_text_says_them() {
+        assert_eq!(
+            link_names("南薩・北薩・大隅圏域", AREAS).as_deref(),
+            Some(
+                "<a href=\"/ja/regions/nansatsu-area/\">南薩</a>・\
+                 <a href=\"/ja/regions/hokusatsu-area/\">北薩</a>・\
+                 <a href=\"/ja/regions/osumi-area/\">大隅圏域</a>"
+            )
+        );
+        let en = [("Aira-Isa area", "/a/"), ("Kagoshima area", "/k/")];
+        assert_eq!(
+            link_names("Aira-Isa and Kagoshima areas", &en).as_deref(),
+            Some("<a href=\"/a/\">Aira-Isa</a> and <a href=\"/k/\">Kagoshima</a> areas")
+        );
+    }
+
+    #[test]
+    fn a_name_the_text_does_not_say_leaves_the_text_unlinked() {
+        assert_eq!(link_names("南薩・北薩", AREAS), None);
+    }
+
+    #[test]
+    fn two_regions_never_share_the_same_words_and_text_is_escaped() {
+        // Both names shorten to 「鹿児島」: the second takes the next occurrence, or fails.
+        let same = [("鹿児島圏域", "/1/"), ("鹿児島地区", "/2/")];
+        assert_eq!(
+            link_names("鹿児島<b>と鹿児島", &same).as_deref(),
+            Some("<a href=\"/1/\">鹿児島</a>&lt;b&gt;と<a href=\"/2/\">鹿児島</a>")
+        );
+        assert_eq!(link_names("鹿児島のみ", &same), None);
+    }
 }

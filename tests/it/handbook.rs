@@ -195,8 +195,8 @@ fn english_pages_print_no_japanese_ui_words() {
     assert!(sheet.contains("<small>(as of June 2019)</small>"));
 }
 
-/// A line that names its areas in its own words prints them once, as the sheet does, and
-/// still links every area's page after it.
+/// A line that names its areas in its own words prints them once, as the sheet does, with
+/// each area's page linked where the line names it.
 #[test]
 fn areas_named_in_the_text_are_printed_once_and_linked() {
     let html =
@@ -205,26 +205,38 @@ fn areas_named_in_the_text_are_printed_once_and_linked() {
     let line = html
         .split("<li data-item=\"event\">")
         .map(|s| s.split("</li>").next().unwrap())
-        .find(|s| s.contains("徳之島で活用"))
+        .find(|s| text_of(s).contains("徳之島で活用"))
         .expect("the FY R2 event is on the page");
     assert!(
         text_of(line).starts_with("令和２年度（姶良・伊佐，南薩，曽於・肝属，徳之島で活用）"),
         "{line}"
     );
-    assert_eq!(
-        line.matches("徳之島").count(),
-        2,
-        "once in the text, once as a link"
-    );
-    for area in [
-        "aira-isa-area",
-        "nansatsu-area",
-        "soo-kimotsuki-area",
-        "tokunoshima-area",
+    assert_eq!(line.matches("徳之島").count(), 1, "printed once: {line}");
+    for (area, words) in [
+        ("aira-isa-area", "姶良・伊佐"),
+        ("nansatsu-area", "南薩"),
+        ("soo-kimotsuki-area", "曽於・肝属"),
+        ("tokunoshima-area", "徳之島"),
     ] {
         assert!(
-            line.contains(&format!("href=\"/ja/regions/{area}/\"")),
-            "{area}"
+            line.contains(&format!("<a href=\"/ja/regions/{area}/\">{words}</a>")),
+            "{area} in {line}"
         );
     }
+    // A count whose areas are named by a label: linked inside it, and not listed again.
+    let count = html
+        .split("<li data-item=\"count\">")
+        .map(|s| s.split("</li>").next().unwrap())
+        .find(|s| s.contains("大隅圏域") && s.contains("体験談発表"))
+        .expect("the FY R1 peer talks are on the page");
+    assert!(
+        text_of(count)
+            .starts_with("令和元年度（南薩・北薩・大隅圏域）：精神科病院での体験談発表 13回"),
+        "{count}"
+    );
+    assert!(
+        count.contains("<a href=\"/ja/regions/hokusatsu-area/\">北薩</a>"),
+        "{count}"
+    );
+    assert!(!count.contains("class=\"places\""), "{count}");
 }

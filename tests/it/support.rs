@@ -80,19 +80,32 @@ impl TestSite {
 
 /// The text of an HTML page: tags removed, entities decoded, whitespace collapsed.
 pub fn text_of(html: &str) -> String {
+    // Inline elements join their text to what is around them, as a browser shows it
+    // (「（<a>南薩</a>・<a>北薩</a>）」 reads 「（南薩・北薩）」); any other tag separates.
+    const INLINE: &[&str] = &[
+        "a", "abbr", "b", "code", "data", "em", "i", "small", "span", "strong", "sub", "sup",
+        "time",
+    ];
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        if !INLINE.contains(&name) {
+            out.push(' ');
         }
+        rest = &rest[open + close + 1..];
     }
+    out.push_str(rest);
     let decoded = out
         .replace("&lt;", "<")
         .replace("&gt;", ">")
