@@ -161,7 +161,8 @@ impl Body {
     }
 
     /// Every region id the record refers to (its region, areas of counts and events, model
-    /// areas, places named by outcome entries), in order of appearance, without repeats.
+    /// areas, places named by outcome entries and policies), in order of appearance, without
+    /// repeats.
     pub fn referenced_regions(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
         match self {
@@ -184,6 +185,7 @@ impl Body {
                 for (_, e) in o.entries() {
                     ids.extend(e.places.iter().map(String::as_str));
                 }
+                ids.extend(o.next_policy_places.iter().map(String::as_str));
             }
             Body::Case(c) => ids.push(&c.region),
             Body::Practice(p) => ids.push(&p.region),

@@ -61,6 +61,10 @@ pub struct Outcome {
     /// The year the policy is for.
     #[serde(default)]
     pub next_policy_year: Option<Dated>,
+    /// Regions the policy names that no entry does (「今後の南部・中部地区での展開」): their pages
+    /// are linked under the policy, and list this record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_policy_places: Vec<String>,
 }
 
 /// The sheet's own section labels, where they differ from the standard ones in the theme's

@@ -344,6 +344,12 @@ impl Checker<'_> {
                     }
                 }
                 self.outcome_entries(o);
+                self.references(
+                    &[],
+                    "next_policy_places",
+                    Ref::Region,
+                    &o.next_policy_places,
+                );
             }
             Body::Case(c) => {
                 self.reference(path!["category"], Ref::Category, &c.category);
@@ -736,8 +742,9 @@ mod tests {
         assert_eq!(fmt_num(1782190.0), "1,782,190");
     }
 
-    /// Outcome entries: places must be regions; `cumulative` and `total` need their counts; an
-    /// entry with nothing to print is refused. Each problem points at its own line.
+    /// Outcome entries: places must be regions (so must the places a policy names);
+    /// `cumulative` and `total` need their counts; an entry with nothing to print is refused.
+    /// Each problem points at its own line.
     #[test]
     fn outcome_entries_are_checked() {
         let dir = tempfile::tempdir().unwrap();
@@ -770,7 +777,8 @@ mod tests {
              \x20 - region: north-area\n\
              \x20   forums:\n\
              \x20     - title: {ja: 会議, en: Meeting}\n\
-             \x20       total: true\n",
+             \x20       total: true\n\
+             next_policy_places: [north-area, south-aera]\n",
         )
         .unwrap();
         let config = crate::config::Config::load(dir.path()).unwrap().unwrap();
@@ -788,6 +796,7 @@ mod tests {
                 (Code::InvalidValue, 7),
                 (Code::MissingField, 8),
                 (Code::InvalidValue, 14),
+                (Code::UnknownReference, 15),
             ]
         );
     }
