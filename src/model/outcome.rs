@@ -67,7 +67,6 @@ pub struct Outcome {
     pub next_policy_places: Vec<String>,
 }
 
-/// The sheet's own section labels, where they differ from the standard ones in the theme's
 /// The marks a Japanese sheet prints before the items of each list (○ ・). A list without
 /// one is an ordinary list; English pages always are. A list whose items the sheet marks
 /// differently from one another is given none. The lists of a model area have their own.
@@ -90,6 +89,7 @@ pub struct OutcomeMarks {
     pub next_policy_sub: Option<String>,
 }
 
+/// The sheet's own section labels, where they differ from the standard ones in the theme's
 /// strings. Each is optional; a missing label falls back to the standard one.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -128,6 +128,20 @@ pub struct Labels {
     /// （そのうち、退院した者の人数） (standard) / （うち、退院した者の人数）.
     #[serde(default)]
     pub discharged: Option<Text>,
+    /// Lists of the support project's work that the Japanese sheet prints with no heading of
+    /// their own (Kawasaki's advisor meetings follow its training line as further ○ items):
+    /// the Japanese page shows none either (the heading stays for assistive technology); the
+    /// English page keeps the standard heading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unheaded: Vec<WorkList>,
+}
+
+/// A list of the support project's work that has a standard heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkList {
+    Trainings,
+    AdvisorSupport,
 }
 
 /// One line of the sheet's lists of work: a training, a meeting, an activity.

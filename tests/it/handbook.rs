@@ -240,3 +240,20 @@ fn areas_named_in_the_text_are_printed_once_and_linked() {
     );
     assert!(!count.contains("class=\"places\""), "{count}");
 }
+
+/// Kawasaki's sheet prints its advisor meetings as further ○ items under no heading: the
+/// Japanese page shows none (keeping it for assistive technology), the English page shows the
+/// standard one.
+#[test]
+fn a_heading_the_sheet_does_not_print_is_only_for_assistive_technology() {
+    let out = built();
+    let page = |lang: &str| {
+        std::fs::read_to_string(
+            out.join(format!("{lang}/outcomes/kawasaki-city-outcome/index.html")),
+        )
+        .unwrap()
+    };
+    assert!(page("ja").contains("<h3 class=\"visually-hidden\">（広域AD現地支援）</h3>"));
+    assert!(page("ja").contains("<h3>○研修会の開催</h3>"));
+    assert!(page("en").contains("<h3>On-site support by the wide-area advisor</h3>"));
+}
