@@ -76,7 +76,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
@@ -1627,50 +1627,9 @@ impl Serialize for When {
 }
 
 impl<'de> Deserialize<'de> for When {
+    /// Read as a [`Dated`](super::dated::Dated), keeping only the value.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<When, D::Error> {
-        deserializer.deserialize_newtype_struct(SERDE_NAME, WhenVisitor)
-    }
-}
-
-struct WhenVisitor;
-
-impl WhenVisitor {
-    fn read<E: de::Error>(text: &str) -> Result<When, E> {
-        text.parse().map_err(|e: DateError| E::custom(e.message))
-    }
-}
-
-impl<'de> Visitor<'de> for WhenVisitor {
-    type Value = When;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a date such as 2020-04-01, R2.4.1, 令和2年度 or 通年")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<When, E> {
-        Self::read(v)
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<When, E> {
-        Self::read(v)
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<When, E> {
-        Self::read(&v)
-    }
-
-    /// A bare year in a format that types it as a number (`period: 2021` in YAML).
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<When, E> {
-        Self::read(&v.to_string())
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<When, E> {
-        Self::read(&v.to_string())
-    }
-
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<When, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Self::read(&text)
+        super::dated::Dated::deserialize(deserializer).map(super::dated::Dated::into_when)
     }
 }
 
@@ -1678,7 +1637,7 @@ impl<'de> Visitor<'de> for WhenVisitor {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use serde::de::IntoDeserializer;
+    use serde::de::{self, IntoDeserializer, Visitor};
 
     fn when(input: &str) -> When {
         match parse(input) {

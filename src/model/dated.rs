@@ -26,6 +26,11 @@ pub struct Dated {
 }
 
 impl Dated {
+    /// The value, without the text.
+    pub fn into_when(self) -> When {
+        self.when
+    }
+
     /// The text as the record writes it, when that is not the canonical form.
     pub fn written(&self) -> Option<&str> {
         self.written.as_deref()
