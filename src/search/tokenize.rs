@@ -1,7 +1,8 @@
 //! The one tokenizer of the search: text in, search keys out.
 //!
 //! The index is built here, at build time; the browser cuts queries into keys with
-//! `themes/default/static/search/tokenize.js`, a line-by-line twin of this file. They must
+//! `themes/default/static/search/tokenize.js`, a step-by-step twin of this file (the build
+//! side hands keys to a callback rather than collecting them, for speed). They must
 //! agree exactly, or a word in a page would not be found by the same word in the search box
 //! (Pagefind fails on Japanese that way: its two segmenters disagree). To keep them equal,
 //! nothing here leans on a library whose result could differ in the browser: character
