@@ -68,8 +68,9 @@ pub struct Outcome {
 }
 
 /// The marks a Japanese sheet prints before the items of each list (○ ・). A list without
-/// one is an ordinary list; English pages always are. A list whose items the sheet marks
-/// differently from one another is given none. The lists of a model area have their own.
+/// one is an ordinary list; English pages always are. A line the sheet marks differently from
+/// the rest of its list says so itself (`Entry::mark`). The lists of a model area have their
+/// own.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeMarks {
@@ -155,6 +156,10 @@ pub struct Entry {
     /// The number the source puts before the line (①, ②).
     #[serde(default)]
     pub label: Option<String>,
+    /// This line's mark where the sheet marks it differently from the rest of its list (see
+    /// `marks`); `""` for none, as Kawasaki's month rows under a ○ line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
     #[serde(default)]
     pub date: Option<Dated>,
     /// Weekday and time as the source writes them after the date (（木）１４:００～).

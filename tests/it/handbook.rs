@@ -257,3 +257,32 @@ fn a_heading_the_sheet_does_not_print_is_only_for_assistive_technology() {
     assert!(page("ja").contains("<h3>○研修会の開催</h3>"));
     assert!(page("en").contains("<h3>On-site support by the wide-area advisor</h3>"));
 }
+
+/// Kawasaki's month rows are unmarked lines under a ○ line, as the sheet prints them, and the
+/// wards they name are linked where they are named.
+#[test]
+fn outcome_lines_keep_their_own_marks_and_link_the_places_they_name() {
+    let html =
+        std::fs::read_to_string(built().join("ja/outcomes/kawasaki-city-outcome/index.html"))
+            .unwrap();
+    let lines: Vec<&str> = html
+        .split("<li data-item=\"area-activity\">")
+        .skip(1)
+        .map(|s| s.split("</li>").next().unwrap())
+        .collect();
+    let marked: Vec<bool> = lines.iter().map(|l| l.contains("class=\"mark\"")).collect();
+    assert_eq!(
+        marked,
+        [true, false, false, false, false, false, true, true],
+        "{lines:#?}"
+    );
+    let december = lines
+        .iter()
+        .find(|l| text_of(l).starts_with("12月"))
+        .unwrap();
+    assert!(
+        december.contains("<a href=\"/ja/regions/kawasaki-tama-ward/\">多摩区</a>自立支援協議会"),
+        "{december}"
+    );
+    assert!(!december.contains("class=\"places\""), "{december}");
+}
