@@ -79,13 +79,40 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
             .with_context(|| format!("removing the stale {}", staging.display()))?;
     }
     std::fs::create_dir_all(staging).with_context(|| format!("creating {}", staging.display()))?;
+    // Each directory once, parents first, rather than a `create_dir_all` per file: a large site
+    // has tens of thousands of files in a few thousand directories.
+    let dirs: std::collections::BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .filter(|d| !d.as_os_str().is_empty())
+        .collect();
+    for dir in &dirs {
+        let dir = staging.join(dir);
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
     files.par_iter().try_for_each(|f| {
         let path = staging.join(&f.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
         std::fs::write(&path, &f.bytes).with_context(|| format!("writing {}", path.display()))
     })
+}
+
+/// `remove_dir_all`, with the files of each directory removed in parallel: deleting the
+/// previous site's tens of thousands of files is most of a large rebuild's file-system time.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let mut dirs = Vec::new();
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if entry.file_type().is_dir() {
+            dirs.push(entry.into_path());
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(std::fs::remove_file)?;
+    // Deepest first, so that each directory is empty when it is removed.
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    dirs.iter().try_for_each(std::fs::remove_dir)
 }
 
 fn swap(staging: &Path, out: &Path) -> anyhow::Result<()> {
@@ -101,7 +128,7 @@ fn swap(staging: &Path, out: &Path) -> anyhow::Result<()> {
         return Err(e).with_context(|| format!("moving the new site into {}", out.display()));
     }
     if old.exists() {
-        std::fs::remove_dir_all(&old)
+        remove_tree(&old)
             .with_context(|| format!("removing the previous site at {}", old.display()))?;
     }
     Ok(())
@@ -152,5 +179,26 @@ mod tests {
             std::fs::read_to_string(out.join("b/new.html")).unwrap(),
             "2"
         );
+    }
+
+    /// Removing the previous site removes a link inside it, never what the link points at.
+    #[cfg(unix)]
+    #[test]
+    fn removing_the_previous_site_does_not_follow_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let keep = dir.path().join("keep");
+        std::fs::create_dir(&keep).unwrap();
+        std::fs::write(keep.join("precious.txt"), "x").unwrap();
+        commit(&out, vec![OutputFile::new("a/b/c.html", "1")]).unwrap();
+        std::os::unix::fs::symlink(&keep, out.join("a/link")).unwrap();
+        commit(&out, vec![OutputFile::new("index.html", "2")]).unwrap();
+        assert!(keep.join("precious.txt").exists());
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left.len(), 2, "only public/ and keep/ remain: {left:?}");
+        assert!(!out.join("a").exists());
     }
 }
