@@ -61,12 +61,6 @@ impl Deref for Dated {
     }
 }
 
-impl AsRef<When> for Dated {
-    fn as_ref(&self) -> &When {
-        &self.when
-    }
-}
-
 impl PartialEq for Dated {
     fn eq(&self, other: &Dated) -> bool {
         self.when == other.when
@@ -74,12 +68,6 @@ impl PartialEq for Dated {
 }
 
 impl Eq for Dated {}
-
-impl PartialEq<When> for Dated {
-    fn eq(&self, other: &When) -> bool {
-        &self.when == other
-    }
-}
 
 thread_local! {
     static WRITTEN: Cell<bool> = const { Cell::new(false) };
@@ -188,7 +176,7 @@ mod tests {
     fn equal_values_are_equal_whatever_the_spelling() {
         assert_eq!(dated("令和2年度"), dated("R２年度"));
         assert_eq!(
-            dated("令和2年度"),
+            *dated("令和2年度"),
             "FY2020".parse::<When>().expect("a date")
         );
         assert_ne!(dated("令和2年度"), dated("令和2年度末"));

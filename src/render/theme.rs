@@ -286,6 +286,17 @@ fn whole_words(text: &str, a: usize, b: usize) -> bool {
     !(cuts_before || cuts_after)
 }
 
+/// A date filter's result: `f` of the text and its value; text that is not a date passes
+/// through, and a value that is not text prints nothing.
+fn map_date(v: &Value, f: impl Fn(&str, &When) -> String) -> Value {
+    Value::String(match v.as_str() {
+        Some(s) => s
+            .parse::<When>()
+            .map_or_else(|_| s.to_owned(), |w| f(s, &w)),
+        None => String::new(),
+    })
+}
+
 /// The mark beside Japanese text shown on an English page.
 pub const UNTRANSLATED: &str = "not yet translated";
 
@@ -322,15 +333,12 @@ fn register_filters(tera: &mut Tera, lang: Lang, base_path: &str) {
         "date",
         move |v: &Value, args: &std::collections::HashMap<String, Value>| {
             let as_written = args.get("as_written").and_then(Value::as_bool) == Some(true);
-            Ok(Value::String(match v.as_str() {
-                Some(s) => match s.parse::<When>() {
-                    Ok(w) if as_written && lang == Lang::Ja && s.trim() != w.canonical() => {
-                        s.trim().to_owned()
-                    }
-                    Ok(w) => w.display(lang),
-                    Err(_) => s.to_owned(),
-                },
-                None => String::new(),
+            Ok(map_date(v, |s, w| {
+                if as_written && lang == Lang::Ja && s.trim() != w.canonical() {
+                    s.trim().to_owned()
+                } else {
+                    w.display(lang)
+                }
             }))
         },
     );
@@ -339,12 +347,7 @@ fn register_filters(tera: &mut Tera, lang: Lang, base_path: &str) {
     tera.register_filter(
         "canonical",
         |v: &Value, _: &std::collections::HashMap<String, Value>| {
-            Ok(Value::String(match v.as_str() {
-                Some(s) => s
-                    .parse::<When>()
-                    .map_or_else(|_| s.to_owned(), |w| w.canonical()),
-                None => String::new(),
-            }))
+            Ok(map_date(v, |_, w| w.canonical()))
         },
     );
     tera.register_filter("t_linked", LinkedText { lang });
