@@ -46,7 +46,7 @@ impl Config {
                 root.display()
             );
         }
-        let raw: RawConfig = match crate::load::load_yaml_file(&path, CONFIG_FILE) {
+        let raw: RawConfig = match crate::yaml::load_file(&path, CONFIG_FILE) {
             Ok(raw) => raw,
             Err(diags) => return Ok(Err(diags)),
         };

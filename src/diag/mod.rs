@@ -6,6 +6,7 @@
 
 pub mod emit;
 pub mod source;
+pub mod suggest;
 
 use std::fmt;
 

@@ -4,9 +4,6 @@
 //! Reading guards: files over [`MAX_FILE_BYTES`] are refused; a UTF-8 BOM is dropped; CRLF
 //! is read as LF; invalid UTF-8 is reported at the line and column of the first bad byte.
 
-pub mod de;
-pub mod yaml;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -17,13 +14,11 @@ use serde::de::DeserializeOwned;
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Diagnostics, Span};
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
-use crate::model::{Body, Kind};
-use de::Problem;
-use yaml::Node;
+use crate::model::{Body, Kind, TermList, Vocabulary};
+use crate::yaml::de::Problem;
+use crate::yaml::{problem, read, typed, Node};
 
-/// Largest content file accepted: 4 MiB. A record is a few KiB; the largest in the
-/// bundled handbook is under 100 KiB.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub use crate::yaml::MAX_FILE_BYTES;
 
 /// A loaded record with the tree it came from (its field-path → span index).
 #[derive(Debug)]
@@ -56,6 +51,28 @@ pub struct Vocab {
     pub variants: VocabFile<Vec<String>>,
 }
 
+impl Vocab {
+    /// The entries of a list of plain terms.
+    pub fn terms(&self, list: TermList) -> &[Term] {
+        match list {
+            TermList::Categories => &self.categories.entries,
+            TermList::Themes => &self.themes.entries,
+            TermList::RegionKinds => &self.region_kinds.entries,
+            TermList::Actors => &self.actors.entries,
+        }
+    }
+
+    /// The file of a list of plain terms.
+    pub fn term_file(&self, list: TermList) -> &VocabFile<Term> {
+        match list {
+            TermList::Categories => &self.categories,
+            TermList::Themes => &self.themes,
+            TermList::RegionKinds => &self.region_kinds,
+            TermList::Actors => &self.actors,
+        }
+    }
+}
+
 /// Everything the later stages need, in a deterministic order.
 #[derive(Debug)]
 pub struct Corpus {
@@ -70,21 +87,11 @@ pub struct Corpus {
     pub unloaded: Vec<(Kind, String)>,
 }
 
-/// The names of the vocabulary files under `content/vocabularies/`.
-pub const VOCABULARIES: [&str; 7] = [
-    "categories",
-    "themes",
-    "region-kinds",
-    "actors",
-    "indicators",
-    "glossary",
-    "variants",
-];
 
 enum Loaded {
     Record(Box<Record>),
     Failed(Kind, String),
-    Vocab(&'static str, Option<Node>),
+    Vocab(Vocabulary, Option<Node>),
     Nothing,
 }
 
@@ -182,7 +189,7 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
             return out;
         }
     };
-    let tree = match yaml::parse(&text) {
+    let tree = match crate::yaml::parse(&text) {
         Ok(tree) => tree,
         Err(e) => {
             out.diags.push(problem(
@@ -231,7 +238,7 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
 
 enum Target {
     Record(Kind, String),
-    Vocab(&'static str),
+    Vocab(Vocabulary),
 }
 
 /// Where a file under `content/` belongs, from its path alone.
@@ -256,12 +263,13 @@ fn classify(rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Target> {
         return None;
     };
     if dir == "vocabularies" {
-        return match VOCABULARIES.iter().find(|v| **v == stem) {
+        return match Vocabulary::from_stem(stem) {
             Some(v) => Some(Target::Vocab(v)),
             None => {
+                let stems: Vec<&str> = Vocabulary::ALL.iter().map(|v| v.stem()).collect();
                 diags.push(unexpected(
                     rel,
-                    &format!("the vocabularies are: {}", VOCABULARIES.join(", ")),
+                    &format!("the vocabularies are: {}", stems.join(", ")),
                 ));
                 None
             }
@@ -269,7 +277,7 @@ fn classify(rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Target> {
     }
     let Some(kind) = Kind::from_dir(dir) else {
         let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.dir()).collect();
-        let help = match crate::validate::suggest::closest(dir, kinds.iter().copied()) {
+        let help = match crate::diag::suggest::closest(dir, kinds.iter().copied()) {
             Some(best) => format!("did you mean `content/{best}/`?"),
             None => format!("the record kinds are: {}", kinds.join(", ")),
         };
@@ -307,82 +315,6 @@ pub fn is_kebab_id(s: &str) -> bool {
         })
 }
 
-/// A read failure, with the text as far as it can be shown (for the human format).
-type ReadError = (Box<Diagnostic>, Option<String>);
-
-/// Read a file as text: size limit, BOM, CRLF, UTF-8 with the position of a bad byte.
-fn read(path: &Path, rel: &str) -> Result<String, ReadError> {
-    let io_err = |e: std::io::Error| {
-        let d = Diagnostic::new(
-            Code::InvalidValue,
-            rel,
-            Span::start(),
-            format!("cannot read the file: {e}"),
-        );
-        (Box::new(d.with_help("check the file's permissions")), None)
-    };
-    let size = std::fs::metadata(path).map_err(io_err)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err((
-            Box::new(
-                Diagnostic::new(
-                    Code::FileTooLarge,
-                    rel,
-                    Span::start(),
-                    format!(
-                        "the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (4 MiB)"
-                    ),
-                )
-                .with_help("split it into several records; a record is usually a few KiB"),
-            ),
-            None,
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(io_err)?;
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let (line, column) = crate::diag::source::LineIndex::new(valid).line_col(valid.len());
-            return Err((
-                Box::new(
-                    Diagnostic::new(
-                        Code::InvalidUtf8,
-                        rel,
-                        Span::new(line, column, 1),
-                        "the file is not valid UTF-8",
-                    )
-                    .with_help(
-                        "save the file as UTF-8 (Shift_JIS and other encodings are not read)",
-                    ),
-                ),
-                Some(String::from_utf8_lossy(bytes).replace("\r\n", "\n")),
-            ));
-        }
-    };
-    Ok(text.replace("\r\n", "\n"))
-}
-
-fn problem(file: &str, p: Problem) -> Diagnostic {
-    let mut d = Diagnostic::new(p.code, file, p.span.unwrap_or_else(Span::start), p.message);
-    d.help = p.help;
-    d
-}
-
-fn typed<T: DeserializeOwned>(tree: &Node, file: &str, diags: &mut Vec<Diagnostic>) -> Option<T> {
-    let mut found = Vec::new();
-    let result = de::from_node::<T>(tree, &mut found);
-    diags.extend(found.into_iter().map(|p| problem(file, p)));
-    match result {
-        Ok(v) => Some(v),
-        Err(p) => {
-            diags.push(problem(file, p));
-            None
-        }
-    }
-}
-
 fn deserialize(kind: Kind, tree: &Node, file: &str, diags: &mut Vec<Diagnostic>) -> Option<Body> {
     Some(match kind {
         Kind::Regions => Body::Region(Box::new(typed(tree, file, diags)?)),
@@ -396,13 +328,13 @@ fn deserialize(kind: Kind, tree: &Node, file: &str, diags: &mut Vec<Diagnostic>)
 }
 
 fn vocab_file<T: DeserializeOwned>(
-    trees: &mut BTreeMap<&'static str, (String, Option<Node>)>,
-    name: &'static str,
+    trees: &mut BTreeMap<Vocabulary, (String, Option<Node>)>,
+    vocab: Vocabulary,
     diags: &mut Diagnostics,
 ) -> VocabFile<T> {
-    let Some((file, tree)) = trees.remove(name) else {
+    let Some((file, tree)) = trees.remove(&vocab) else {
         return VocabFile {
-            file: format!("content/vocabularies/{name}.yaml"),
+            file: format!("content/vocabularies/{}.yaml", vocab.stem()),
             entries: Vec::new(),
             tree: None,
         };
@@ -421,48 +353,17 @@ fn vocab_file<T: DeserializeOwned>(
 }
 
 fn load_vocab(
-    mut trees: BTreeMap<&'static str, (String, Option<Node>)>,
+    mut trees: BTreeMap<Vocabulary, (String, Option<Node>)>,
     diags: &mut Diagnostics,
 ) -> Vocab {
     Vocab {
-        categories: vocab_file(&mut trees, "categories", diags),
-        themes: vocab_file(&mut trees, "themes", diags),
-        region_kinds: vocab_file(&mut trees, "region-kinds", diags),
-        actors: vocab_file(&mut trees, "actors", diags),
-        indicators: vocab_file(&mut trees, "indicators", diags),
-        glossary: vocab_file(&mut trees, "glossary", diags),
-        variants: vocab_file(&mut trees, "variants", diags),
-    }
-}
-
-/// Parse and deserialize a standalone YAML file (the site configuration).
-pub fn load_yaml_file<T: DeserializeOwned>(path: &Path, rel: &str) -> Result<T, Vec<Diagnostic>> {
-    let text = read(path, rel).map_err(|(d, _)| vec![*d])?;
-    let tree = yaml::parse(&text)
-        .map_err(|e| {
-            vec![problem(
-                rel,
-                Problem {
-                    code: e.code,
-                    span: Some(e.span),
-                    message: e.message,
-                    help: e.help,
-                },
-            )]
-        })?
-        .ok_or_else(|| {
-            vec![Diagnostic::new(
-                Code::EmptyFile,
-                rel,
-                Span::start(),
-                "the file is empty",
-            )]
-        })?;
-    let mut diags = Vec::new();
-    let value = typed::<T>(&tree, rel, &mut diags);
-    match value {
-        Some(v) if diags.is_empty() => Ok(v),
-        _ => Err(diags),
+        categories: vocab_file(&mut trees, Vocabulary::Terms(TermList::Categories), diags),
+        themes: vocab_file(&mut trees, Vocabulary::Terms(TermList::Themes), diags),
+        region_kinds: vocab_file(&mut trees, Vocabulary::Terms(TermList::RegionKinds), diags),
+        actors: vocab_file(&mut trees, Vocabulary::Terms(TermList::Actors), diags),
+        indicators: vocab_file(&mut trees, Vocabulary::Indicators, diags),
+        glossary: vocab_file(&mut trees, Vocabulary::Glossary, diags),
+        variants: vocab_file(&mut trees, Vocabulary::Variants, diags),
     }
 }
 
@@ -489,7 +390,7 @@ mod tests {
             std::fs::write(&path, &bytes).unwrap();
             let mut diags = Vec::new();
             if let Ok(text) = read(&path, "content/regions/x.yaml") {
-                if let Ok(Some(tree)) = yaml::parse(&text) {
+                if let Ok(Some(tree)) = crate::yaml::parse(&text) {
                     let _ = deserialize(Kind::Regions, &tree, "content/regions/x.yaml", &mut diags);
                 }
             }

@@ -13,6 +13,14 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
 
+    /// The other language: a page's twin is in it.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ja => Lang::En,
+            Lang::En => Lang::Ja,
+        }
+    }
+
     /// The code used in URLs and `lang` attributes.
     pub fn code(self) -> &'static str {
         match self {

@@ -33,6 +33,7 @@ pub use practice::Practice;
 pub use region::Region;
 pub use sheet::StatusSheet;
 pub use text::{Item, Prose, Text};
+pub use vocab::{TermList, Vocabulary};
 
 /// The kinds of record, each a directory under `content/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -198,18 +199,19 @@ impl Body {
     }
 
     /// Vocabulary ids the record is tagged with: `(vocabulary, id)`.
-    pub fn tags(&self) -> Vec<(&'static str, &str)> {
+    pub fn tags(&self) -> Vec<(TermList, &str)> {
+        use TermList::{Categories, Themes};
         let mut tags = Vec::new();
         match self {
             Body::Case(c) => {
-                tags.push(("categories", c.category.as_str()));
-                tags.extend(c.themes.iter().map(|t| ("themes", t.as_str())));
+                tags.push((Categories, c.category.as_str()));
+                tags.extend(c.themes.iter().map(|t| (Themes, t.as_str())));
             }
-            Body::Practice(p) => tags.extend(p.themes.iter().map(|t| ("themes", t.as_str()))),
-            Body::Analysis(a) => tags.push(("themes", a.theme.as_str())),
+            Body::Practice(p) => tags.extend(p.themes.iter().map(|t| (Themes, t.as_str()))),
+            Body::Analysis(a) => tags.push((Themes, a.theme.as_str())),
             Body::StatusSheet(s) => {
                 for issue in &s.strengths.issues {
-                    tags.extend(issue.themes.iter().map(|t| ("themes", t.as_str())));
+                    tags.extend(issue.themes.iter().map(|t| (Themes, t.as_str())));
                 }
             }
             _ => {}

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::site::{RecordRef, RegionRef, Site};
+use crate::site::{RecordRef, RegionRef, Route, Site};
 use crate::compare::chart::{indicator_svg, ChartRow};
 use crate::compare::observations::{observations, ObsKind, Observation};
 use crate::compare::progress::{comparisons, per_100k, population_of, Comparison, Obs};
@@ -16,7 +16,7 @@ use crate::compare::timeline::{timeline, timeline_svg, Timeline};
 use crate::compare::{grouped_number, plain_number};
 use crate::load::Record;
 use crate::model::vocab::{Direction, IndicatorDef, Term, Unit};
-use crate::model::{Body, Item, Lang, Text};
+use crate::model::{Body, Item, Lang, TermList, Text};
 
 /// Everything the comparison pages share, computed once per build.
 pub struct Computed {
@@ -107,15 +107,14 @@ fn record_of<'a>(site: &Site<'a>, id: &str) -> Option<&'a Record> {
 }
 
 fn comparison_view(site: &Site, c: &Comparison, lang: Lang) -> ComparisonView {
-    let bp = site.corpus.config.base_path.as_str();
     let per = c
         .actual
         .as_ref()
         .zip(population_of(site.corpus, &c.region))
         .and_then(|(a, pop)| per_100k(a.value, c.unit, pop));
     ComparisonView {
-        region: site.region_ref(&c.region, lang, bp),
-        record: record_of(site, &c.source_record).map(|r| site.record_ref(r, lang, bp)),
+        region: site.region_ref(&c.region, lang),
+        record: record_of(site, &c.source_record).map(|r| site.record_ref(r, lang)),
         baseline: c.baseline.as_ref().map(|o| value_view(o, c.unit, lang)),
         target: c.target.as_ref().map(|o| value_view(o, c.unit, lang)),
         actual: c.actual.as_ref().map(|o| value_view(o, c.unit, lang)),
@@ -188,7 +187,6 @@ pub fn indicator_page<'a>(
     lang: Lang,
     title: &str,
 ) -> IndicatorPage<'a> {
-    let bp = site.corpus.config.base_path.as_str();
     let mine: Vec<&Comparison> = computed
         .comparisons
         .iter()
@@ -199,7 +197,7 @@ pub fn indicator_page<'a>(
         .map(|c| {
             ChartRow::from_comparison(
                 c,
-                site.region_ref(&c.region, lang, bp)
+                site.region_ref(&c.region, lang)
                     .name
                     .get(lang)
                     .text
@@ -223,15 +221,15 @@ pub fn indicator_page<'a>(
         .iter()
         .filter(|o| o.indicator == def.id && o.kind == ObsKind::Count)
         .map(|o| CountView {
-            region: site.region_ref(&o.region, lang, bp),
+            region: site.region_ref(&o.region, lang),
             areas: o
                 .areas
                 .iter()
-                .map(|a| site.region_ref(a, lang, bp))
+                .map(|a| site.region_ref(a, lang))
                 .collect(),
             period: o.date.as_ref().map(|d| d.display(lang)),
             value: format!("{}{}", grouped_number(o.value), unit_suffix(def.unit, lang)),
-            record: record_of(site, &o.source_record).map(|r| site.record_ref(r, lang, bp)),
+            record: record_of(site, &o.source_record).map(|r| site.record_ref(r, lang)),
             note: o.note.clone(),
         })
         .collect();
@@ -259,7 +257,6 @@ pub fn indicator_index<'a>(
     computed: &Computed,
     lang: Lang,
 ) -> Vec<IndicatorSummary<'a>> {
-    let bp = site.corpus.config.base_path.as_str();
     site.corpus
         .vocab
         .indicators
@@ -273,7 +270,7 @@ pub fn indicator_index<'a>(
                 .collect();
             IndicatorSummary {
                 def,
-                url: format!("{bp}{}/indicators/{}/", lang.code(), def.id),
+                url: site.routes.url(lang, Route::Indicator(&def.id)),
                 regions: obs
                     .iter()
                     .map(|o| o.region.as_str())
@@ -304,17 +301,16 @@ pub struct PointsPage<'a> {
 }
 
 pub fn points_page<'a>(site: &Site<'a>, theme: Option<&'a Term>, lang: Lang) -> PointsPage<'a> {
-    let bp = site.corpus.config.base_path.as_str();
     let columns = site
         .corpus
         .records
         .iter()
         .filter_map(|r| match &r.body {
             Body::Analysis(a) if theme.is_none_or(|t| t.id == a.theme) => Some(PointsColumn {
-                region: site.region_ref(&a.region, lang, bp),
-                record: site.record_ref(r, lang, bp),
-                theme: site.term_name("themes", &a.theme),
-                level: site.term_name("region-kinds", &a.level),
+                region: site.region_ref(&a.region, lang),
+                record: site.record_ref(r, lang),
+                theme: site.term_name(TermList::Themes, &a.theme),
+                level: site.term_name(TermList::RegionKinds, &a.level),
                 points: a
                     .points
                     .numbered()
@@ -327,14 +323,14 @@ pub fn points_page<'a>(site: &Site<'a>, theme: Option<&'a Term>, lang: Lang) -> 
         .collect();
     let used = site.analysed_themes();
     let themes = site
-        .terms("themes")
+        .terms(TermList::Themes)
         .iter()
         .filter(|t| used.contains(t.id.as_str()))
         .map(|t| {
             (
                 t.id.clone(),
                 t.name.clone(),
-                format!("{bp}{}/compare/points/{}/", lang.code(), t.id),
+                site.routes.url(lang, Route::ComparePoints(Some(&t.id))),
             )
         })
         .collect();
@@ -367,7 +363,6 @@ pub struct IssuesPage<'a> {
 }
 
 pub fn issues_page<'a>(site: &Site<'a>, lang: Lang) -> IssuesPage<'a> {
-    let bp = site.corpus.config.base_path.as_str();
     let mut by_theme: BTreeMap<String, Vec<IssueView<'a>>> = BTreeMap::new();
     for r in &site.corpus.records {
         let Body::StatusSheet(s) = &r.body else {
@@ -381,21 +376,21 @@ pub fn issues_page<'a>(site: &Site<'a>, lang: Lang) -> IssuesPage<'a> {
             };
             for t in keys {
                 by_theme.entry(t).or_default().push(IssueView {
-                    region: site.region_ref(&s.region, lang, bp),
-                    record: site.record_ref(r, lang, bp),
+                    region: site.region_ref(&s.region, lang),
+                    record: site.record_ref(r, lang),
                     issue,
                 });
             }
         }
     }
-    let order: Vec<&str> = site.terms("themes").iter().map(|t| t.id.as_str()).collect();
+    let order: Vec<&str> = site.terms(TermList::Themes).iter().map(|t| t.id.as_str()).collect();
     let mut themes: Vec<ThemeIssues> = by_theme
         .into_iter()
         .map(|(id, issues)| ThemeIssues {
             theme: if id.is_empty() {
                 Text::new("未分類", "Not classified")
             } else {
-                site.term_name("themes", &id)
+                site.term_name(TermList::Themes, &id)
             },
             id,
             issues,
@@ -403,7 +398,7 @@ pub fn issues_page<'a>(site: &Site<'a>, lang: Lang) -> IssuesPage<'a> {
         .collect();
     themes.sort_by_key(|t| order.iter().position(|o| *o == t.id).unwrap_or(usize::MAX));
     let actors = site
-        .terms("actors")
+        .terms(TermList::Actors)
         .iter()
         .map(|t| (t.id.as_str(), &t.name))
         .collect();
@@ -418,8 +413,7 @@ pub struct CategoriesPage {
 }
 
 pub fn categories_page(site: &Site, lang: Lang) -> CategoriesPage {
-    let bp = site.corpus.config.base_path.as_str();
-    let cats = site.terms("categories");
+    let cats = site.terms(TermList::Categories);
     let mut rows: BTreeMap<&str, Vec<Vec<RecordRef>>> = BTreeMap::new();
     for r in &site.corpus.records {
         let Body::Case(c) = &r.body else { continue };
@@ -428,7 +422,7 @@ pub fn categories_page(site: &Site, lang: Lang) -> CategoriesPage {
         };
         rows.entry(c.region.as_str())
             .or_insert_with(|| vec![Vec::new(); cats.len()])[col]
-            .push(site.record_ref(r, lang, bp));
+            .push(site.record_ref(r, lang));
     }
     CategoriesPage {
         categories: cats
@@ -437,13 +431,13 @@ pub fn categories_page(site: &Site, lang: Lang) -> CategoriesPage {
                 (
                     t.id.clone(),
                     t.name.clone(),
-                    format!("{bp}{}/categories/{}/", lang.code(), t.id),
+                    site.routes.url(lang, Route::Term(TermList::Categories, &t.id)),
                 )
             })
             .collect(),
         rows: rows
             .into_iter()
-            .map(|(id, cells)| (site.region_ref(id, lang, bp), cells))
+            .map(|(id, cells)| (site.region_ref(id, lang), cells))
             .collect(),
     }
 }
@@ -456,9 +450,8 @@ pub struct TimelinePage {
 }
 
 pub fn timeline_page(site: &Site, computed: &Computed, lang: Lang, title: &str) -> TimelinePage {
-    let bp = site.corpus.config.base_path.as_str();
     let t = &computed.timeline;
-    let rec = |id: &str| record_of(site, id).map(|r| site.record_ref(r, lang, bp));
+    let rec = |id: &str| record_of(site, id).map(|r| site.record_ref(r, lang));
     TimelinePage {
         svg: (!t.rows.is_empty()).then(|| timeline_svg(&t.rows, lang, title)),
         rows: t
@@ -466,7 +459,7 @@ pub fn timeline_page(site: &Site, computed: &Computed, lang: Lang, title: &str) 
             .iter()
             .map(|r| {
                 (
-                    site.region_ref(&r.region, lang, bp),
+                    site.region_ref(&r.region, lang),
                     r.name.clone(),
                     r.period.display(lang),
                     rec(&r.source_record),
@@ -478,7 +471,7 @@ pub fn timeline_page(site: &Site, computed: &Computed, lang: Lang, title: &str) 
             .iter()
             .map(|u| {
                 (
-                    site.region_ref(&u.region, lang, bp),
+                    site.region_ref(&u.region, lang),
                     u.name.clone(),
                     u.reason.display(lang).to_owned(),
                     rec(&u.source_record),
@@ -547,7 +540,6 @@ fn json_value(o: &Obs, unit: Unit) -> JsonValue {
 }
 
 pub fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
-    let bp = site.corpus.config.base_path.as_str();
     let used: BTreeSet<&str> = computed
         .comparisons
         .iter()
@@ -556,7 +548,7 @@ pub fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>>
     let regions = used
         .iter()
         .map(|id| {
-            let r = site.region_ref(id, Lang::Ja, bp);
+            let r = site.region_ref(id, Lang::Ja);
             JsonRegion {
                 id: (*id).to_owned(),
                 name: r.name,
@@ -590,7 +582,7 @@ pub fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>>
                     (
                         l.code(),
                         record_of(site, &c.source_record)
-                            .map(|r| site.record_ref(r, *l, bp).url)
+                            .map(|r| site.record_ref(r, *l).url)
                             .unwrap_or_default(),
                     )
                 })
@@ -625,14 +617,13 @@ pub fn csv_columns(lang: Lang) -> Vec<(&'static str, &'static str)> {
 
 /// Regions that have something to compare, for the interactive page's choices.
 pub fn compare_regions(site: &Site, computed: &Computed, lang: Lang) -> Vec<RegionRef> {
-    let bp = site.corpus.config.base_path.as_str();
     let used: BTreeSet<&str> = computed
         .comparisons
         .iter()
         .map(|c| c.region.as_str())
         .collect();
     used.iter()
-        .map(|id| site.region_ref(id, lang, bp))
+        .map(|id| site.region_ref(id, lang))
         .collect()
 }
 

@@ -8,7 +8,6 @@
 pub mod chart;
 pub mod compare;
 pub mod markdown;
-pub mod site;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -19,10 +18,10 @@ use serde::Serialize;
 use crate::load::{Corpus, Record};
 use crate::model::dated::with_written_dates;
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
-use crate::model::{Body, Kind, Lang, Text};
+use crate::model::{Body, Kind, Lang, TermList, Text};
 use crate::timing;
 use crate::write::OutputFile;
-use site::{RecordRef, RegionRef, Site};
+use crate::site::{RecordRef, RegionRef, Route, Site};
 use theme::Theme;
 
 /// What a page is about; enumerated first, rendered in parallel.
@@ -31,8 +30,8 @@ enum PageKind<'a> {
     Home,
     KindIndex(Kind),
     Record(&'a Record),
-    TermIndex(&'static str),
-    Term(&'static str, &'a Term),
+    TermIndex(TermList),
+    Term(TermList, &'a Term),
     Glossary,
     NotFound,
     IndicatorIndex,
@@ -44,8 +43,6 @@ enum PageKind<'a> {
     CompareTimeline,
     Search,
 }
-
-const VOCAB_PAGES: [&str; 2] = ["categories", "themes"];
 
 pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     let theme = Theme::load(&corpus.config.theme_dir(), &corpus.config.base_path)?;
@@ -71,16 +68,16 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     );
     let analysed = site.analysed_themes();
     kinds.extend(
-        site.terms("themes")
+        site.terms(TermList::Themes)
             .iter()
             .filter(|t| analysed.contains(t.id.as_str()))
             .map(|t| PageKind::ComparePoints(Some(t))),
     );
     kinds.extend(Kind::ALL.iter().map(|k| PageKind::KindIndex(*k)));
     kinds.extend(corpus.records.iter().map(PageKind::Record));
-    for vocab in VOCAB_PAGES {
-        kinds.push(PageKind::TermIndex(vocab));
-        kinds.extend(site.terms(vocab).iter().map(|t| PageKind::Term(vocab, t)));
+    for list in TermList::TAGS {
+        kinds.push(PageKind::TermIndex(list));
+        kinds.extend(site.terms(list).iter().map(|t| PageKind::Term(list, t)));
     }
     let jobs: Vec<(Lang, PageKind)> = Lang::ALL
         .iter()
@@ -128,25 +125,25 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     Ok(files)
 }
 
-/// The path of a page below `/{lang}/`, ending in `/` (empty for the home page).
-fn page_path(kind: PageKind) -> String {
-    match kind {
-        PageKind::Home => String::new(),
-        PageKind::KindIndex(k) => format!("{}/", k.dir()),
-        PageKind::Record(r) => format!("{}/{}/", r.kind.dir(), r.id),
-        PageKind::TermIndex(v) => format!("{v}/"),
-        PageKind::Term(v, t) => format!("{v}/{}/", t.id),
-        PageKind::Glossary => "glossary/".into(),
-        PageKind::NotFound => "404".into(),
-        PageKind::IndicatorIndex => "indicators/".into(),
-        PageKind::Indicator(d) => format!("indicators/{}/", d.id),
-        PageKind::Compare => "compare/".into(),
-        PageKind::ComparePoints(None) => "compare/points/".into(),
-        PageKind::ComparePoints(Some(t)) => format!("compare/points/{}/", t.id),
-        PageKind::CompareIssues => "compare/issues/".into(),
-        PageKind::CompareCategories => "compare/categories/".into(),
-        PageKind::CompareTimeline => "compare/timeline/".into(),
-        PageKind::Search => "search/".into(),
+impl<'a> PageKind<'a> {
+    fn route(self) -> Route<'a> {
+        match self {
+            PageKind::Home => Route::Home,
+            PageKind::KindIndex(k) => Route::KindIndex(k),
+            PageKind::Record(r) => Route::Record(r.kind, &r.id),
+            PageKind::TermIndex(list) => Route::TermIndex(list),
+            PageKind::Term(list, t) => Route::Term(list, &t.id),
+            PageKind::Glossary => Route::Glossary,
+            PageKind::NotFound => Route::NotFound,
+            PageKind::IndicatorIndex => Route::IndicatorIndex,
+            PageKind::Indicator(d) => Route::Indicator(&d.id),
+            PageKind::Compare => Route::Compare,
+            PageKind::ComparePoints(t) => Route::ComparePoints(t.map(|t| t.id.as_str())),
+            PageKind::CompareIssues => Route::CompareIssues,
+            PageKind::CompareCategories => Route::CompareCategories,
+            PageKind::CompareTimeline => Route::CompareTimeline,
+            PageKind::Search => Route::Search,
+        }
     }
 }
 
@@ -179,23 +176,13 @@ struct Base {
 }
 
 fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crumb>) -> Base {
-    let other = if lang == Lang::Ja { Lang::En } else { Lang::Ja };
-    let bp = &site.corpus.config.base_path;
-    let path = page_path(kind);
-    let (url, alternate) = match kind {
-        PageKind::NotFound => (
-            format!("{bp}{}/", lang.code()),
-            format!("{bp}{}/", other.code()),
-        ),
-        _ => (
-            format!("{bp}{}/{path}", lang.code()),
-            format!("{bp}{}/{path}", other.code()),
-        ),
-    };
+    let other = lang.other();
+    let routes = &site.routes;
+    let route = kind.route();
     let section = match kind {
         PageKind::Record(r) => r.kind.dir().to_owned(),
         PageKind::KindIndex(k) => k.dir().to_owned(),
-        PageKind::TermIndex(v) | PageKind::Term(v, _) => v.to_owned(),
+        PageKind::TermIndex(list) | PageKind::Term(list, _) => list.stem().to_owned(),
         PageKind::Glossary => "glossary".into(),
         PageKind::Home | PageKind::NotFound => String::new(),
         PageKind::Search => "search".into(),
@@ -204,11 +191,11 @@ fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crum
     Base {
         lang: lang.code(),
         other_lang: other.code(),
-        root: format!("{bp}{}/", lang.code()),
-        base_path: bp.clone(),
-        alternate,
-        url,
-        path,
+        root: routes.lang_root(lang),
+        base_path: routes.base().to_owned(),
+        alternate: routes.url(other, route),
+        url: routes.url(lang, route),
+        path: route.path(),
         title,
         site_title: site.corpus.config.title.get(lang).text.to_owned(),
         site_description: site
@@ -232,11 +219,11 @@ fn page(
 ) -> anyhow::Result<OutputFile> {
     let ui = &theme.strings[&lang];
     let s = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_owned());
+    let routes = &site.routes;
     let home = Crumb {
         name: s("home"),
-        url: format!("{}{}/", site.corpus.config.base_path, lang.code()),
+        url: routes.url(lang, Route::Home),
     };
-    let bp = site.corpus.config.base_path.as_str();
     let (template, title, mut crumbs, data): (&str, String, Vec<Crumb>, serde_json::Value) =
         match kind {
             PageKind::Home => (
@@ -253,7 +240,7 @@ fn page(
             ),
             PageKind::Record(r) => {
                 let data = record_data(site, lang, r);
-                let crumbs = record_crumbs(site, lang, r, bp);
+                let crumbs = record_crumbs(site, lang, r);
                 let template = match r.kind {
                     Kind::Regions => "region.html",
                     Kind::StatusSheets => "status-sheet.html",
@@ -272,22 +259,22 @@ fn page(
                     with_written_dates(|| serde_json::to_value(data))?,
                 )
             }
-            PageKind::TermIndex(v) => (
+            PageKind::TermIndex(list) => (
                 "terms.html",
-                s(v),
+                s(list.stem()),
                 vec![],
-                serde_json::to_value(term_index(site, lang, v))?,
+                serde_json::to_value(term_index(site, lang, list))?,
             ),
-            PageKind::Term(v, t) => {
+            PageKind::Term(list, t) => {
                 let crumbs = vec![Crumb {
-                    name: s(v),
-                    url: format!("{bp}{}/{v}/", lang.code()),
+                    name: s(list.stem()),
+                    url: routes.url(lang, Route::TermIndex(list)),
                 }];
                 (
                     "term.html",
                     t.name.get(lang).text.to_owned(),
                     crumbs,
-                    serde_json::to_value(term_page(site, lang, v, t))?,
+                    serde_json::to_value(term_page(site, lang, list, t))?,
                 )
             }
             PageKind::Glossary => (
@@ -308,11 +295,7 @@ fn page(
     let base = base(site, lang, kind, title, crumbs);
     let ctx = page_context(&theme.ui_values[&lang], &base, data)?;
     let html = theme.render(lang, template, &ctx)?;
-    let path = match kind {
-        PageKind::NotFound => format!("{}/404.html", lang.code()),
-        _ => format!("{}/{}index.html", lang.code(), base.path),
-    };
-    Ok(OutputFile::new(path, html))
+    Ok(OutputFile::new(routes.file(lang, kind.route()), html))
 }
 
 /// A page's template context: `ui`, `base` and `data`. Made from one JSON object that owns
@@ -340,14 +323,14 @@ fn compare_page(
     kind: PageKind,
     s: &dyn Fn(&str) -> String,
 ) -> anyhow::Result<PageParts> {
-    let bp = site.corpus.config.base_path.as_str();
+    let routes = &site.routes;
     let up = Crumb {
         name: s("compare"),
-        url: format!("{bp}{}/compare/", lang.code()),
+        url: routes.url(lang, Route::Compare),
     };
     let indicators = Crumb {
         name: s("indicators"),
-        url: format!("{bp}{}/indicators/", lang.code()),
+        url: routes.url(lang, Route::IndicatorIndex),
     };
     Ok(match kind {
         PageKind::IndicatorIndex => (
@@ -384,7 +367,7 @@ fn compare_page(
             if t.is_some() {
                 crumbs.push(Crumb {
                     name: s("points_matrix"),
-                    url: format!("{bp}{}/compare/points/", lang.code()),
+                    url: routes.url(lang, Route::ComparePoints(None)),
                 });
             }
             (
@@ -420,7 +403,7 @@ fn compare_page(
     })
 }
 
-fn record_crumbs(site: &Site, lang: Lang, r: &Record, bp: &str) -> Vec<Crumb> {
+fn record_crumbs(site: &Site, lang: Lang, r: &Record) -> Vec<Crumb> {
     let mut crumbs = Vec::new();
     let region = match &r.body {
         Body::Region(reg) => reg.parent.as_deref(),
@@ -437,7 +420,7 @@ fn record_crumbs(site: &Site, lang: Lang, r: &Record, bp: &str) -> Vec<Crumb> {
             cur = p;
         }
         for id in chain.into_iter().rev() {
-            let rr = site.region_ref(id, lang, bp);
+            let rr = site.region_ref(id, lang);
             crumbs.push(Crumb {
                 name: rr.name.get(lang).text.to_owned(),
                 url: rr.url,
@@ -446,7 +429,7 @@ fn record_crumbs(site: &Site, lang: Lang, r: &Record, bp: &str) -> Vec<Crumb> {
     } else if r.kind != Kind::Regions {
         crumbs.push(Crumb {
             name: r.kind.plural(lang).to_owned(),
-            url: format!("{bp}{}/{}/", lang.code(), r.kind.dir()),
+            url: site.routes.url(lang, Route::KindIndex(r.kind)),
         });
     }
     crumbs
@@ -488,7 +471,6 @@ struct HomeData {
 const HOME_LIST: usize = 12;
 
 fn home_data(site: &Site, lang: Lang) -> HomeData {
-    let bp = site.corpus.config.base_path.as_str();
     let kinds = Kind::ALL
         .iter()
         .filter(|k| !matches!(k, Kind::Pages | Kind::Regions))
@@ -502,12 +484,12 @@ fn home_data(site: &Site, lang: Lang) -> HomeData {
             KindSummary {
                 kind: *k,
                 name: k.plural(lang),
-                url: format!("{bp}{}/{}/", lang.code(), k.dir()),
+                url: site.routes.url(lang, Route::KindIndex(*k)),
                 count: recs.len(),
                 records: recs
                     .iter()
                     .take(HOME_LIST)
-                    .map(|r| site.record_ref(r, lang, bp))
+                    .map(|r| site.record_ref(r, lang))
                     .collect(),
             }
         })
@@ -517,7 +499,7 @@ fn home_data(site: &Site, lang: Lang) -> HomeData {
         .iter()
         .filter(|(_, r)| r.kind == "prefecture")
         .map(|(id, _)| RegionCount {
-            region: site.region_ref(id, lang, bp),
+            region: site.region_ref(id, lang),
             count: records_under(site, id),
         })
         .filter(|rc| rc.count > 0)
@@ -539,11 +521,11 @@ fn home_data(site: &Site, lang: Lang) -> HomeData {
     HomeData {
         kinds,
         prefectures,
-        categories: term_refs(site, lang, "categories"),
-        themes: term_refs(site, lang, "themes"),
+        categories: term_refs(site, lang, TermList::Categories),
+        themes: term_refs(site, lang, TermList::Themes),
         pages: pages
             .into_iter()
-            .map(|(r, _)| site.record_ref(r, lang, bp))
+            .map(|(r, _)| site.record_ref(r, lang))
             .collect(),
     }
 }
@@ -557,15 +539,14 @@ fn records_under(site: &Site, id: &str) -> usize {
         .map_or(0, |c| c.iter().map(|c| records_under(site, c)).sum())
 }
 
-fn term_refs(site: &Site, lang: Lang, vocab: &'static str) -> Vec<TermRef> {
-    let bp = site.corpus.config.base_path.as_str();
-    site.terms(vocab)
+fn term_refs(site: &Site, lang: Lang, list: TermList) -> Vec<TermRef> {
+    site.terms(list)
         .iter()
         .map(|t| TermRef {
             id: t.id.clone(),
             name: t.name.clone(),
-            url: format!("{bp}{}/{vocab}/{}/", lang.code(), t.id),
-            count: site.by_tag.get(&(vocab, t.id.as_str())).map_or(0, Vec::len),
+            url: site.routes.url(lang, Route::Term(list, &t.id)),
+            count: site.by_tag.get(&(list, t.id.as_str())).map_or(0, Vec::len),
         })
         .collect()
 }
@@ -585,7 +566,6 @@ struct ListData {
 
 /// A kind's index: records grouped by prefecture (anonymised and national ones last).
 fn kind_index(site: &Site, lang: Lang, kind: Kind) -> ListData {
-    let bp = site.corpus.config.base_path.as_str();
     let mut groups: BTreeMap<(bool, String), Vec<RecordRef>> = BTreeMap::new();
     let recs: Vec<&Record> = site
         .corpus
@@ -605,12 +585,12 @@ fn kind_index(site: &Site, lang: Lang, kind: Kind) -> ListData {
         groups
             .entry(key)
             .or_default()
-            .push(site.record_ref(r, lang, bp));
+            .push(site.record_ref(r, lang));
     }
     let groups = groups
         .into_iter()
         .map(|((_, pref), records)| Group {
-            heading: (!pref.is_empty()).then(|| site.region_ref(&pref, lang, bp)),
+            heading: (!pref.is_empty()).then(|| site.region_ref(&pref, lang)),
             records,
         })
         .collect();
@@ -623,34 +603,33 @@ fn kind_index(site: &Site, lang: Lang, kind: Kind) -> ListData {
 
 #[derive(Serialize)]
 struct TermIndexData {
-    vocab: &'static str,
+    vocab: TermList,
     terms: Vec<TermRef>,
 }
 
-fn term_index(site: &Site, lang: Lang, vocab: &'static str) -> TermIndexData {
+fn term_index(site: &Site, lang: Lang, list: TermList) -> TermIndexData {
     TermIndexData {
-        vocab,
-        terms: term_refs(site, lang, vocab),
+        vocab: list,
+        terms: term_refs(site, lang, list),
     }
 }
 
 #[derive(Serialize)]
 struct TermPageData<'a> {
-    vocab: &'static str,
+    vocab: TermList,
     term: &'a Term,
     records: Vec<RecordRef>,
 }
 
-fn term_page<'a>(site: &Site, lang: Lang, vocab: &'static str, term: &'a Term) -> TermPageData<'a> {
-    let bp = site.corpus.config.base_path.as_str();
+fn term_page<'a>(site: &Site, lang: Lang, list: TermList, term: &'a Term) -> TermPageData<'a> {
     let records = site
         .by_tag
-        .get(&(vocab, term.id.as_str()))
+        .get(&(list, term.id.as_str()))
         .map_or_else(Vec::new, |rs| {
-            rs.iter().map(|r| site.record_ref(r, lang, bp)).collect()
+            rs.iter().map(|r| site.record_ref(r, lang)).collect()
         });
     TermPageData {
-        vocab,
+        vocab: list,
         term,
         records,
     }
@@ -707,13 +686,12 @@ struct RecordData<'a> {
 }
 
 fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a> {
-    let bp = site.corpus.config.base_path.as_str();
     let v = &site.corpus.vocab;
     let regions = r
         .body
         .referenced_regions()
         .into_iter()
-        .map(|id| (id, site.region_ref(id, lang, bp)))
+        .map(|id| (id, site.region_ref(id, lang)))
         .collect();
     let chart_svg = match &r.body {
         Body::Practice(p) => p
@@ -732,7 +710,7 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
             .get(r.id.as_str())
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .map(|m| site.record_ref(m, lang, bp))
+            .map(|m| site.record_ref(m, lang))
             .collect(),
         _ => Vec::new(),
     };
@@ -741,14 +719,14 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
         kind: r.kind,
         kind_name: r.kind.name(lang),
         record: &r.body,
-        region: r.body.region().map(|id| site.region_ref(id, lang, bp)),
+        region: r.body.region().map(|id| site.region_ref(id, lang)),
         region_facts: r.body.region().and_then(|id| site.regions.get(id).copied()),
         prefecture: r
             .body
             .region()
             .and_then(|id| site.prefecture_of(id))
             .filter(|p| Some(*p) != r.body.region())
-            .map(|p| site.region_ref(p, lang, bp)),
+            .map(|p| site.region_ref(p, lang)),
         regions,
         vocab: VocabNames {
             categories: names(&v.categories.entries),
@@ -780,9 +758,8 @@ fn region_lists(
     lang: Lang,
     id: &str,
 ) -> (Vec<RegionRef>, Vec<KindGroup>, Vec<RecordRef>) {
-    let bp = site.corpus.config.base_path.as_str();
     let children: Vec<RegionRef> = site.children.get(id).map_or_else(Vec::new, |c| {
-        c.iter().map(|c| site.region_ref(c, lang, bp)).collect()
+        c.iter().map(|c| site.region_ref(c, lang)).collect()
     });
     let own = site.by_region.get(id).map_or(&[][..], Vec::as_slice);
     let records = Kind::ALL
@@ -791,7 +768,7 @@ fn region_lists(
             let recs: Vec<RecordRef> = own
                 .iter()
                 .filter(|r| r.kind == *k)
-                .map(|r| site.record_ref(r, lang, bp))
+                .map(|r| site.record_ref(r, lang))
                 .collect();
             (!recs.is_empty()).then_some(KindGroup {
                 kind: *k,
@@ -808,7 +785,7 @@ fn region_lists(
             continue;
         }
         if let Some(rs) = site.by_region.get(c) {
-            child_records.extend(rs.iter().map(|r| site.record_ref(r, lang, bp)));
+            child_records.extend(rs.iter().map(|r| site.record_ref(r, lang)));
         }
         stack.extend(site.children.get(c).map_or(&[][..], Vec::as_slice));
     }
@@ -822,13 +799,12 @@ struct RedirectData {
 }
 
 fn redirect_context(site: &Site, theme: &Theme) -> tera::Context {
-    let bp = &site.corpus.config.base_path;
     let languages = Lang::ALL
         .iter()
         .map(|l| {
             (
                 l.code(),
-                format!("{bp}{}/", l.code()),
+                site.routes.lang_root(*l),
                 theme.strings[l]
                     .get("language_name")
                     .cloned()

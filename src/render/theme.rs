@@ -32,7 +32,7 @@ impl Theme {
             .with_context(|| format!("loading the templates in {}", dir.display()))?;
         let strings_path = dir.join("strings.yaml");
         let raw: BTreeMap<String, Text> =
-            crate::load::load_yaml_file(&strings_path, &strings_path.to_string_lossy()).map_err(
+            crate::yaml::load_file(&strings_path, &strings_path.to_string_lossy()).map_err(
                 |diags| {
                     let lines: Vec<String> = diags
                         .iter()

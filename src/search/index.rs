@@ -33,8 +33,8 @@ use serde_json::Value;
 
 use super::tokenize::{for_each_index_key, Variants, MAX_GRAM};
 use crate::load::{Corpus, Record};
-use crate::model::{Body, Kind, Lang};
-use crate::render::site::Site;
+use crate::model::{Body, Kind, Lang, TermList};
+use crate::site::{Route, Site};
 use crate::timing;
 use crate::write::OutputFile;
 
@@ -165,8 +165,8 @@ fn index_of(list: &[(String, String)], id: &str) -> Option<usize> {
     list.iter().position(|(i, _)| i == id)
 }
 
-fn labels(site: &Site, vocab: &str, lang: Lang) -> Vec<(String, String)> {
-    site.terms(vocab)
+fn labels(site: &Site, list: TermList, lang: Lang) -> Vec<(String, String)> {
+    site.terms(list)
         .iter()
         .map(|t| (t.id.clone(), t.name.get(lang).text.to_owned()))
         .collect()
@@ -185,14 +185,13 @@ fn facet_labels(site: &Site, lang: Lang) -> FacetLabels {
             .map(|k| (k.dir().to_owned(), k.name(lang).to_owned()))
             .collect(),
         prefectures,
-        region_kinds: labels(site, "region-kinds", lang),
-        themes: labels(site, "themes", lang),
-        categories: labels(site, "categories", lang),
+        region_kinds: labels(site, TermList::RegionKinds, lang),
+        themes: labels(site, TermList::Themes, lang),
+        categories: labels(site, TermList::Categories, lang),
     }
 }
 
 fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
-    let bp = site.corpus.config.base_path.as_str();
     let region_id = match &rec.body {
         Body::Region(_) => Some(rec.id.as_str()),
         b => b.region(),
@@ -215,7 +214,7 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
     let tags = rec.body.tags();
     let mut keywords: Vec<String> = tags
         .iter()
-        .map(|(v, id)| site.term_name(v, id).get(lang).text.to_owned())
+        .map(|(list, id)| site.term_name(*list, id).get(lang).text.to_owned())
         .collect();
     if let Body::Case(c) = &rec.body {
         keywords.extend(c.keywords.iter().map(|k| k.get(lang).text.to_owned()));
@@ -235,12 +234,12 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
         region_kind: region.and_then(|(_, r)| index_of(&labels.region_kinds, &r.kind)),
         themes: tags
             .iter()
-            .filter(|(v, _)| *v == "themes")
+            .filter(|(list, _)| *list == TermList::Themes)
             .filter_map(|(_, id)| index_of(&labels.themes, id))
             .collect(),
         categories: tags
             .iter()
-            .filter(|(v, _)| *v == "categories")
+            .filter(|(list, _)| *list == TermList::Categories)
             .filter_map(|(_, id)| index_of(&labels.categories, id))
             .collect(),
     };
@@ -252,7 +251,7 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
     ];
     fields.extend(points.iter().map(|p| plain(p)));
     Doc {
-        url: format!("{bp}{}/{}/{}/", lang.code(), rec.kind.dir(), rec.id),
+        url: site.routes.url(lang, Route::Record(rec.kind, &rec.id)),
         title,
         kind: rec.kind,
         region: region_id.map(str::to_owned),

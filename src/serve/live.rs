@@ -105,9 +105,9 @@ pub type Live = Arc<RwLock<Build>>;
 
 /// Build the site in memory: the files, or the report of why not.
 pub fn build(root: &Path) -> Result<Files, String> {
-    let (corpus, diags) = crate::load_and_validate(root).map_err(|e| format!("{e:#}"))?;
+    let (corpus, diags) = crate::build::load_and_validate(root).map_err(|e| format!("{e:#}"))?;
     let failed = diags.fails(false);
-    let report = crate::human_report(corpus.as_ref(), root, diags).map_err(|e| format!("{e:#}"))?;
+    let report = crate::build::human_report(corpus.as_ref(), root, diags).map_err(|e| format!("{e:#}"))?;
     eprint!("{report}");
     match corpus {
         Some(c) if !failed => crate::render::render(&c)

@@ -2,12 +2,11 @@
 //! points and translations. Each finding points at the offending value through the
 //! record's tree (the field-path → span index kept by the loader).
 
-pub mod suggest;
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Span};
-use crate::load::yaml::{Node, Seg, Value as YValue};
+use crate::diag::suggest;
+use crate::yaml::{Node, Seg, Value as YValue};
 use crate::load::{Corpus, Record, VocabFile};
 use crate::model::date::{Point, When};
 use crate::model::indicator::{Count, IndicatorRow, Target, Value};

@@ -10,10 +10,10 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 
-use super::yaml::{Node, Value};
+use super::{Node, Value};
 use crate::diag::{Code, Span};
 use crate::model::date;
-use crate::validate::suggest;
+use crate::diag::suggest;
 
 /// A problem found while deserializing: the first hard error of a record, or a collected one.
 #[derive(Clone, Debug, PartialEq)]
@@ -439,7 +439,7 @@ impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> MapAccess<'de> for Map<'a, I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::yaml::parse;
+    use crate::yaml::parse;
     use crate::model::Region;
 
     fn load_region(text: &str) -> (Result<Region, Problem>, Vec<Problem>) {

@@ -1,5 +1,8 @@
-//! Indexes over the corpus that pages need: regions by id, children, records by region and
-//! by tag. Built once, read by every page.
+//! The site as the output stages see it: indexes over the corpus (regions by id, children,
+//! records by region and by tag) and the [`Routes`] every URL comes from. Built once per
+//! build, read by every page, the open data and the search index.
+
+pub mod routes;
 
 use std::collections::BTreeMap;
 
@@ -7,10 +10,12 @@ use serde::Serialize;
 
 use crate::load::{Corpus, Record};
 use crate::model::vocab::Term;
-use crate::model::{Body, Kind, Lang, Region, Text};
+use crate::model::{Body, Kind, Lang, Region, TermList, Text};
+pub use routes::{Route, Routes};
 
 pub struct Site<'a> {
     pub corpus: &'a Corpus,
+    pub routes: Routes,
     pub regions: BTreeMap<&'a str, &'a Region>,
     /// Every record by id.
     pub records: BTreeMap<&'a str, &'a Record>,
@@ -22,13 +27,14 @@ pub struct Site<'a> {
     /// area or the places its entries name, a sheet's event areas), in corpus order.
     pub mentioned_in: BTreeMap<&'a str, Vec<&'a Record>>,
     /// (vocabulary, id) → records tagged with it.
-    pub by_tag: BTreeMap<(&'static str, &'a str), Vec<&'a Record>>,
+    pub by_tag: BTreeMap<(TermList, &'a str), Vec<&'a Record>>,
 }
 
 impl<'a> Site<'a> {
     pub fn new(corpus: &'a Corpus) -> Site<'a> {
         let mut site = Site {
             corpus,
+            routes: Routes::new(&corpus.config.base_path),
             regions: BTreeMap::new(),
             records: BTreeMap::new(),
             children: BTreeMap::new(),
@@ -84,19 +90,13 @@ impl<'a> Site<'a> {
         None
     }
 
-    pub fn terms(&self, vocab: &str) -> &'a [Term] {
-        let v = &self.corpus.vocab;
-        match vocab {
-            "categories" => &v.categories.entries,
-            "themes" => &v.themes.entries,
-            "region-kinds" => &v.region_kinds.entries,
-            "actors" => &v.actors.entries,
-            _ => &[],
-        }
+    pub fn terms(&self, list: TermList) -> &'a [Term] {
+        self.corpus.vocab.terms(list)
     }
 
-    pub fn term_name(&self, vocab: &str, id: &str) -> Text {
-        self.terms(vocab).iter().find(|t| t.id == id).map_or_else(
+    /// A term's name; its id in both languages when the list has no such term.
+    pub fn term_name(&self, list: TermList, id: &str) -> Text {
+        self.terms(list).iter().find(|t| t.id == id).map_or_else(
             || Text {
                 ja: id.to_owned(),
                 en: Some(id.to_owned()),
@@ -105,11 +105,11 @@ impl<'a> Site<'a> {
         )
     }
 
-    pub fn region_ref(&self, id: &str, lang: Lang, base: &str) -> RegionRef {
+    pub fn region_ref(&self, id: &str, lang: Lang) -> RegionRef {
         let r = self.regions.get(id);
         RegionRef {
             id: id.to_owned(),
-            url: format!("{base}{}/regions/{id}/", lang.code()),
+            url: self.routes.url(lang, Route::region(id)),
             name: r.map_or_else(
                 || Text {
                     ja: id.to_owned(),
@@ -117,19 +117,19 @@ impl<'a> Site<'a> {
                 },
                 |r| r.name.clone(),
             ),
-            kind: r.map(|r| self.term_name("region-kinds", &r.kind)),
+            kind: r.map(|r| self.term_name(TermList::RegionKinds, &r.kind)),
             anonymised: r.is_some_and(|r| r.anonymised),
         }
     }
 
-    pub fn record_ref(&self, rec: &Record, lang: Lang, base: &str) -> RecordRef {
+    pub fn record_ref(&self, rec: &Record, lang: Lang) -> RecordRef {
         RecordRef {
             kind: rec.kind,
             kind_name: rec.kind.name(lang),
             id: rec.id.clone(),
-            url: format!("{base}{}/{}/{}/", lang.code(), rec.kind.dir(), rec.id),
+            url: self.routes.url(lang, Route::Record(rec.kind, &rec.id)),
             title: rec.body.title().clone(),
-            region: rec.body.region().map(|r| self.region_ref(r, lang, base)),
+            region: rec.body.region().map(|r| self.region_ref(r, lang)),
         }
     }
 }

@@ -12,6 +12,11 @@
 //! the parser sees them), aliases are refused (so no alias bomb can expand), and only one
 //! document is read.
 
+pub mod de;
+mod file;
+
+pub use file::{load_file, problem, read, typed, ReadError, MAX_FILE_BYTES};
+
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
 
 use crate::diag::{Code, Span};
@@ -315,7 +320,7 @@ impl From<usize> for Seg<'static> {
 #[macro_export]
 macro_rules! path {
     ($($seg:expr),* $(,)?) => {
-        &[$($crate::load::yaml::Seg::from($seg)),*][..]
+        &[$($crate::yaml::Seg::from($seg)),*][..]
     };
 }
 
@@ -401,8 +406,8 @@ mod tests {
         fn yaml_like_text_never_panics_the_parser_or_the_deserializer(s in "[-:\\[\\]{}&*!|>'\"#, \n\ta-z0-9あ熊\u{feff}]{0,300}") {
             if let Ok(Some(node)) = parse(&s) {
                 let mut found = Vec::new();
-                let _ = crate::load::de::from_node::<crate::model::StatusSheet>(&node, &mut found);
-                let _ = crate::load::de::from_node::<crate::model::Region>(&node, &mut found);
+                let _ = crate::yaml::de::from_node::<crate::model::StatusSheet>(&node, &mut found);
+                let _ = crate::yaml::de::from_node::<crate::model::Region>(&node, &mut found);
             }
         }
     }

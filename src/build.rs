@@ -1,0 +1,133 @@
+//! The pipeline, stage by stage: load and validate a site, report its diagnostics, and build
+//! it — every output stage's files joined, sorted and committed atomically. `check`, `build`
+//! and `serve` all run through here.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::config::{self, Config};
+use crate::diag::emit::{self, Format};
+use crate::diag::{self, Diagnostics, Severity};
+use crate::load::{self, Corpus};
+use crate::{render, timing, validate, write, Status};
+
+/// Load and validate a site. `Ok(None)` when the configuration itself is broken (its
+/// diagnostics are in the returned collector).
+pub fn load_and_validate(root: &Path) -> anyhow::Result<(Option<Corpus>, Diagnostics)> {
+    let mut diags = Diagnostics::default();
+    let config = match Config::load(root)? {
+        Ok(config) => config,
+        Err(found) => {
+            diags.extend(found);
+            return Ok((None, diags));
+        }
+    };
+    let (corpus, found) = timing::phase("load", || load::load(config))?;
+    diags.extend(found.into_sorted());
+    timing::phase("validate", || validate::validate(&corpus, &mut diags));
+    Ok((Some(corpus), diags))
+}
+
+/// `casebook check`.
+pub fn check(root: &Path, format: Format, strict: bool) -> anyhow::Result<Status> {
+    let (corpus, mut diags) = load_and_validate(root)?;
+    if strict {
+        diags.make_strict();
+    }
+    let failed = diags.fails(false);
+    report(corpus.as_ref(), root, diags, format)?;
+    Ok(if failed {
+        Status::ContentErrors
+    } else {
+        Status::Success
+    })
+}
+
+/// Print diagnostics: `human` to stderr with a summary line, `json` / `github` to stdout.
+pub fn report(
+    corpus: Option<&Corpus>,
+    root: &Path,
+    diags: Diagnostics,
+    format: Format,
+) -> anyhow::Result<()> {
+    if format == Format::Human {
+        eprint!("{}", human_report(corpus, root, diags)?);
+        return Ok(());
+    }
+    emit_report(corpus, root, diags, format, &mut std::io::stdout().lock())
+}
+
+/// The diagnostics as `casebook check` prints them for people, with its summary line.
+pub fn human_report(
+    corpus: Option<&Corpus>,
+    root: &Path,
+    diags: Diagnostics,
+) -> anyhow::Result<String> {
+    let mut out = Vec::new();
+    emit_report(corpus, root, diags, Format::Human, &mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+fn emit_report(
+    corpus: Option<&Corpus>,
+    root: &Path,
+    diags: Diagnostics,
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
+    let lines = |file: &str, line: usize| -> Option<String> {
+        let text = match corpus.and_then(|c| c.sources.get(file)) {
+            Some(t) => t.as_str(),
+            None if file == config::CONFIG_FILE => config_text.as_str(),
+            None => return None,
+        };
+        diag::source::LineIndex::new(text)
+            .line(line)
+            .map(str::to_owned)
+    };
+    let (errors, warnings) = (diags.count(Severity::Error), diags.count(Severity::Warning));
+    let sorted = diags.into_sorted();
+    emit::emit(out, format, &sorted, &lines)?;
+    if format == Format::Human {
+        let records = corpus.map_or(0, |c| c.records.len());
+        writeln!(
+            out,
+            "checked {records} records: {errors} error(s), {warnings} warning(s)"
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `casebook build`: check, render, then write atomically. Returns the status and, on
+/// success, the number of files written.
+pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, usize)> {
+    let (corpus, mut diags) = load_and_validate(root)?;
+    if strict {
+        diags.make_strict();
+    }
+    let corpus = match corpus {
+        Some(corpus) if !diags.fails(false) => corpus,
+        corpus => {
+            report(corpus.as_ref(), root, diags, Format::Human)?;
+            return Ok((Status::ContentErrors, 0));
+        }
+    };
+    let files = timing::phase("render (total)", || render::render(&corpus))
+        .context("rendering the site")?;
+    let count = files.len();
+    timing::phase("write", || write::commit(out, files))?;
+    if !diags.is_empty() {
+        report(Some(&corpus), root, diags, Format::Human)?;
+    }
+    log::info!(
+        "built {} records into {} files in {}",
+        corpus.records.len(),
+        count,
+        out.display()
+    );
+    Ok((Status::Success, count))
+}

@@ -1,0 +1,183 @@
+//! Every URL of the site, and the output path of every page, from one place.
+//!
+//! A [`Route`] names a page; [`Routes`] turns it into a URL under the site's base path
+//! (`/casebook/ja/regions/kumamoto-pref/`), its path below the language root
+//! (`regions/kumamoto-pref/`), its twin in the other language and the file it is written to.
+//! Non-page resources (static files, open data, the search index) have their own methods.
+//! Pages under `/ja/` and `/en/` have the same paths below the language root.
+
+use crate::model::{Kind, Lang, TermList};
+
+/// A page of the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route<'a> {
+    Home,
+    /// Every record of a kind, grouped by prefecture.
+    KindIndex(Kind),
+    /// A record's own page (a region's page is its record's).
+    Record(Kind, &'a str),
+    /// The entries of a tag vocabulary (categories, themes).
+    TermIndex(TermList),
+    /// One tag and the records tagged with it.
+    Term(TermList, &'a str),
+    Glossary,
+    NotFound,
+    Search,
+    IndicatorIndex,
+    Indicator(&'a str),
+    Compare,
+    /// The Point1–6 matrix, of every analysis or of one theme's.
+    ComparePoints(Option<&'a str>),
+    CompareIssues,
+    CompareCategories,
+    CompareTimeline,
+}
+
+impl<'a> Route<'a> {
+    /// A region's page.
+    pub fn region(id: &'a str) -> Route<'a> {
+        Route::Record(Kind::Regions, id)
+    }
+
+    /// The path below `/{lang}/`, ending in `/` (empty for the home page; `404` for the page
+    /// a host serves for a missing path).
+    pub fn path(self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::KindIndex(k) => format!("{}/", k.dir()),
+            Route::Record(k, id) => format!("{}/{id}/", k.dir()),
+            Route::TermIndex(list) => format!("{}/", list.stem()),
+            Route::Term(list, id) => format!("{}/{id}/", list.stem()),
+            Route::Glossary => "glossary/".into(),
+            Route::NotFound => "404".into(),
+            Route::Search => "search/".into(),
+            Route::IndicatorIndex => "indicators/".into(),
+            Route::Indicator(id) => format!("indicators/{id}/"),
+            Route::Compare => "compare/".into(),
+            Route::ComparePoints(None) => "compare/points/".into(),
+            Route::ComparePoints(Some(theme)) => format!("compare/points/{theme}/"),
+            Route::CompareIssues => "compare/issues/".into(),
+            Route::CompareCategories => "compare/categories/".into(),
+            Route::CompareTimeline => "compare/timeline/".into(),
+        }
+    }
+}
+
+/// URLs under one base path (`/` or `/casebook/`, always starting and ending with `/`).
+#[derive(Clone, Debug)]
+pub struct Routes {
+    base: String,
+}
+
+impl Routes {
+    pub fn new(base_path: &str) -> Routes {
+        Routes {
+            base: base_path.to_owned(),
+        }
+    }
+
+    /// Where the site is served: the language choice.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `{base}{lang}/`: the home page of a language, and the prefix of its pages.
+    pub fn lang_root(&self, lang: Lang) -> String {
+        format!("{}{}/", self.base, lang.code())
+    }
+
+    /// A page's URL. The not-found page is linked by its language's home page, which is
+    /// where a reader who switches language from it lands.
+    pub fn url(&self, lang: Lang, route: Route) -> String {
+        match route {
+            Route::NotFound => self.lang_root(lang),
+            route => format!("{}{}", self.lang_root(lang), route.path()),
+        }
+    }
+
+    /// The output file of a page, relative to the output directory.
+    pub fn file(&self, lang: Lang, route: Route) -> String {
+        match route {
+            Route::NotFound => format!("{}/404.html", lang.code()),
+            route => format!("{}/{}index.html", lang.code(), route.path()),
+        }
+    }
+
+    /// A file of the theme's `static/` directory, by its path below it.
+    pub fn static_file(&self, path: &str) -> String {
+        format!("{}static/{path}", self.base)
+    }
+
+    /// An open-data file under `/data/`.
+    pub fn data(&self, name: &str) -> String {
+        format!("{}data/{name}", self.base)
+    }
+
+    /// The directory of a language's search index.
+    pub fn search_index(&self, lang: Lang) -> String {
+        format!("{}search/{}/", self.base, lang.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_have_the_same_paths_in_both_languages() {
+        let routes = Routes::new("/casebook/");
+        let sheet = Route::Record(Kind::StatusSheets, "kumamoto-pref-sheet");
+        assert_eq!(
+            routes.url(Lang::Ja, sheet),
+            "/casebook/ja/status-sheets/kumamoto-pref-sheet/"
+        );
+        assert_eq!(
+            routes.url(Lang::En, sheet),
+            "/casebook/en/status-sheets/kumamoto-pref-sheet/"
+        );
+        assert_eq!(
+            routes.file(Lang::En, sheet),
+            "en/status-sheets/kumamoto-pref-sheet/index.html"
+        );
+        assert_eq!(routes.url(Lang::Ja, Route::Home), "/casebook/ja/");
+        assert_eq!(routes.file(Lang::Ja, Route::Home), "ja/index.html");
+    }
+
+    #[test]
+    fn every_page_kind_has_its_place() {
+        let routes = Routes::new("/");
+        let cases = [
+            (Route::KindIndex(Kind::Cases), "/en/cases/"),
+            (Route::region("aira-isa-area"), "/en/regions/aira-isa-area/"),
+            (Route::TermIndex(TermList::Themes), "/en/themes/"),
+            (
+                Route::Term(TermList::Categories, "family-support"),
+                "/en/categories/family-support/",
+            ),
+            (Route::Glossary, "/en/glossary/"),
+            (Route::Search, "/en/search/"),
+            (Route::IndicatorIndex, "/en/indicators/"),
+            (
+                Route::Indicator("long-term-inpatients"),
+                "/en/indicators/long-term-inpatients/",
+            ),
+            (Route::Compare, "/en/compare/"),
+            (Route::ComparePoints(None), "/en/compare/points/"),
+            (
+                Route::ComparePoints(Some("housing")),
+                "/en/compare/points/housing/",
+            ),
+            (Route::CompareIssues, "/en/compare/issues/"),
+            (Route::CompareCategories, "/en/compare/categories/"),
+            (Route::CompareTimeline, "/en/compare/timeline/"),
+            (Route::NotFound, "/en/"),
+        ];
+        for (route, url) in cases {
+            assert_eq!(routes.url(Lang::En, route), url, "{route:?}");
+        }
+        assert_eq!(routes.file(Lang::En, Route::NotFound), "en/404.html");
+        assert_eq!(routes.static_file("style.css"), "/static/style.css");
+        assert_eq!(routes.data("records.json"), "/data/records.json");
+        assert_eq!(routes.search_index(Lang::Ja), "/search/ja/");
+    }
+}

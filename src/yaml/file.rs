@@ -1,0 +1,124 @@
+//! Reading YAML files: the text guards every content file passes (size, BOM, CRLF, UTF-8),
+//! and standalone files deserialized whole (`casebook.yaml`, a theme's `strings.yaml`).
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::de::{self, Problem};
+use super::Node;
+use crate::diag::{Code, Diagnostic, Span};
+
+/// Largest file accepted: 4 MiB. A record is a few KiB; the largest in the bundled handbook
+/// is under 100 KiB.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A read failure, with the text as far as it can be shown (for the human format).
+pub type ReadError = (Box<Diagnostic>, Option<String>);
+
+/// Read a file as text: size limit, BOM, CRLF, UTF-8 with the position of a bad byte.
+pub fn read(path: &Path, rel: &str) -> Result<String, ReadError> {
+    let io_err = |e: std::io::Error| {
+        let d = Diagnostic::new(
+            Code::InvalidValue,
+            rel,
+            Span::start(),
+            format!("cannot read the file: {e}"),
+        );
+        (Box::new(d.with_help("check the file's permissions")), None)
+    };
+    let size = std::fs::metadata(path).map_err(io_err)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err((
+            Box::new(
+                Diagnostic::new(
+                    Code::FileTooLarge,
+                    rel,
+                    Span::start(),
+                    format!(
+                        "the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (4 MiB)"
+                    ),
+                )
+                .with_help("split it into several records; a record is usually a few KiB"),
+            ),
+            None,
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io_err)?;
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let (line, column) = crate::diag::source::LineIndex::new(valid).line_col(valid.len());
+            return Err((
+                Box::new(
+                    Diagnostic::new(
+                        Code::InvalidUtf8,
+                        rel,
+                        Span::new(line, column, 1),
+                        "the file is not valid UTF-8",
+                    )
+                    .with_help(
+                        "save the file as UTF-8 (Shift_JIS and other encodings are not read)",
+                    ),
+                ),
+                Some(String::from_utf8_lossy(bytes).replace("\r\n", "\n")),
+            ));
+        }
+    };
+    Ok(text.replace("\r\n", "\n"))
+}
+
+/// A deserialization problem as a diagnostic of `file`.
+pub fn problem(file: &str, p: Problem) -> Diagnostic {
+    let mut d = Diagnostic::new(p.code, file, p.span.unwrap_or_else(Span::start), p.message);
+    d.help = p.help;
+    d
+}
+
+/// `T` from a tree, its problems appended to `diags` (`None` after a hard error).
+pub fn typed<T: DeserializeOwned>(tree: &Node, file: &str, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    let mut found = Vec::new();
+    let result = de::from_node::<T>(tree, &mut found);
+    diags.extend(found.into_iter().map(|p| problem(file, p)));
+    match result {
+        Ok(v) => Some(v),
+        Err(p) => {
+            diags.push(problem(file, p));
+            None
+        }
+    }
+}
+
+/// Parse and deserialize a standalone YAML file (the site configuration).
+pub fn load_file<T: DeserializeOwned>(path: &Path, rel: &str) -> Result<T, Vec<Diagnostic>> {
+    let text = read(path, rel).map_err(|(d, _)| vec![*d])?;
+    let tree = super::parse(&text)
+        .map_err(|e| {
+            vec![problem(
+                rel,
+                Problem {
+                    code: e.code,
+                    span: Some(e.span),
+                    message: e.message,
+                    help: e.help,
+                },
+            )]
+        })?
+        .ok_or_else(|| {
+            vec![Diagnostic::new(
+                Code::EmptyFile,
+                rel,
+                Span::start(),
+                "the file is empty",
+            )]
+        })?;
+    let mut diags = Vec::new();
+    let value = typed::<T>(&tree, rel, &mut diags);
+    match value {
+        Some(v) if diags.is_empty() => Ok(v),
+        _ => Err(diags),
+    }
+}
+
