@@ -7,11 +7,14 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
+use crate::compare::Computed;
 use crate::config::{self, Config};
 use crate::diag::emit::{self, Format};
 use crate::diag::{self, Diagnostics, Severity};
 use crate::load::{self, Corpus};
-use crate::{render, timing, validate, write, Status};
+use crate::site::Site;
+use crate::write::OutputFile;
+use crate::{data, render, search, timing, validate, write, Status};
 
 /// Load and validate a site. `Ok(None)` when the configuration itself is broken (its
 /// diagnostics are in the returned collector).
@@ -116,8 +119,8 @@ pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, u
             return Ok((Status::ContentErrors, 0));
         }
     };
-    let files = timing::phase("render (total)", || render::render(&corpus))
-        .context("rendering the site")?;
+    let files =
+        timing::phase("render (total)", || site_files(&corpus)).context("rendering the site")?;
     let count = files.len();
     timing::phase("write", || write::commit(out, files))?;
     if !diags.is_empty() {
@@ -130,4 +133,23 @@ pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, u
         out.display()
     );
     Ok((Status::Success, count))
+}
+
+/// Every file of the built site, sorted by path: the pages, the open data and the search
+/// index, each from its own stage over the same [`Site`] and comparisons.
+pub fn site_files(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
+    let site = Site::new(corpus);
+    let computed = timing::phase("compare data", || Computed::new(corpus));
+    let mut files = render::render(&site, &computed)?;
+    files.extend(data::files(&site, &computed)?);
+    // records.json is one long serialization on one thread: it runs beside the search index,
+    // whose steps leave a core idle at times.
+    let (records, search) = rayon::join(
+        || timing::phase("records.json", || data::records_json(corpus)),
+        || timing::phase("search index", || search::index::index(corpus, &site)),
+    );
+    files.push(records?);
+    files.extend(search?);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }

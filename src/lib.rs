@@ -18,6 +18,7 @@ pub mod build;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod data;
 pub mod diag;
 pub mod load;
 pub mod model;
@@ -26,6 +27,8 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+#[cfg(test)]
+mod testutil;
 pub mod timing;
 pub mod validate;
 pub mod write;
@@ -58,4 +61,3 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         }
     }
 }
-

@@ -338,7 +338,7 @@ fn target_date(t: &Target) -> (Option<&When>, DateRole) {
 
 /// A count's wording with its number in place: 「うち，7名を相談支援事業所で活用」.
 fn worded(wording: &Text, value: f64) -> Text {
-    let n = crate::validate::fmt_num(value);
+    let n = crate::model::number::grouped(value);
     Text {
         ja: wording.ja.replace("{}", &n),
         en: wording.en.as_ref().map(|en| en.replace("{}", &n)),
@@ -348,8 +348,8 @@ fn worded(wording: &Text, value: f64) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::testutil::corpus;
     use crate::model::date::Point;
+    use crate::testutil::corpus;
 
     fn find<'a>(obs: &'a [Observation], record: &str, path: &str) -> &'a Observation {
         obs.iter()

@@ -191,10 +191,7 @@ pub fn progress(baseline: Option<f64>, target: Option<f64>, actual: Option<f64>)
     Some(tidy((a - b) / span))
 }
 
-/// Round away float noise: the value printed with ten decimals, read back.
-fn tidy(v: f64) -> f64 {
-    super::plain_number(v).parse().unwrap_or(v)
-}
+use crate::model::number::tidy;
 
 fn caveats(baseline: Option<&Obs>, target: Option<&Obs>, actual: Option<&Obs>) -> Vec<Caveat> {
     let mut out = Vec::new();
@@ -301,9 +298,9 @@ pub fn by_indicator(comparisons: &[Comparison]) -> BTreeMap<&str, Vec<&Compariso
 mod tests {
     use super::*;
     use crate::compare::observations::observations;
-    use crate::compare::testutil::corpus;
     use crate::model::date::Point;
     use crate::model::StatusSheet;
+    use crate::testutil::corpus;
 
     const TOLERANCE: f64 = 1e-9;
 

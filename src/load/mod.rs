@@ -87,7 +87,6 @@ pub struct Corpus {
     pub unloaded: Vec<(Kind, String)>,
 }
 
-
 enum Loaded {
     Record(Box<Record>),
     Failed(Kind, String),

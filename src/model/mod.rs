@@ -12,6 +12,7 @@ mod date_schema;
 pub mod dated;
 pub mod indicator;
 pub mod lang;
+pub mod number;
 pub mod outcome;
 pub mod page;
 pub mod practice;

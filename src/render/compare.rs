@@ -8,34 +8,17 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::site::{RecordRef, RegionRef, Route, Site};
-use crate::compare::chart::{indicator_svg, ChartRow};
-use crate::compare::observations::{observations, ObsKind, Observation};
-use crate::compare::progress::{comparisons, per_100k, population_of, Comparison, Obs};
-use crate::compare::timeline::{timeline, timeline_svg, Timeline};
-use crate::compare::{grouped_number, plain_number};
+use super::svg::indicator::{indicator_svg, ChartRow};
+use super::svg::timeline::timeline_svg;
+use crate::compare::format::{signed, unit_suffix, value_text};
+use crate::compare::observations::{ObsKind, Observation};
+use crate::compare::progress::{per_100k, population_of, Comparison, Obs};
+use crate::compare::Computed;
 use crate::load::Record;
-use crate::model::vocab::{Direction, IndicatorDef, Term, Unit};
+use crate::model::number;
+use crate::model::vocab::{IndicatorDef, Term, Unit};
 use crate::model::{Body, Item, Lang, TermList, Text};
-
-/// Everything the comparison pages share, computed once per build.
-pub struct Computed {
-    pub observations: Vec<Observation>,
-    pub comparisons: Vec<Comparison>,
-    pub timeline: Timeline,
-}
-
-impl Computed {
-    pub fn new(site: &Site) -> Computed {
-        let observations = observations(site.corpus);
-        let comparisons = comparisons(site.corpus, &observations);
-        Computed {
-            timeline: timeline(site.corpus),
-            observations,
-            comparisons,
-        }
-    }
-}
+use crate::site::{RecordRef, RegionRef, Route, Site};
 
 /// A value as a page prints it, with its date.
 #[derive(Serialize)]
@@ -48,41 +31,14 @@ pub struct ValueView {
     pub note: Option<Text>,
 }
 
-fn unit_suffix(unit: Unit, lang: Lang) -> &'static str {
-    match (unit, lang) {
-        (Unit::Percent, _) => "%",
-        (Unit::People, Lang::Ja) => "人",
-        _ => "",
-    }
-}
-
 fn value_view(o: &Obs, unit: Unit, lang: Lang) -> ValueView {
-    let mut value = format!("{}{}", grouped_number(o.value), unit_suffix(unit, lang));
-    if let Some(of) = o.of {
-        value.push_str(&format!(" / {}", grouped_number(of)));
-    }
     ValueView {
-        value,
+        value: value_text(o, unit, lang),
         raw: o.value,
         date: o.date.as_ref().map(|d| d.display(lang)),
         role: o.date_role.as_str(),
         note: o.note.clone(),
     }
-}
-
-fn signed(v: f64, unit: Unit, lang: Lang) -> String {
-    let sign = if v > 0.0 {
-        "+"
-    } else if v < 0.0 {
-        "−"
-    } else {
-        "±"
-    };
-    format!(
-        "{sign}{}{}",
-        grouped_number(v.abs()),
-        unit_suffix(unit, lang)
-    )
 }
 
 /// One comparison row of an indicator page.
@@ -102,7 +58,7 @@ pub struct ComparisonView {
     pub caveats: Vec<&'static str>,
 }
 
-fn record_of<'a>(site: &Site<'a>, id: &str) -> Option<&'a Record> {
+pub(crate) fn record_of<'a>(site: &Site<'a>, id: &str) -> Option<&'a Record> {
     site.records.get(id).copied()
 }
 
@@ -123,10 +79,10 @@ fn comparison_view(site: &Site, c: &Comparison, lang: Lang) -> ComparisonView {
         met: c.met,
         progress: c
             .progress
-            .map(|p| format!("{}%", plain_number((p * 1000.0).round() / 10.0))),
+            .map(|p| format!("{}%", number::plain((p * 1000.0).round() / 10.0))),
         per_100k: per
             .as_ref()
-            .map(|p| plain_number((p.per_100k * 10.0).round() / 10.0)),
+            .map(|p| number::plain((p.per_100k * 10.0).round() / 10.0)),
         population: per.as_ref().map(|p| {
             let date = p
                 .population_as_of
@@ -135,7 +91,7 @@ fn comparison_view(site: &Site, c: &Comparison, lang: Lang) -> ComparisonView {
                 .unwrap_or_default();
             format!(
                 "{}{}",
-                grouped_number(p.population as f64),
+                number::grouped(p.population as f64),
                 if date.is_empty() {
                     String::new()
                 } else {
@@ -222,13 +178,13 @@ pub fn indicator_page<'a>(
         .filter(|o| o.indicator == def.id && o.kind == ObsKind::Count)
         .map(|o| CountView {
             region: site.region_ref(&o.region, lang),
-            areas: o
-                .areas
-                .iter()
-                .map(|a| site.region_ref(a, lang))
-                .collect(),
+            areas: o.areas.iter().map(|a| site.region_ref(a, lang)).collect(),
             period: o.date.as_ref().map(|d| d.display(lang)),
-            value: format!("{}{}", grouped_number(o.value), unit_suffix(def.unit, lang)),
+            value: format!(
+                "{}{}",
+                number::grouped(o.value),
+                unit_suffix(def.unit, lang)
+            ),
             record: record_of(site, &o.source_record).map(|r| site.record_ref(r, lang)),
             note: o.note.clone(),
         })
@@ -383,7 +339,11 @@ pub fn issues_page<'a>(site: &Site<'a>, lang: Lang) -> IssuesPage<'a> {
             }
         }
     }
-    let order: Vec<&str> = site.terms(TermList::Themes).iter().map(|t| t.id.as_str()).collect();
+    let order: Vec<&str> = site
+        .terms(TermList::Themes)
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
     let mut themes: Vec<ThemeIssues> = by_theme
         .into_iter()
         .map(|(id, issues)| ThemeIssues {
@@ -431,7 +391,8 @@ pub fn categories_page(site: &Site, lang: Lang) -> CategoriesPage {
                 (
                     t.id.clone(),
                     t.name.clone(),
-                    site.routes.url(lang, Route::Term(TermList::Categories, &t.id)),
+                    site.routes
+                        .url(lang, Route::Term(TermList::Categories, &t.id)),
                 )
             })
             .collect(),
@@ -481,135 +442,9 @@ pub fn timeline_page(site: &Site, computed: &Computed, lang: Lang, title: &str) 
     }
 }
 
-/// `/data/compare.json`: what the interactive comparison reads, in both languages.
-#[derive(Serialize)]
-struct CompareJson<'a> {
-    format: &'static str,
-    regions: Vec<JsonRegion>,
-    indicators: Vec<JsonIndicator<'a>>,
-    rows: Vec<JsonRow>,
-}
-
-#[derive(Serialize)]
-struct JsonRegion {
-    id: String,
-    name: Text,
-    kind: Option<Text>,
-}
-
-#[derive(Serialize)]
-struct JsonIndicator<'a> {
-    id: &'a str,
-    name: &'a Text,
-    unit: Unit,
-    better: Direction,
-}
-
-#[derive(Serialize)]
-struct JsonValue {
-    value: f64,
-    of: Option<f64>,
-    text: BTreeMap<&'static str, String>,
-    date: BTreeMap<&'static str, Option<String>>,
-}
-
-#[derive(Serialize)]
-struct JsonRow {
-    region: String,
-    indicator: String,
-    record: String,
-    url: BTreeMap<&'static str, String>,
-    baseline: Option<JsonValue>,
-    target: Option<JsonValue>,
-    actual: Option<JsonValue>,
-    gap: BTreeMap<&'static str, Option<String>>,
-    met: Option<bool>,
-}
-
-fn json_value(o: &Obs, unit: Unit) -> JsonValue {
-    let v = |lang| value_view(o, unit, lang);
-    JsonValue {
-        value: o.value,
-        of: o.of,
-        text: Lang::ALL.iter().map(|l| (l.code(), v(*l).value)).collect(),
-        date: Lang::ALL
-            .iter()
-            .map(|l| (l.code(), o.date.as_ref().map(|d| d.display(*l))))
-            .collect(),
-    }
-}
-
-pub fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
-    let used: BTreeSet<&str> = computed
-        .comparisons
-        .iter()
-        .map(|c| c.region.as_str())
-        .collect();
-    let regions = used
-        .iter()
-        .map(|id| {
-            let r = site.region_ref(id, Lang::Ja);
-            JsonRegion {
-                id: (*id).to_owned(),
-                name: r.name,
-                kind: r.kind,
-            }
-        })
-        .collect();
-    let indicators = site
-        .corpus
-        .vocab
-        .indicators
-        .entries
-        .iter()
-        .map(|d| JsonIndicator {
-            id: &d.id,
-            name: &d.name,
-            unit: d.unit,
-            better: d.better,
-        })
-        .collect();
-    let rows = computed
-        .comparisons
-        .iter()
-        .map(|c| JsonRow {
-            region: c.region.clone(),
-            indicator: c.indicator.clone(),
-            record: c.source_record.clone(),
-            url: Lang::ALL
-                .iter()
-                .map(|l| {
-                    (
-                        l.code(),
-                        record_of(site, &c.source_record)
-                            .map(|r| site.record_ref(r, *l).url)
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect(),
-            baseline: c.baseline.as_ref().map(|o| json_value(o, c.unit)),
-            target: c.target.as_ref().map(|o| json_value(o, c.unit)),
-            actual: c.actual.as_ref().map(|o| json_value(o, c.unit)),
-            gap: Lang::ALL
-                .iter()
-                .map(|l| (l.code(), c.gap.map(|g| signed(g, c.unit, *l))))
-                .collect(),
-            met: c.met,
-        })
-        .collect();
-    let mut bytes = serde_json::to_vec(&CompareJson {
-        format: "casebook-compare/1",
-        regions,
-        indicators,
-        rows,
-    })?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
 /// The columns of `/data/indicators.csv`, documented on the comparison page.
 pub fn csv_columns(lang: Lang) -> Vec<(&'static str, &'static str)> {
-    crate::compare::csv::COLUMNS
+    crate::data::csv::COLUMNS
         .iter()
         .map(|(name, en, ja)| (*name, if lang == Lang::Ja { *ja } else { *en }))
         .collect()
@@ -622,9 +457,7 @@ pub fn compare_regions(site: &Site, computed: &Computed, lang: Lang) -> Vec<Regi
         .iter()
         .map(|c| c.region.as_str())
         .collect();
-    used.iter()
-        .map(|id| site.region_ref(id, lang))
-        .collect()
+    used.iter().map(|id| site.region_ref(id, lang)).collect()
 }
 
 /// Every comparison, for the interactive page's no-JavaScript table.

@@ -5,9 +5,9 @@
 //! through filters (`t`, `tt`, `md`, `date`, `num`, see `theme.rs`). Pages are rendered in
 //! parallel and returned sorted by path, so output is byte-identical for the same input.
 
-pub mod chart;
 pub mod compare;
 pub mod markdown;
+pub mod svg;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -15,13 +15,14 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::load::{Corpus, Record};
+use crate::compare::Computed;
+use crate::load::Record;
 use crate::model::dated::with_written_dates;
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, TermList, Text};
+use crate::site::{RecordRef, RegionRef, Route, Site};
 use crate::timing;
 use crate::write::OutputFile;
-use crate::site::{RecordRef, RegionRef, Route, Site};
 use theme::Theme;
 
 /// What a page is about; enumerated first, rendered in parallel.
@@ -44,10 +45,11 @@ enum PageKind<'a> {
     Search,
 }
 
-pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
+/// Every page of the site in both languages, the theme's static files and the language
+/// choice at `/`, in no particular order.
+pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>> {
+    let corpus = site.corpus;
     let theme = Theme::load(&corpus.config.theme_dir(), &corpus.config.base_path)?;
-    let site = Site::new(corpus);
-    let computed = timing::phase("compare data", || compare::Computed::new(&site));
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
     kinds.push(PageKind::Search);
     kinds.extend([
@@ -85,7 +87,7 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
         .collect();
     let mut files = timing::phase("render pages", || {
         jobs.par_iter()
-            .map(|(lang, kind)| page(&site, &computed, &theme, *lang, *kind))
+            .map(|(lang, kind)| page(site, computed, &theme, *lang, *kind))
             .collect::<anyhow::Result<Vec<_>>>()
     })?;
     files.extend(theme.statics.iter().cloned());
@@ -95,33 +97,12 @@ pub fn render(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     ));
     files.push(OutputFile::new(
         "index.html",
-        theme.render(Lang::Ja, "redirect.html", &redirect_context(&site, &theme))?,
+        theme.render(Lang::Ja, "redirect.html", &redirect_context(site, &theme))?,
     ));
-    files.push(OutputFile::new(
-        "data/indicators.csv",
-        crate::compare::csv::indicators_csv(corpus, &computed.observations),
-    ));
-    files.push(OutputFile::new(
-        "data/compare.json",
-        timing::phase("compare.json", || compare::compare_json(&site, &computed))?,
-    ));
-    // records.json is one long serialization on one thread: it runs beside the search index,
-    // whose steps leave a core idle at times.
-    let (records, search) = rayon::join(
-        || timing::phase("records.json", || records_json(corpus)),
-        || {
-            timing::phase("search index", || {
-                crate::search::index::index(corpus, &site)
-            })
-        },
-    );
-    files.push(OutputFile::new("data/records.json", records?));
-    files.extend(search?);
     // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
     if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
         files.push(OutputFile::new("404.html", ja404.bytes.clone()));
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
@@ -212,7 +193,7 @@ fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crum
 
 fn page(
     site: &Site,
-    computed: &compare::Computed,
+    computed: &Computed,
     theme: &Theme,
     lang: Lang,
     kind: PageKind,
@@ -318,7 +299,7 @@ type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);
 /// The comparison pages: template, title, breadcrumbs and data.
 fn compare_page(
     site: &Site,
-    computed: &compare::Computed,
+    computed: &Computed,
     lang: Lang,
     kind: PageKind,
     s: &dyn Fn(&str) -> String,
@@ -697,7 +678,7 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
         Body::Practice(p) => p
             .chart
             .as_ref()
-            .map(|c| chart::svg(c, lang, p.title.get(lang).text, &format!("chart-{}", r.id))),
+            .map(|c| svg::stages::svg(c, lang, p.title.get(lang).text, &format!("chart-{}", r.id))),
         _ => None,
     };
     let (children, records, child_records) = match &r.body {
@@ -743,7 +724,7 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
         chart_svg,
         stages: crate::model::practice::Stage::ALL
             .iter()
-            .map(|s| (*s, chart::stage_name(*s, lang)))
+            .map(|s| (*s, svg::stages::stage_name(*s, lang)))
             .collect(),
         children,
         records,
@@ -816,29 +797,4 @@ fn redirect_context(site: &Site, theme: &Theme) -> tera::Context {
     ctx.insert("data", &RedirectData { languages });
     ctx.insert("site_title", &site.corpus.config.title);
     ctx
-}
-
-/// `/data/records.json`: every record, as typed, in a fixed order.
-fn records_json(corpus: &Corpus) -> anyhow::Result<Vec<u8>> {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        kind: Kind,
-        id: &'a str,
-        source_file: &'a str,
-        record: &'a Body,
-    }
-    let out: Vec<Out> = corpus
-        .records
-        .iter()
-        .map(|r| Out {
-            kind: r.kind,
-            id: &r.id,
-            source_file: &r.file,
-            record: &r.body,
-        })
-        .collect();
-    let mut bytes =
-        serde_json::to_vec(&serde_json::json!({ "format": "casebook-records/1", "records": out }))?;
-    bytes.push(b'\n');
-    Ok(bytes)
 }

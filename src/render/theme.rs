@@ -11,7 +11,6 @@ use tera::Tera;
 
 use super::markdown;
 use crate::model::{Lang, Text, When};
-use crate::validate::fmt_num;
 use crate::write::OutputFile;
 
 pub struct Theme {
@@ -354,7 +353,11 @@ fn register_filters(tera: &mut Tera, lang: Lang, base_path: &str) {
     tera.register_filter(
         "num",
         |v: &Value, _: &std::collections::HashMap<String, Value>| {
-            Ok(Value::String(v.as_f64().map(fmt_num).unwrap_or_default()))
+            Ok(Value::String(
+                v.as_f64()
+                    .map(crate::model::number::grouped)
+                    .unwrap_or_default(),
+            ))
         },
     );
 }

@@ -107,10 +107,11 @@ pub type Live = Arc<RwLock<Build>>;
 pub fn build(root: &Path) -> Result<Files, String> {
     let (corpus, diags) = crate::build::load_and_validate(root).map_err(|e| format!("{e:#}"))?;
     let failed = diags.fails(false);
-    let report = crate::build::human_report(corpus.as_ref(), root, diags).map_err(|e| format!("{e:#}"))?;
+    let report =
+        crate::build::human_report(corpus.as_ref(), root, diags).map_err(|e| format!("{e:#}"))?;
     eprint!("{report}");
     match corpus {
-        Some(c) if !failed => crate::render::render(&c)
+        Some(c) if !failed => crate::build::site_files(&c)
             .map(|files| Files::with_base(files, &c.config.base_path))
             .map_err(|e| format!("{e:#}")),
         _ => Err(report),

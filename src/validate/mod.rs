@@ -4,17 +4,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diag::{Code, Diagnostic, Diagnostics, Span};
 use crate::diag::suggest;
-use crate::yaml::{Node, Seg, Value as YValue};
+use crate::diag::{Code, Diagnostic, Diagnostics, Span};
 use crate::load::{Corpus, Record, VocabFile};
 use crate::model::date::{Point, When};
 use crate::model::indicator::{Count, IndicatorRow, Target, Value};
+use crate::model::number::grouped;
 use crate::model::sheet::AxisYear;
 use crate::model::text::Text;
 use crate::model::vocab::{IndicatorDef, Term, Unit};
 use crate::model::{Body, Kind};
 use crate::path;
+use crate::yaml::{Node, Seg, Value as YValue};
 
 /// What a reference points to.
 #[derive(Clone, Copy, Debug)]
@@ -501,7 +502,7 @@ impl Checker<'_> {
                 self.push(
                     Code::ImpossibleNumber,
                     &at("value"),
-                    format!("`{}` cannot be a part of {}", part.value, fmt_num(c.value)),
+                    format!("`{}` cannot be a part of {}", part.value, grouped(c.value)),
                     "a part is 0 or more and not more than the count it belongs to".into(),
                 );
             }
@@ -590,7 +591,7 @@ impl Checker<'_> {
             self.push(
                 Code::MissingDatePoint,
                 path,
-                format!("the {field} value {} has no date point", fmt_num(v.value)),
+                format!("the {field} value {} has no date point", grouped(v.value)),
                 "add `as_of:` with the point it was measured at, e.g. `as_of: R1.6月時点`".into(),
             );
         }
@@ -605,7 +606,7 @@ impl Checker<'_> {
             self.push(
                 Code::MissingDatePoint,
                 path,
-                format!("the target {} has no date point", fmt_num(t.value)),
+                format!("the target {} has no date point", grouped(t.value)),
                 "add `deadline:` (by when, e.g. `令和3年度末`) or `set_at:` (when it was set, e.g. `令和2年度当初`)".into(),
             );
         }
@@ -627,14 +628,14 @@ impl Checker<'_> {
             self.push(
                 Code::ImpossibleNumber,
                 path,
-                format!("{} % is over 100 %", fmt_num(value)),
+                format!("{} % is over 100 %", grouped(value)),
                 format!("`{}` is a percentage; check the value", def.id),
             );
         } else if let Some(of) = of.filter(|of| value > *of) {
             self.push(
                 Code::ImpossibleNumber,
                 path,
-                format!("{} is more than its whole, {}", fmt_num(value), fmt_num(of)),
+                format!("{} is more than its whole, {}", grouped(value), grouped(of)),
                 "`of` is the whole the value is part of (39 of 43)".into(),
             );
         }
@@ -685,26 +686,6 @@ impl Checker<'_> {
     }
 }
 
-/// A number as pages print it: thousands separated, decimals as given.
-pub fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        format!("{v}")
-    }
-}
-
 /// A whole number written in ASCII or full-width digits (`2019`, `２０１９`).
 fn number(s: &str) -> Option<i64> {
     let digits: Option<Vec<u32>> = s
@@ -721,7 +702,7 @@ fn number(s: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fmt_num, number};
+    use super::number;
     use crate::diag::Code;
 
     #[test]
@@ -730,15 +711,6 @@ mod tests {
         assert_eq!(number("２０２１"), Some(2021));
         assert_eq!(number(""), None);
         assert_eq!(number("20l9"), None);
-    }
-
-    #[test]
-    fn numbers_print_with_thousands_separators() {
-        assert_eq!(fmt_num(4396.0), "4,396");
-        assert_eq!(fmt_num(980219.0), "980,219");
-        assert_eq!(fmt_num(54.8), "54.8");
-        assert_eq!(fmt_num(43.0), "43");
-        assert_eq!(fmt_num(1782190.0), "1,782,190");
     }
 
     /// Outcome entries: places must be regions (so must the places a policy names);

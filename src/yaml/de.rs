@@ -11,9 +11,9 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 
 use super::{Node, Value};
+use crate::diag::suggest;
 use crate::diag::{Code, Span};
 use crate::model::date;
-use crate::diag::suggest;
 
 /// A problem found while deserializing: the first hard error of a record, or a collected one.
 #[derive(Clone, Debug, PartialEq)]
@@ -439,8 +439,8 @@ impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> MapAccess<'de> for Map<'a, I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml::parse;
     use crate::model::Region;
+    use crate::yaml::parse;
 
     fn load_region(text: &str) -> (Result<Region, Problem>, Vec<Problem>) {
         let node = parse(text).unwrap().unwrap();

@@ -78,7 +78,11 @@ pub fn problem(file: &str, p: Problem) -> Diagnostic {
 }
 
 /// `T` from a tree, its problems appended to `diags` (`None` after a hard error).
-pub fn typed<T: DeserializeOwned>(tree: &Node, file: &str, diags: &mut Vec<Diagnostic>) -> Option<T> {
+pub fn typed<T: DeserializeOwned>(
+    tree: &Node,
+    file: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
     let mut found = Vec::new();
     let result = de::from_node::<T>(tree, &mut found);
     diags.extend(found.into_iter().map(|p| problem(file, p)));
@@ -121,4 +125,3 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, rel: &str) -> Result<T, Vec<D
         _ => Err(diags),
     }
 }
-

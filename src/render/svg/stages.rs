@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::markdown::html_escape;
 use crate::model::practice::{Chart, Stage};
 use crate::model::{Lang, Text};
+use crate::render::markdown::html_escape;
 
 pub fn stage_name(stage: Stage, lang: Lang) -> &'static str {
     match (stage, lang) {

@@ -18,8 +18,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::progress::{Comparison, Obs};
-use super::{coord, grouped_number, xml_escape};
+use super::{coord, xml_escape};
+use crate::compare::{Comparison, Obs};
+use crate::model::number;
 use crate::model::vocab::{Direction, Unit};
 use crate::model::Lang;
 
@@ -70,7 +71,7 @@ impl ChartRow {
 
 /// "baseline June 2019 · target by end of FY2021" / "現状 令和元年6月時点・目標 令和3年度末まで".
 pub fn dates_note(c: &Comparison, lang: Lang) -> Option<String> {
-    use super::observations::DateRole;
+    use crate::compare::DateRole;
     let mut parts = Vec::new();
     for (obs, (ja, en)) in [
         (&c.baseline, ("現状", "baseline")),
@@ -222,7 +223,7 @@ fn unit_name(unit: Unit, lang: Lang) -> &'static str {
 }
 
 fn describe(rows: usize, axis: &Axis, unit: Unit, better: Direction, lang: Lang) -> String {
-    let max = grouped_number(axis.max);
+    let max = number::grouped(axis.max);
     let unit = unit_name(unit, lang);
     match (lang, better) {
         (Lang::Ja, _) => format!(
@@ -295,7 +296,7 @@ fn grid(s: &mut String, axis: &Axis, height: f64, unit: Unit, lang: Lang) {
             coord(TOP),
             coord(bottom),
             coord(bottom + 16.0),
-            xml_escape(&grouped_number(tick))
+            xml_escape(&number::grouped(tick))
         );
     }
     let _ = write!(
@@ -312,13 +313,13 @@ fn grid(s: &mut String, axis: &Axis, height: f64, unit: Unit, lang: Lang) {
 
 /// A value as printed: `4,830`, `54.8%`, `39 / 43`.
 fn value_text(v: ChartValue, unit: Unit) -> String {
-    let mut text = grouped_number(v.value);
+    let mut text = number::grouped(v.value);
     if unit == Unit::Percent {
         text.push('%');
     }
     if let Some(of) = v.of {
         text.push_str(" / ");
-        text.push_str(&grouped_number(of));
+        text.push_str(&number::grouped(of));
     }
     text
 }
@@ -501,13 +502,13 @@ mod tests {
     use super::*;
     use crate::compare::observations::observations;
     use crate::compare::progress::{by_indicator, comparisons};
-    use crate::compare::testutil::{assert_well_formed, corpus};
+    use crate::testutil::{assert_well_formed, corpus};
 
     fn long_term_rows(lang: Lang) -> Vec<ChartRow> {
         let corpus = corpus();
         let cs = comparisons(corpus, &observations(corpus));
         let groups = by_indicator(&cs);
-        let names = crate::compare::csv::region_names(corpus);
+        let names = crate::data::csv::region_names(corpus);
         groups
             .get("long-term-inpatients")
             .expect("long-term inpatients are compared")

@@ -22,7 +22,7 @@
 
 use std::collections::BTreeMap;
 
-use super::observations::Observation;
+use crate::compare::Observation;
 use crate::load::Corpus;
 use crate::model::{Body, Kind, Text};
 
@@ -197,8 +197,8 @@ fn push_field(out: &mut String, field: &str) {
 mod tests {
     use super::*;
     use crate::compare::observations::{observations, DateRole, ObsKind};
-    use crate::compare::testutil::corpus;
     use crate::model::vocab::Unit;
+    use crate::testutil::corpus;
 
     /// An RFC 4180 reader, for the round trip.
     fn parse(text: &str) -> Vec<Vec<String>> {

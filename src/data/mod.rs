@@ -1,0 +1,185 @@
+//! Open data under `/data/`: every record as typed (`records.json`), every indicator value as
+//! one CSV row (`indicators.csv`), and what the interactive comparison reads
+//! (`compare.json`). Data carries canonical values (dates as `FY2020`, `2019-06`), never a
+//! page's formatting, except the texts `compare.json` gives per language for display.
+
+pub mod csv;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::compare::format::{signed, value_text};
+use crate::compare::{Computed, Obs};
+use crate::load::Corpus;
+use crate::model::vocab::{Direction, Unit};
+use crate::model::{Body, Kind, Lang, Text};
+use crate::site::{Route, Site};
+use crate::timing;
+use crate::write::OutputFile;
+
+/// The files under `/data/`.
+pub fn files(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>> {
+    Ok(vec![
+        OutputFile::new(
+            "data/indicators.csv",
+            csv::indicators_csv(site.corpus, &computed.observations),
+        ),
+        OutputFile::new(
+            "data/compare.json",
+            timing::phase("compare.json", || compare_json(site, computed))?,
+        ),
+    ])
+}
+
+/// `/data/records.json`: every record, as typed, in a fixed order.
+pub fn records_json(corpus: &Corpus) -> anyhow::Result<OutputFile> {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        kind: Kind,
+        id: &'a str,
+        source_file: &'a str,
+        record: &'a Body,
+    }
+    let out: Vec<Out> = corpus
+        .records
+        .iter()
+        .map(|r| Out {
+            kind: r.kind,
+            id: &r.id,
+            source_file: &r.file,
+            record: &r.body,
+        })
+        .collect();
+    let mut bytes =
+        serde_json::to_vec(&serde_json::json!({ "format": "casebook-records/1", "records": out }))?;
+    bytes.push(b'\n');
+    Ok(OutputFile::new("data/records.json", bytes))
+}
+
+/// `/data/compare.json`: what the interactive comparison reads, in both languages.
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    format: &'static str,
+    regions: Vec<JsonRegion>,
+    indicators: Vec<JsonIndicator<'a>>,
+    rows: Vec<JsonRow>,
+}
+
+#[derive(Serialize)]
+struct JsonRegion {
+    id: String,
+    name: Text,
+    kind: Option<Text>,
+}
+
+#[derive(Serialize)]
+struct JsonIndicator<'a> {
+    id: &'a str,
+    name: &'a Text,
+    unit: Unit,
+    better: Direction,
+}
+
+#[derive(Serialize)]
+struct JsonValue {
+    value: f64,
+    of: Option<f64>,
+    text: BTreeMap<&'static str, String>,
+    date: BTreeMap<&'static str, Option<String>>,
+}
+
+#[derive(Serialize)]
+struct JsonRow {
+    region: String,
+    indicator: String,
+    record: String,
+    url: BTreeMap<&'static str, String>,
+    baseline: Option<JsonValue>,
+    target: Option<JsonValue>,
+    actual: Option<JsonValue>,
+    gap: BTreeMap<&'static str, Option<String>>,
+    met: Option<bool>,
+}
+
+fn json_value(o: &Obs, unit: Unit) -> JsonValue {
+    let v = |lang| value_text(o, unit, lang);
+    JsonValue {
+        value: o.value,
+        of: o.of,
+        text: Lang::ALL.iter().map(|l| (l.code(), v(*l))).collect(),
+        date: Lang::ALL
+            .iter()
+            .map(|l| (l.code(), o.date.as_ref().map(|d| d.display(*l))))
+            .collect(),
+    }
+}
+
+fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
+    let used: BTreeSet<&str> = computed
+        .comparisons
+        .iter()
+        .map(|c| c.region.as_str())
+        .collect();
+    let regions = used
+        .iter()
+        .map(|id| {
+            let r = site.region_ref(id, Lang::Ja);
+            JsonRegion {
+                id: (*id).to_owned(),
+                name: r.name,
+                kind: r.kind,
+            }
+        })
+        .collect();
+    let indicators = site
+        .corpus
+        .vocab
+        .indicators
+        .entries
+        .iter()
+        .map(|d| JsonIndicator {
+            id: &d.id,
+            name: &d.name,
+            unit: d.unit,
+            better: d.better,
+        })
+        .collect();
+    let rows = computed
+        .comparisons
+        .iter()
+        .map(|c| JsonRow {
+            region: c.region.clone(),
+            indicator: c.indicator.clone(),
+            record: c.source_record.clone(),
+            url: Lang::ALL
+                .iter()
+                .map(|l| {
+                    (
+                        l.code(),
+                        site.records
+                            .get(c.source_record.as_str())
+                            .map(|r| site.routes.url(*l, Route::Record(r.kind, &r.id)))
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect(),
+            baseline: c.baseline.as_ref().map(|o| json_value(o, c.unit)),
+            target: c.target.as_ref().map(|o| json_value(o, c.unit)),
+            actual: c.actual.as_ref().map(|o| json_value(o, c.unit)),
+            gap: Lang::ALL
+                .iter()
+                .map(|l| (l.code(), c.gap.map(|g| signed(g, c.unit, *l))))
+                .collect(),
+            met: c.met,
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec(&CompareJson {
+        format: "casebook-compare/1",
+        regions,
+        indicators,
+        rows,
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
