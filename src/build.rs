@@ -14,7 +14,14 @@ use crate::diag::{self, Diagnostics, Severity};
 use crate::load::{self, Corpus};
 use crate::site::Site;
 use crate::write::OutputFile;
-use crate::{data, render, search, timing, validate, write, Status};
+use crate::{data, render, search, timing, validate, write};
+
+/// How a command ended, when it ran to the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Success,
+    ContentErrors,
+}
 
 /// Load and validate a site. `Ok(None)` when the configuration itself is broken (its
 /// diagnostics are in the returned collector).

@@ -36,12 +36,7 @@ pub mod yaml;
 
 use cli::{Cli, Command};
 
-/// How a command ended, when it ran to the end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Success,
-    ContentErrors,
-}
+pub use build::Status;
 
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     match cli.command {

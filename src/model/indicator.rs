@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::dated::Dated;
+use super::date::Dated;
 use super::text::Text;
 
 /// One indicator in a sheet's table: `indicator` names an entry of `vocabularies/indicators.yaml`.

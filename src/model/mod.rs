@@ -8,8 +8,6 @@
 pub mod analysis;
 pub mod case;
 pub mod date;
-mod date_schema;
-pub mod dated;
 pub mod indicator;
 pub mod lang;
 pub mod number;
@@ -25,8 +23,7 @@ use serde::Serialize;
 
 pub use analysis::Analysis;
 pub use case::Case;
-pub use date::When;
-pub use dated::Dated;
+pub use date::{Dated, When};
 pub use lang::Lang;
 pub use outcome::Outcome;
 pub use page::Page;

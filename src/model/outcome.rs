@@ -9,7 +9,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::dated::Dated;
+use super::date::Dated;
 use super::text::{Item, Text};
 
 /// `content/outcomes/<id>.yaml`.

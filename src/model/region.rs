@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::dated::Dated;
+use super::date::Dated;
 use super::text::{Prose, Text};
 
 /// `content/regions/<id>.yaml`: a place whose work the handbook records.

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::dated::Dated;
+use super::date::Dated;
 use super::indicator::{Columns, Count, IndicatorRow};
 use super::text::{Item, Prose, Text};
 

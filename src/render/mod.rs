@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::compare::Computed;
 use crate::load::Record;
-use crate::model::dated::with_written_dates;
+use crate::model::date::dated::with_written_dates;
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, TermList, Text};
 use crate::site::{RecordRef, RegionRef, Route, Site};

@@ -16,8 +16,8 @@ use std::sync::{Arc, RwLock};
 
 use anyhow::{anyhow, Context as _};
 
+use crate::build::Status;
 use crate::write::OutputFile;
-use crate::Status;
 
 /// What a request resolves to.
 #[derive(Debug, PartialEq, Eq)]

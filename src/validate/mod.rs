@@ -14,7 +14,7 @@ use crate::model::sheet::AxisYear;
 use crate::model::text::Text;
 use crate::model::vocab::{IndicatorDef, Term, Unit};
 use crate::model::{Body, Kind};
-use crate::path;
+use crate::yaml::field_path;
 use crate::yaml::{Node, Seg, Value as YValue};
 
 /// What a reference points to.
@@ -209,7 +209,7 @@ fn duplicates_in(file: &str, tree: Option<&Node>, ids: &[(&str, usize)], diags: 
     let Some(tree) = tree else { return };
     let mut seen = BTreeSet::new();
     for (id, i) in ids {
-        let span = tree.at(path![*i, "id"]).span;
+        let span = tree.at(field_path![*i, "id"]).span;
         if !seen.insert(*id) {
             diags.push(
                 Diagnostic::new(
@@ -306,17 +306,17 @@ impl Checker<'_> {
     fn record(&mut self) {
         let body = &self.rec.body;
         if let Some(region) = body.region() {
-            self.reference(path!["region"], Ref::Region, region);
+            self.reference(field_path!["region"], Ref::Region, region);
         }
         match body {
             Body::Region(r) => {
-                self.reference(path!["kind"], Ref::RegionKind, &r.kind);
+                self.reference(field_path!["kind"], Ref::RegionKind, &r.kind);
                 if let Some(parent) = &r.parent {
-                    self.reference(path!["parent"], Ref::Region, parent);
+                    self.reference(field_path!["parent"], Ref::Region, parent);
                     if parent == &self.rec.id {
                         self.push(
                             Code::UnknownReference,
-                            path!["parent"],
+                            field_path!["parent"],
                             "a region cannot be its own parent".into(),
                             "name the prefecture it belongs to".into(),
                         );
@@ -326,17 +326,17 @@ impl Checker<'_> {
             Body::StatusSheet(s) => self.sheet(s),
             Body::Outcome(o) => {
                 for (i, a) in o.areas.iter().enumerate() {
-                    self.reference(path!["areas", i, "region"], Ref::Region, &a.region);
+                    self.reference(field_path!["areas", i, "region"], Ref::Region, &a.region);
                 }
                 for (i, d) in o.discharge.iter().enumerate() {
                     if let Some(r) = &d.region {
-                        self.reference(path!["discharge", i, "region"], Ref::Region, r);
+                        self.reference(field_path!["discharge", i, "region"], Ref::Region, r);
                     }
                     if let (Some(s), Some(dis)) = (d.supported, d.discharged) {
                         if dis > s {
                             self.push(
                                 Code::ImpossibleNumber,
-                                path!["discharge", i, "discharged"],
+                                field_path!["discharge", i, "discharged"],
                                 format!("{dis} discharged is more than the {s} people supported"),
                                 "`discharged` counts people among those supported".into(),
                             );
@@ -352,7 +352,7 @@ impl Checker<'_> {
                 );
             }
             Body::Case(c) => {
-                self.reference(path!["category"], Ref::Category, &c.category);
+                self.reference(field_path!["category"], Ref::Category, &c.category);
                 self.references(&[], "themes", Ref::Theme, &c.themes);
             }
             Body::Practice(p) => {
@@ -362,8 +362,8 @@ impl Checker<'_> {
                 }
             }
             Body::Analysis(a) => {
-                self.reference(path!["level"], Ref::RegionKind, &a.level);
-                self.reference(path!["theme"], Ref::Theme, &a.theme);
+                self.reference(field_path!["level"], Ref::RegionKind, &a.level);
+                self.reference(field_path!["theme"], Ref::Theme, &a.theme);
             }
             Body::Page(_) => {}
         }
@@ -414,12 +414,12 @@ impl Checker<'_> {
     fn sheet(&mut self, s: &crate::model::StatusSheet) {
         for (i, r) in s.overview.roles.iter().enumerate() {
             if let Some(a) = &r.actor {
-                self.reference(path!["overview", "roles", i, "actor"], Ref::Actor, a);
+                self.reference(field_path!["overview", "roles", i, "actor"], Ref::Actor, a);
             }
             for (j, o) in r.shared_with.iter().enumerate() {
                 if let Some(a) = &o.actor {
                     self.reference(
-                        path!["overview", "roles", i, "shared_with", j, "actor"],
+                        field_path!["overview", "roles", i, "shared_with", j, "actor"],
                         Ref::Actor,
                         a,
                     );
@@ -429,7 +429,7 @@ impl Checker<'_> {
         if s.marks.group_headings.matches("{}").count() != 1 {
             self.push(
                 Code::InvalidValue,
-                path!["marks", "group_headings"],
+                field_path!["marks", "group_headings"],
                 format!(
                     "`{}` does not say where the heading goes",
                     s.marks.group_headings
@@ -441,32 +441,32 @@ impl Checker<'_> {
         for (g, group) in s.history.groups.iter().enumerate() {
             for (i, e) in group.events.iter().enumerate() {
                 self.references(
-                    path!["history", "groups", g, "events", i],
+                    field_path!["history", "groups", g, "events", i],
                     "areas",
                     Ref::Region,
                     &e.areas,
                 );
             }
             for (i, c) in group.counts.iter().enumerate() {
-                self.count(path!["history", "groups", g, "counts", i], c);
+                self.count(field_path!["history", "groups", g, "counts", i], c);
             }
         }
         for (i, row) in s.results.indicators.iter().enumerate() {
-            self.indicator_row(path!["results", "indicators", i], row);
+            self.indicator_row(field_path!["results", "indicators", i], row);
         }
         for (i, row) in s.strengths.indicators.iter().enumerate() {
-            self.indicator_row(path!["strengths", "indicators", i], row);
+            self.indicator_row(field_path!["strengths", "indicators", i], row);
         }
         for (i, issue) in s.strengths.issues.iter().enumerate() {
             self.references(
-                path!["strengths", "issues", i],
+                field_path!["strengths", "issues", i],
                 "themes",
                 Ref::Theme,
                 &issue.themes,
             );
             for (j, role) in issue.roles.iter().enumerate() {
                 self.reference(
-                    path!["strengths", "issues", i, "roles", j, "actor"],
+                    field_path!["strengths", "issues", i, "roles", j, "actor"],
                     Ref::Actor,
                     &role.actor,
                 );
@@ -534,7 +534,7 @@ impl Checker<'_> {
                 _ => {
                     self.push(
                         Code::InvalidValue,
-                        path!["history", "axis", i, "year"],
+                        field_path!["history", "axis", i, "year"],
                         "a timeline column is a fiscal year".into(),
                         "write the fiscal year as printed, e.g. `H24` or `R1`".into(),
                     );
@@ -544,7 +544,7 @@ impl Checker<'_> {
             if last.is_some_and(|l| year != l + 1) {
                 self.push(
                     Code::InvalidValue,
-                    path!["history", "axis", i, "year"],
+                    field_path!["history", "axis", i, "year"],
                     format!("FY{year} does not follow the column before it"),
                     "list the timeline's fiscal years in order, one column each".into(),
                 );
@@ -560,7 +560,7 @@ impl Checker<'_> {
             if !era_ok || !western_ok {
                 self.push(
                     Code::InvalidValue,
-                    path!["history", "axis", i, "label"],
+                    field_path!["history", "axis", i, "label"],
                     format!("the heading `{}` does not name FY{year}", a.label),
                     "write the column heading as printed for that fiscal year, e.g. `H24` or `R1(2019)`".into(),
                 );
@@ -649,7 +649,7 @@ impl Checker<'_> {
             if !seen.insert(n.id.as_str()) {
                 self.push(
                     Code::DuplicateId,
-                    path!["chart", "nodes", i, "id"],
+                    field_path!["chart", "nodes", i, "id"],
                     format!("the chart node `{}` appears twice", n.id),
                     "give each box its own id".into(),
                 );
@@ -661,7 +661,7 @@ impl Checker<'_> {
                 );
                 self.push(
                     Code::UnknownReference,
-                    path!["chart", "nodes", i, "level"],
+                    field_path!["chart", "nodes", i, "level"],
                     format!("chart level `{}` does not exist", n.level),
                     help,
                 );
@@ -676,7 +676,7 @@ impl Checker<'_> {
                     );
                     self.push(
                         Code::UnknownReference,
-                        path!["chart", "links", i, field],
+                        field_path!["chart", "links", i, field],
                         format!("chart node `{id}` does not exist"),
                         help,
                     );

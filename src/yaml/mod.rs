@@ -316,13 +316,13 @@ impl From<usize> for Seg<'static> {
     }
 }
 
-/// A field path: `path!["results", "indicators", i, "target"]`.
-#[macro_export]
-macro_rules! path {
+/// A field path: `field_path!["results", "indicators", i, "target"]`.
+macro_rules! field_path {
     ($($seg:expr),* $(,)?) => {
         &[$($crate::yaml::Seg::from($seg)),*][..]
     };
 }
+pub(crate) use field_path;
 
 #[cfg(test)]
 mod tests {

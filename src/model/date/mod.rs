@@ -73,6 +73,9 @@
 //! split a range, read each side as ISO or as a sequence of numbers and units, share what one side
 //! left out with the other, then check the result.
 
+pub mod dated;
+mod schema;
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -81,6 +84,7 @@ use serde::ser::{Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::lang::Lang;
+pub use dated::Dated;
 
 /// The newtype-struct name [`When`]'s `Deserialize` asks for, so that a loader can recognise
 /// date fields (for example to attach a source span to a date error).
@@ -1627,9 +1631,9 @@ impl Serialize for When {
 }
 
 impl<'de> Deserialize<'de> for When {
-    /// Read as a [`Dated`](super::dated::Dated), keeping only the value.
+    /// Read as a [`Dated`], keeping only the value.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<When, D::Error> {
-        super::dated::Dated::deserialize(deserializer).map(super::dated::Dated::into_when)
+        Dated::deserialize(deserializer).map(Dated::into_when)
     }
 }
 

@@ -4,8 +4,8 @@ use std::borrow::Cow;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-use super::date::When;
 use super::dated::Dated;
+use super::When;
 
 impl JsonSchema for When {
     fn schema_name() -> Cow<'static, str> {

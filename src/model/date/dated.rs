@@ -14,7 +14,7 @@ use std::ops::Deref;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-use super::date::{When, SERDE_NAME};
+use super::{When, SERDE_NAME};
 
 /// A date as a record writes it. Two `Dated` are equal when their values are: `令和2年度` and
 /// `R2年度` are the same fiscal year.
@@ -36,7 +36,7 @@ impl Dated {
         self.written.as_deref()
     }
 
-    fn read(text: &str) -> Result<Dated, super::date::DateError> {
+    fn read(text: &str) -> Result<Dated, super::DateError> {
         let when: When = text.parse()?;
         let text = text.trim();
         let written = (text != when.canonical()).then(|| text.into());
