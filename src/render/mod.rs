@@ -9,6 +9,7 @@ pub mod compare;
 pub mod markdown;
 pub mod svg;
 pub mod theme;
+pub mod view;
 
 use std::collections::BTreeMap;
 
@@ -219,27 +220,12 @@ fn page(
                 vec![],
                 serde_json::to_value(kind_index(site, lang, k))?,
             ),
-            PageKind::Record(r) => {
-                let data = record_data(site, lang, r);
-                let crumbs = record_crumbs(site, lang, r);
-                let template = match r.kind {
-                    Kind::Regions => "region.html",
-                    Kind::StatusSheets => "status-sheet.html",
-                    Kind::Outcomes => "outcome.html",
-                    Kind::Cases => "case.html",
-                    Kind::Practices => "practice.html",
-                    Kind::Analyses => "analysis.html",
-                    Kind::Pages => "page.html",
-                };
-                (
-                    template,
-                    r.body.title().get(lang).text.to_owned(),
-                    crumbs,
-                    // Dates as the record writes them, so that a sheet's page can print them
-                    // as the sheet does (the `date` filter's `as_written`).
-                    with_written_dates(|| serde_json::to_value(data))?,
-                )
-            }
+            PageKind::Record(r) => (
+                template_of(r.kind),
+                r.body.title().get(lang).text.to_owned(),
+                record_crumbs(site, lang, r),
+                record_view(site, view::Ui::new(lang, ui), r)?,
+            ),
             PageKind::TermIndex(list) => (
                 "terms.html",
                 s(list.stem()),
@@ -292,6 +278,29 @@ fn page_context(
     map.insert("base".into(), serde_json::to_value(base)?);
     map.insert("data".into(), data);
     Ok(tera::Context::from_value(serde_json::Value::Object(map))?)
+}
+
+/// The template of a record kind's pages.
+fn template_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Regions => "region.html",
+        Kind::StatusSheets => "status-sheet.html",
+        Kind::Outcomes => "outcome.html",
+        Kind::Cases => "case.html",
+        Kind::Practices => "practice.html",
+        Kind::Analyses => "analysis.html",
+        Kind::Pages => "page.html",
+    }
+}
+
+/// A record page's view, as its template reads it.
+fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_json::Value> {
+    Ok(match &r.body {
+        Body::Analysis(a) => serde_json::to_value(view::analysis::view(site, ui, r, a))?,
+        // Dates as the record writes them, so that a sheet's page can print them as the sheet
+        // does (the `date` filter's `as_written`).
+        _ => with_written_dates(|| serde_json::to_value(record_data(site, ui.lang, r)))?,
+    })
 }
 
 type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);

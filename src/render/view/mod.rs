@@ -1,0 +1,222 @@
+//! View models: what each page kind's template prints, built and tested in Rust.
+//!
+//! A view is made for one page in one language. Everything a template would otherwise have
+//! to work out is done here: dates formatted (as displayed, or as the source writes them),
+//! UI strings filled in, punctuation chosen for the language, list marks numbered, URLs taken
+//! from the site's routes. Templates loop and print; they do not compute. Human text stays
+//! [`Text`](crate::model::Text) / [`Prose`](crate::model::Prose), printed by the theme's `t`
+//! and `md` filters, which pick the language and mark text not yet translated.
+
+pub mod analysis;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{Dated, Item, Lang, Text};
+
+/// The theme's UI strings in one language.
+#[derive(Clone, Copy)]
+pub struct Ui<'a> {
+    pub lang: Lang,
+    strings: &'a BTreeMap<String, String>,
+}
+
+impl<'a> Ui<'a> {
+    pub fn new(lang: Lang, strings: &'a BTreeMap<String, String>) -> Ui<'a> {
+        Ui { lang, strings }
+    }
+
+    /// The string `key`; the key itself when the theme lacks it, so a missing string shows on
+    /// the page rather than vanishing.
+    pub fn get<'k>(&self, key: &'k str) -> &'k str
+    where
+        'a: 'k,
+    {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+
+    /// The string `key` with `{}` replaced by `value` (`"{}レベル"` → `圏域レベル`).
+    pub fn fill(&self, key: &str, value: &str) -> String {
+        self.get(key).replace("{}", value)
+    }
+}
+
+/// A date as a page prints it: in the page's language (令和2年度 / FY2020).
+pub fn date(d: &Dated, lang: Lang) -> String {
+    d.display(lang)
+}
+
+/// A date as the source writes it, on Japanese pages (`R1.6月時点`, `H29～R1年度`); English
+/// pages, and dates written in canonical form, print it as [`date`] does.
+pub fn date_as_written(d: &Dated, lang: Lang) -> String {
+    match d.written() {
+        Some(written) if lang == Lang::Ja => written.to_owned(),
+        _ => d.display(lang),
+    }
+}
+
+/// A list as the source prints it. On Japanese pages a list the source marks (・ ● ○ １．)
+/// shows each item's mark inside it, hidden from assistive technology, and no bullet; an
+/// empty mark shows neither. English pages, and lists without a mark, are ordinary lists.
+#[derive(Clone, Debug, Serialize)]
+pub struct List<T> {
+    /// `<ol>` rather than `<ul>`.
+    pub ordered: bool,
+    /// The items carry the source's marks (the list has no bullets of its own).
+    pub marked: bool,
+    /// Marked with the empty mark: no mark and no bullet.
+    pub bare: bool,
+    pub items: Vec<Marked<T>>,
+}
+
+/// An item and the mark printed before it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Marked<T> {
+    pub mark: Option<String>,
+    pub item: T,
+}
+
+/// A line of text, with the sub-items printed under it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Line {
+    pub text: Text,
+    pub sub: Option<List<Line>>,
+}
+
+impl<T> List<T> {
+    /// `items` under `mark` (`None`: no mark; `{}` in a mark is the item's number, from 1).
+    pub fn new(lang: Lang, mark: Option<&str>, items: impl IntoIterator<Item = T>) -> List<T> {
+        let mark = mark.filter(|_| lang == Lang::Ja);
+        List {
+            ordered: false,
+            marked: mark.is_some(),
+            bare: mark == Some(""),
+            items: items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| Marked {
+                    mark: mark
+                        .filter(|m| !m.is_empty())
+                        .map(|m| m.replace("{}", &(i + 1).to_string())),
+                    item,
+                })
+                .collect(),
+        }
+    }
+
+    /// The same list as `<ol>`.
+    pub fn ordered(self) -> List<T> {
+        List {
+            ordered: true,
+            ..self
+        }
+    }
+}
+
+impl List<Line> {
+    /// Plain texts, without sub-items.
+    pub fn texts<'t>(
+        lang: Lang,
+        mark: Option<&str>,
+        texts: impl IntoIterator<Item = &'t Text>,
+    ) -> List<Line> {
+        List::new(
+            lang,
+            mark,
+            texts.into_iter().map(|t| Line {
+                text: t.clone(),
+                sub: None,
+            }),
+        )
+    }
+
+    /// Items with their sub-items: `marks[0]` before the items, `marks[1]` before their
+    /// sub-items and so on; deeper levels take the last mark given.
+    pub fn items(lang: Lang, marks: &[Option<&str>], items: &[Item]) -> List<Line> {
+        let mark = marks.first().copied().flatten();
+        let deeper = if marks.len() > 1 { &marks[1..] } else { marks };
+        List::new(
+            lang,
+            mark,
+            items.iter().map(|it| Line {
+                text: Text {
+                    ja: it.ja.clone(),
+                    en: it.en.clone(),
+                },
+                sub: (!it.sub.is_empty()).then(|| List::items(lang, deeper, &it.sub)),
+            }),
+        )
+    }
+}
+
+/// What every record page prints at its foot: the document it was taken from, and its file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Foot {
+    pub source: Option<Text>,
+    pub source_file: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(ja: &str) -> Text {
+        Text {
+            ja: ja.into(),
+            en: Some(format!("en {ja}")),
+        }
+    }
+
+    #[test]
+    fn japanese_lists_carry_the_source_marks_and_english_lists_do_not() {
+        let items = [text("一"), text("二")];
+        let ja = List::texts(Lang::Ja, Some("{}."), &items).ordered();
+        assert!(ja.ordered && ja.marked && !ja.bare);
+        let marks: Vec<_> = ja.items.iter().map(|i| i.mark.as_deref()).collect();
+        assert_eq!(marks, [Some("1."), Some("2.")]);
+        let en = List::texts(Lang::En, Some("{}."), &items);
+        assert!(!en.marked && en.items.iter().all(|i| i.mark.is_none()));
+        let bare = List::texts(Lang::Ja, Some(""), &items);
+        assert!(bare.marked && bare.bare && bare.items.iter().all(|i| i.mark.is_none()));
+        let plain = List::texts(Lang::Ja, None, &items);
+        assert!(!plain.marked && !plain.bare);
+    }
+
+    #[test]
+    fn sub_items_take_the_next_mark_and_deeper_levels_the_last() {
+        let leaf = Item {
+            ja: "c".into(),
+            en: None,
+            sub: vec![],
+        };
+        let mid = Item {
+            ja: "b".into(),
+            en: None,
+            sub: vec![leaf.clone()],
+        };
+        let top = Item {
+            ja: "a".into(),
+            en: None,
+            sub: vec![mid],
+        };
+        let list = List::items(Lang::Ja, &[Some("〇"), Some("・")], &[top]);
+        let sub = list.items[0].item.sub.as_ref().expect("a sub-list");
+        let subsub = sub.items[0].item.sub.as_ref().expect("a sub-sub-list");
+        assert_eq!(list.items[0].mark.as_deref(), Some("〇"));
+        assert_eq!(sub.items[0].mark.as_deref(), Some("・"));
+        assert_eq!(subsub.items[0].mark.as_deref(), Some("・"));
+    }
+
+    #[test]
+    fn dates_print_as_written_on_japanese_pages_only() {
+        use serde::de::IntoDeserializer;
+        use serde::Deserialize;
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            "R1.6月時点".into_deserializer();
+        let d = Dated::deserialize(de).expect("a date");
+        assert_eq!(date_as_written(&d, Lang::Ja), "R1.6月時点");
+        assert_eq!(date_as_written(&d, Lang::En), "June 2019");
+        assert_eq!(date(&d, Lang::Ja), "令和元年6月");
+    }
+}
