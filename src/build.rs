@@ -12,7 +12,7 @@ use crate::config::{self, Config};
 use crate::diag::emit::{self, Format};
 use crate::diag::{self, Diagnostics, Severity};
 use crate::load::{self, Corpus};
-use crate::site::Site;
+use crate::site::{Site, Strings};
 use crate::write::OutputFile;
 use crate::{data, render, search, timing, validate, write};
 
@@ -147,7 +147,8 @@ pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, u
 pub fn site_files(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     let site = Site::new(corpus);
     let computed = timing::phase("compare data", || Computed::new(corpus));
-    let mut files = render::render(&site, &computed)?;
+    let strings = Strings::load(&corpus.config.theme_dir())?;
+    let mut files = render::render(&site, &computed, &strings)?;
     files.extend(data::files(&site, &computed)?);
     // records.json is one long serialization on one thread: it runs beside the search index,
     // whose steps leave a core idle at times.

@@ -21,7 +21,7 @@ use crate::load::Record;
 use crate::model::date::dated::with_written_dates;
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, TermList, Text};
-use crate::site::{RecordRef, RegionRef, Route, Site};
+use crate::site::{RecordRef, RegionRef, Route, Site, Strings, Ui};
 use crate::timing;
 use crate::write::OutputFile;
 use theme::Theme;
@@ -48,9 +48,17 @@ enum PageKind<'a> {
 
 /// Every page of the site in both languages, the theme's static files and the language
 /// choice at `/`, in no particular order.
-pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>> {
+pub fn render(
+    site: &Site,
+    computed: &Computed,
+    strings: &Strings,
+) -> anyhow::Result<Vec<OutputFile>> {
     let corpus = site.corpus;
-    let theme = Theme::load(&corpus.config.theme_dir(), &corpus.config.base_path)?;
+    let theme = Theme::load(
+        &corpus.config.theme_dir(),
+        &corpus.config.base_path,
+        strings,
+    )?;
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
     kinds.push(PageKind::Search);
     kinds.extend([
@@ -88,7 +96,7 @@ pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile
         .collect();
     let mut files = timing::phase("render pages", || {
         jobs.par_iter()
-            .map(|(lang, kind)| page(site, computed, &theme, *lang, *kind))
+            .map(|(lang, kind)| page(site, computed, &theme, strings.ui(*lang), *kind))
             .collect::<anyhow::Result<Vec<_>>>()
     })?;
     files.extend(theme.statics.iter().cloned());
@@ -98,7 +106,7 @@ pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile
     ));
     files.push(OutputFile::new(
         "index.html",
-        theme.render(Lang::Ja, "redirect.html", &redirect_context(site, &theme))?,
+        theme.render(Lang::Ja, "redirect.html", &redirect_context(site, strings))?,
     ));
     // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
     if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
@@ -196,11 +204,11 @@ fn page(
     site: &Site,
     computed: &Computed,
     theme: &Theme,
-    lang: Lang,
+    ui: Ui,
     kind: PageKind,
 ) -> anyhow::Result<OutputFile> {
-    let ui = &theme.strings[&lang];
-    let s = |k: &str| ui.get(k).cloned().unwrap_or_else(|| k.to_owned());
+    let lang = ui.lang;
+    let s = |k: &str| ui.get(k).to_owned();
     let routes = &site.routes;
     let home = Crumb {
         name: s("home"),
@@ -224,7 +232,7 @@ fn page(
                 template_of(r.kind),
                 r.body.title().get(lang).text.to_owned(),
                 record_crumbs(site, lang, r),
-                record_view(site, view::Ui::new(lang, ui), r)?,
+                record_view(site, ui, r)?,
             ),
             PageKind::TermIndex(list) => (
                 "terms.html",
@@ -788,14 +796,16 @@ struct RedirectData {
     languages: Vec<(&'static str, String, String)>,
 }
 
-fn redirect_context(site: &Site, theme: &Theme) -> tera::Context {
+fn redirect_context(site: &Site, strings: &Strings) -> tera::Context {
     let languages = Lang::ALL
         .iter()
         .map(|l| {
             (
                 l.code(),
                 site.routes.lang_root(*l),
-                theme.strings[l]
+                strings
+                    .ui(*l)
+                    .all()
                     .get("language_name")
                     .cloned()
                     .unwrap_or_default(),

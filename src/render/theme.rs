@@ -10,72 +10,38 @@ use serde_json::Value;
 use tera::Tera;
 
 use super::markdown;
-use crate::model::{Lang, Text, When};
+use crate::model::{Lang, When};
+use crate::site::Strings;
 use crate::write::OutputFile;
 
 pub struct Theme {
     /// One template set per language, each with its filters.
     tera: BTreeMap<Lang, Tera>,
-    /// UI strings, per language.
-    pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
     /// The same strings as a JSON object, as every page's context has them (`ui`).
     pub ui_values: BTreeMap<Lang, Value>,
     pub statics: Vec<OutputFile>,
 }
 
 impl Theme {
-    pub fn load(dir: &Path, base_path: &str) -> anyhow::Result<Theme> {
+    pub fn load(dir: &Path, base_path: &str, strings: &Strings) -> anyhow::Result<Theme> {
         let glob = dir.join("templates").join("**").join("*.html");
         let base = Tera::new(&glob.to_string_lossy())
             .map_err(|e| anyhow!("{}", tera_chain(&e)))
             .with_context(|| format!("loading the templates in {}", dir.display()))?;
-        let strings_path = dir.join("strings.yaml");
-        let raw: BTreeMap<String, Text> =
-            crate::yaml::load_file(&strings_path, &strings_path.to_string_lossy()).map_err(
-                |diags| {
-                    let lines: Vec<String> = diags
-                        .iter()
-                        .map(|d| {
-                            format!(
-                                "{}:{}:{}: {}",
-                                d.file, d.span.line, d.span.column, d.message
-                            )
-                        })
-                        .collect();
-                    anyhow!("the theme's strings.yaml is invalid:\n{}", lines.join("\n"))
-                },
-            )?;
         let mut tera = BTreeMap::new();
-        let mut strings = BTreeMap::new();
         for lang in Lang::ALL {
             let mut t = base.clone();
             // tera's default escaping also turns `/` into `&#x2F;`; URLs read better without.
             t.set_escape_fn(markdown::html_escape);
             register_filters(&mut t, lang, base_path);
             tera.insert(lang, t);
-            strings.insert(
-                lang,
-                // Unlike content, a UI string may be empty on purpose in one language (the
-                // unit 人 has no English counterpart after a number), so `en: ""` is kept
-                // rather than read as "not yet translated".
-                raw.iter()
-                    .map(|(k, v)| {
-                        let text = match (lang, &v.en) {
-                            (Lang::En, Some(en)) => en,
-                            _ => &v.ja,
-                        };
-                        (k.clone(), text.clone())
-                    })
-                    .collect(),
-            );
         }
-        let ui_values = strings
+        let ui_values = Lang::ALL
             .iter()
-            .map(|(lang, ui)| Ok((*lang, serde_json::to_value(ui)?)))
+            .map(|lang| Ok((*lang, serde_json::to_value(strings.ui(*lang).all())?)))
             .collect::<anyhow::Result<_>>()?;
         Ok(Theme {
             tera,
-            strings,
             ui_values,
             statics: statics(&dir.join("static"))?,
         })
@@ -227,62 +193,13 @@ impl tera::Filter for LinkedText {
             targets.push((name, url));
         }
         Ok(Value::String(
-            link_names(text, &targets).unwrap_or_default(),
+            super::view::links::link_names(text, &targets).unwrap_or_default(),
         ))
     }
 
     fn is_safe(&self) -> bool {
         true
     }
-}
-
-/// Words that end a region's name without being what a text calls it: 南薩圏域 is 「南薩」 in
-/// 「南薩・北薩・大隅圏域」, Nansatsu area is "Nansatsu" in "Nansatsu and Osumi areas".
-const NAME_SUFFIXES: &[&str] = &["圏域", "地区", "地域", " area", " district", " region"];
-
-/// `text`, HTML-escaped, with each `(name, url)` linked at the first place the text names it
-/// (by its whole name, or without a [`NAME_SUFFIXES`] word) that no earlier one took. `None`
-/// when a name is not found.
-fn link_names(text: &str, targets: &[(&str, &str)]) -> Option<String> {
-    let mut taken: Vec<(usize, usize, &str)> = Vec::with_capacity(targets.len());
-    for &(name, url) in targets {
-        let short = NAME_SUFFIXES
-            .iter()
-            .find_map(|s| name.strip_suffix(s))
-            .filter(|short| !short.is_empty());
-        let found = [Some(name), short].into_iter().flatten().find_map(|word| {
-            text.match_indices(word)
-                .map(|(at, _)| (at, at + word.len()))
-                .filter(|&(a, b)| whole_words(text, a, b))
-                .find(|&(a, b)| taken.iter().all(|&(x, y, _)| b <= x || a >= y))
-        })?;
-        taken.push((found.0, found.1, url));
-    }
-    taken.sort_unstable();
-    let mut out = String::with_capacity(text.len() + taken.len() * 40);
-    let mut at = 0;
-    for (a, b, url) in taken {
-        out.push_str(&markdown::html_escape(&text[at..a]));
-        out.push_str(&format!(
-            "<a href=\"{}\">{}</a>",
-            markdown::html_escape(url),
-            markdown::html_escape(&text[a..b])
-        ));
-        at = b;
-    }
-    out.push_str(&markdown::html_escape(&text[at..]));
-    Some(out)
-}
-
-/// Whether `text[a..b]` does not cut a word of Latin letters or digits in two ("Kagoshima
-/// area" is not in "Kagoshima areas"). Japanese has no spaces, so its names match anywhere.
-fn whole_words(text: &str, a: usize, b: usize) -> bool {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    let (before, first) = (text[..a].chars().next_back(), text[a..b].chars().next());
-    let (last, after) = (text[a..b].chars().next_back(), text[b..].chars().next());
-    let cuts_before = word(before) && word(first);
-    let cuts_after = word(last) && word(after);
-    !(cuts_before || cuts_after)
 }
 
 /// A date filter's result: `f` of the text and its value; text that is not a date passes
@@ -360,48 +277,4 @@ fn register_filters(tera: &mut Tera, lang: Lang, base_path: &str) {
             ))
         },
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::link_names;
-
-    const AREAS: &[(&str, &str)] = &[
-        ("南薩圏域", "/ja/regions/nansatsu-area/"),
-        ("北薩圏域", "/ja/regions/hokusatsu-area/"),
-        ("大隅圏域", "/ja/regions/osumi-area/"),
-    ];
-
-    #[test]
-    fn names_are_linked_where_the_text_says_them() {
-        assert_eq!(
-            link_names("南薩・北薩・大隅圏域", AREAS).as_deref(),
-            Some(
-                "<a href=\"/ja/regions/nansatsu-area/\">南薩</a>・\
-                 <a href=\"/ja/regions/hokusatsu-area/\">北薩</a>・\
-                 <a href=\"/ja/regions/osumi-area/\">大隅圏域</a>"
-            )
-        );
-        let en = [("Aira-Isa area", "/a/"), ("Kagoshima area", "/k/")];
-        assert_eq!(
-            link_names("Aira-Isa and Kagoshima areas", &en).as_deref(),
-            Some("<a href=\"/a/\">Aira-Isa</a> and <a href=\"/k/\">Kagoshima</a> areas")
-        );
-    }
-
-    #[test]
-    fn a_name_the_text_does_not_say_leaves_the_text_unlinked() {
-        assert_eq!(link_names("南薩・北薩", AREAS), None);
-    }
-
-    #[test]
-    fn two_regions_never_share_the_same_words_and_text_is_escaped() {
-        // Both names shorten to 「鹿児島」: the second takes the next occurrence, or fails.
-        let same = [("鹿児島圏域", "/1/"), ("鹿児島地区", "/2/")];
-        assert_eq!(
-            link_names("鹿児島<b>と鹿児島", &same).as_deref(),
-            Some("<a href=\"/1/\">鹿児島</a>&lt;b&gt;と<a href=\"/2/\">鹿児島</a>")
-        );
-        assert_eq!(link_names("鹿児島のみ", &same), None);
-    }
 }

@@ -3,6 +3,7 @@
 //! build, read by every page, the open data and the search index.
 
 pub mod routes;
+pub mod strings;
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use crate::load::{Corpus, Record};
 use crate::model::vocab::Term;
 use crate::model::{Body, Kind, Lang, Region, TermList, Text};
 pub use routes::{Route, Routes};
+pub use strings::{Strings, Ui};
 
 pub struct Site<'a> {
     pub corpus: &'a Corpus,

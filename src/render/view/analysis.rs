@@ -86,7 +86,6 @@ mod tests {
     use super::*;
     use crate::model::{Body, Lang};
     use crate::testutil::corpus;
-    use std::collections::BTreeMap;
 
     #[test]
     fn the_title_names_the_region_and_the_six_points_are_in_order() {
@@ -100,15 +99,17 @@ mod tests {
         let Body::Analysis(a) = &record.body else {
             panic!("an analysis")
         };
-        let strings: BTreeMap<String, String> = [
-            ("analysis_title", "{region}: {title}"),
-            ("level_of", "{} level"),
-            ("point1", "Challenges recognised"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-        let v = view(&site, Ui::new(Lang::En, &strings), record, a);
+        let strings = crate::site::Strings::from_texts(
+            &[
+                ("analysis_title", "{region}: {title}"),
+                ("level_of", "{} level"),
+                ("point1", "Challenges recognised"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), Text::new(v, v)))
+            .collect(),
+        );
+        let v = view(&site, strings.ui(Lang::En), record, a);
         assert!(v.title.starts_with("Toyama Prefecture: "), "{}", v.title);
         assert!(v.level.ends_with(" level"), "{}", v.level);
         let numbers: Vec<u8> = v.points.iter().map(|p| p.number).collect();

@@ -8,39 +8,12 @@
 //! and `md` filters, which pick the language and mark text not yet translated.
 
 pub mod analysis;
-
-use std::collections::BTreeMap;
+pub mod links;
 
 use serde::Serialize;
 
 use crate::model::{Dated, Item, Lang, Text};
-
-/// The theme's UI strings in one language.
-#[derive(Clone, Copy)]
-pub struct Ui<'a> {
-    pub lang: Lang,
-    strings: &'a BTreeMap<String, String>,
-}
-
-impl<'a> Ui<'a> {
-    pub fn new(lang: Lang, strings: &'a BTreeMap<String, String>) -> Ui<'a> {
-        Ui { lang, strings }
-    }
-
-    /// The string `key`; the key itself when the theme lacks it, so a missing string shows on
-    /// the page rather than vanishing.
-    pub fn get<'k>(&self, key: &'k str) -> &'k str
-    where
-        'a: 'k,
-    {
-        self.strings.get(key).map_or(key, String::as_str)
-    }
-
-    /// The string `key` with `{}` replaced by `value` (`"{}レベル"` → `圏域レベル`).
-    pub fn fill(&self, key: &str, value: &str) -> String {
-        self.get(key).replace("{}", value)
-    }
-}
+pub use crate::site::Ui;
 
 /// A date as a page prints it: in the page's language (令和2年度 / FY2020).
 pub fn date(d: &Dated, lang: Lang) -> String {
