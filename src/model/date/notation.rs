@@ -104,13 +104,23 @@ mod tests {
         for (day, dotted) in cases {
             assert_eq!(when(day).dotted().as_deref(), Some(dotted), "{day}");
         }
-        assert_eq!(when("2019-05-01").letter_era().as_deref(), Some("R1年5月1日"));
+        assert_eq!(
+            when("2019-05-01").letter_era().as_deref(),
+            Some("R1年5月1日")
+        );
         assert_eq!(when("S63.5.3").letter_era().as_deref(), Some("S63年5月3日"));
     }
 
     #[test]
     fn what_is_not_a_day_with_an_era_has_no_sheet_notation() {
-        for text in ["1926-12-24", "2019-06", "H30年度", "6月末", "通年", "H30.2.1～H30.2.3"] {
+        for text in [
+            "1926-12-24",
+            "2019-06",
+            "H30年度",
+            "6月末",
+            "通年",
+            "H30.2.1～H30.2.3",
+        ] {
             let d = when(text);
             assert_eq!(
                 (d.dotted(), d.letter_era(), d.slash()),

@@ -18,7 +18,7 @@ use crate::load::Record;
 use crate::model::date::Point;
 use crate::model::number::grouped;
 use crate::model::outcome::{
-    Counter, DateNotation, Discharge, Entry, Labels, ModelArea, Part, Pending, Wording, WorkList,
+    Counter, DateNotation, Discharge, Entry, Labels, ModelArea, Pending, Wording, WorkList,
 };
 use crate::model::{Dated, Lang, Outcome, Text, When};
 use crate::site::{RegionRef, Site};
@@ -264,20 +264,18 @@ fn ui_text(s: &str) -> Text {
     Text::new(s, s)
 }
 
-fn figure(value: u32, shown_counter: &str) -> Figure {
+fn figure(value: u32, counter: &str) -> Figure {
     Figure {
         value,
         shown: grouped(f64::from(value)),
-        counter: shown_counter.to_owned(),
+        counter: counter.to_owned(),
     }
 }
 
 impl Page<'_> {
     /// The sheet's label, or the theme's standard string `key`.
     fn label(&self, custom: Option<&Text>, key: &str) -> Text {
-        custom
-            .cloned()
-            .unwrap_or_else(|| ui_text(self.ui.get(key)))
+        custom.cloned().unwrap_or_else(|| ui_text(self.ui.get(key)))
     }
 
     fn work(&self, o: &Outcome) -> Option<Work> {
@@ -291,7 +289,11 @@ impl Page<'_> {
             trainings: self.entry_list(
                 &o.trainings,
                 o.marks.trainings.as_deref(),
-                Some(headed(l.trainings.as_ref(), "trainings", WorkList::Trainings)),
+                Some(headed(
+                    l.trainings.as_ref(),
+                    "trainings",
+                    WorkList::Trainings,
+                )),
             ),
             advisor_support: self.entry_list(
                 &o.advisor_support,
@@ -312,9 +314,8 @@ impl Page<'_> {
                 }),
             ),
         };
-        let any = work.trainings.is_some()
-            || work.advisor_support.is_some()
-            || work.activities.is_some();
+        let any =
+            work.trainings.is_some() || work.advisor_support.is_some() || work.activities.is_some();
         any.then_some(work)
     }
 
@@ -352,12 +353,16 @@ impl Page<'_> {
         let lead = match (has_when, e.title.is_some() || e.venue.is_some()) {
             (false, _) => "",
             (true, true) => ui.get("outcome_lead_sep"),
+            // Sessions or attendance follow: a plain space in either language.
             (true, false) => " ",
         };
         EntryView {
             label: e.label.clone(),
             date: e.date.as_ref().map(|d| self.day(d)),
-            time: e.time.as_ref().map(|t| piece(ui.get("outcome_time_sep"), t.clone(), "")),
+            time: e
+                .time
+                .as_ref()
+                .map(|t| piece(ui.get("outcome_time_sep"), t.clone(), "")),
             lead: lead.to_owned(),
             description: e
                 .description
@@ -370,7 +375,9 @@ impl Page<'_> {
             title,
             parts: self.parts(e),
             counts: self.counts(e),
-            planned: e.planned.then(|| self.parenthesised(ui.get("outcome_planned"))),
+            planned: e
+                .planned
+                .then(|| self.parenthesised(ui.get("outcome_planned"))),
             note: e.note.clone(),
             places: (!e.places.is_empty() && !linked).then(|| self.places(&e.places)),
         }
@@ -427,7 +434,7 @@ impl Page<'_> {
         e.parts
             .iter()
             .enumerate()
-            .map(|(i, p): (usize, &Part)| PartView {
+            .map(|(i, p)| PartView {
                 before: ui
                     .get(if i == 0 {
                         "outcome_parts_open"
@@ -447,9 +454,7 @@ impl Page<'_> {
                         "",
                     )
                 }),
-                planned: p
-                    .planned
-                    .then(|| ui.get("outcome_part_planned").to_owned()),
+                planned: p.planned.then(|| ui.get("outcome_part_planned").to_owned()),
             })
             .collect()
     }
@@ -482,12 +487,13 @@ impl Page<'_> {
         let sessions = e
             .sessions
             .map(|n| ui.fill(sessions_key, &grouped(f64::from(n))));
-        let attendees = e.attendees.map(|n| ui.fill(template, &grouped(f64::from(n))));
+        let attendees = e
+            .attendees
+            .map(|n| ui.fill(template, &grouped(f64::from(n))));
         match (sessions, attendees) {
-            (Some(s), Some(a)) => Some(self.parenthesised(&format!(
-                "{s}{}{a}",
-                ui.get("list_sep")
-            ))),
+            (Some(s), Some(a)) => {
+                Some(self.parenthesised(&format!("{s}{}{a}", ui.get("list_sep"))))
+            }
             (Some(s), None) => Some(format!("{}{s}", ui.get("outcome_sessions_sep"))),
             (None, Some(a)) => Some(format!("{}{a}", ui.get(sep))),
             (None, None) => None,
@@ -691,8 +697,7 @@ impl Page<'_> {
         Some(Policy {
             heading,
             items: List::items(self.lang, &marks, &o.next_policy),
-            places: (!o.next_policy_places.is_empty())
-                .then(|| self.places(&o.next_policy_places)),
+            places: (!o.next_policy_places.is_empty()).then(|| self.places(&o.next_policy_places)),
         })
     }
 }
@@ -703,5 +708,377 @@ fn piece<T>(before: &str, text: T, after: &str) -> Piece<T> {
         before: before.to_owned(),
         text,
         after: after.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use serde::de::IntoDeserializer;
+    use serde::Deserialize;
+
+    use super::*;
+    use crate::model::Body;
+    use crate::render::view::Marked;
+    use crate::site::Strings;
+    use crate::testutil::corpus;
+
+    fn strings() -> Strings {
+        let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        Strings::load(&theme).expect("the default theme's strings")
+    }
+
+    fn outcome(id: &str) -> (&'static Record, &'static Outcome) {
+        let record = corpus()
+            .records
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("{id} is in the handbook"));
+        let Body::Outcome(o) = &record.body else {
+            panic!("{id} is an outcome")
+        };
+        (record, o)
+    }
+
+    /// The page of outcome `id` in `lang`.
+    fn page(id: &str, lang: Lang) -> OutcomeView {
+        let (record, o) = outcome(id);
+        let site = Site::new(corpus());
+        let strings = strings();
+        view(&site, strings.ui(lang), record, o)
+    }
+
+    fn entries(l: &Option<EntryList>) -> &[Marked<EntryView>] {
+        &l.as_ref().expect("a list").entries.items
+    }
+
+    fn dated(text: &str) -> Dated {
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            text.into_deserializer();
+        Dated::deserialize(de).expect("a date")
+    }
+
+    #[test]
+    fn aira_isa_lines_read_as_the_dotted_sheet_does() {
+        let v = page("aira-isa-area-outcome", Lang::Ja);
+        assert_eq!(v.fiscal_year.as_deref(), Some("平成29年度"));
+        let work = v.work.as_ref().expect("work");
+        assert_eq!(work.heading.ja, "支援事業での取組", "the standard heading");
+        let first = &entries(&work.trainings)[0].item;
+        let date = first.date.as_ref().expect("a date");
+        assert_eq!(date.text, "H29.8.4");
+        assert_eq!(date.datetime.as_deref(), Some("2017-08-04"));
+        assert_eq!(first.lead, " ");
+        let venue = first.venue.as_ref().expect("a venue");
+        assert_eq!((venue.before.as_str(), venue.after.as_str()), ("（", "）"));
+        assert_eq!(first.counts.as_deref(), Some("51名参加"), "straight after");
+        assert!(work.activities.is_none());
+        // The one model area is the record's own region: not named, its lists under h3.
+        let areas = v.areas.as_ref().expect("areas");
+        assert_eq!(
+            areas.heading.ja,
+            "モデル圏域（姶良・伊佐圏域）における具体的な取組"
+        );
+        let area = &areas.areas[0];
+        assert!(area.name.is_none());
+        assert_eq!(area.level, "h3");
+        let forum = &entries(&area.forums)[0];
+        assert_eq!(forum.mark.as_deref(), Some("・"));
+        let linked = forum.item.title.as_ref().and_then(|t| t.linked.as_deref());
+        assert!(
+            linked
+                .is_some_and(|l| l.starts_with("<a href=\"/ja/regions/aira-city/\">姶良市</a>と")),
+            "{linked:?}"
+        );
+        assert!(forum.item.places.is_none(), "the title names its places");
+    }
+
+    #[test]
+    fn aira_isa_discharge_counts_pending_people_beside_the_supported() {
+        let ja = page("aira-isa-area-outcome", Lang::Ja);
+        let t = ja.discharge.as_ref().expect("a discharge table");
+        assert_eq!(t.columns[0].name.ja, "姶良・伊佐圏域");
+        assert!(t.columns[0].url.is_none(), "the record's own region");
+        let cell = &t.supported.cells[0];
+        let figure = cell.figure.as_ref().expect("a figure");
+        assert_eq!((figure.value, figure.counter.as_str()), (6, "名"));
+        let pending = cell.pending.as_ref().expect("pending");
+        assert_eq!(pending.label.before, "，");
+        assert_eq!(pending.label.after, "");
+        assert_eq!(pending.figure.value, 4);
+        assert_eq!(cell.as_of.as_deref(), Some("（2月1日現在）"));
+        let discharged = &t.discharged.cells[0];
+        assert_eq!(
+            discharged.note.as_ref().map(|n| n.before.as_str()),
+            Some("")
+        );
+        assert!(t.notes.is_none());
+        let policy = ja.policy.as_ref().expect("a policy");
+        assert_eq!(policy.heading, "平成30年度 取組方針");
+        assert_eq!(policy.items.items[0].mark.as_deref(), Some("○"));
+
+        let en = page("aira-isa-area-outcome", Lang::En);
+        let cell = &en.discharge.as_ref().expect("a table").supported.cells[0];
+        assert_eq!(cell.figure.as_ref().map(|f| f.counter.as_str()), Some(""));
+        let pending = cell.pending.as_ref().expect("pending");
+        assert_eq!(
+            (pending.label.before.as_str(), pending.label.after.as_str()),
+            ("; ", ": ")
+        );
+        assert_eq!(cell.as_of.as_deref(), Some(" (as of 1 Feb)"));
+        let first = &entries(&en.work.as_ref().expect("work").trainings)[0].item;
+        assert_eq!(
+            first.date.as_ref().map(|d| d.text.as_str()),
+            Some("4 Aug 2017")
+        );
+        assert_eq!(first.lead, " — ");
+        assert_eq!(first.counts.as_deref(), Some(", 51 attended"));
+        assert_eq!(
+            en.policy.as_ref().map(|p| p.heading.as_str()),
+            Some("FY2018 Policy")
+        );
+    }
+
+    #[test]
+    fn tochigi_sessions_are_written_in_slash_notation_and_areas_are_named() {
+        let ja = page("tochigi-pref-outcome", Lang::Ja);
+        let work = ja.work.as_ref().expect("work");
+        assert_eq!(work.heading.ja, "支援事業に関する取組", "the sheet's label");
+        let parts = &entries(&work.trainings)[0].item.parts;
+        assert_eq!(parts[0].before, "");
+        assert_eq!(
+            parts[0].date.as_ref().map(|d| d.text.as_str()),
+            Some("7/20")
+        );
+        let attendees = parts[0].attendees.as_ref().expect("attendees");
+        assert_eq!(attendees.text, "参加者94名");
+        assert_eq!(parts[1].before, "、");
+        assert_eq!(parts[1].planned.as_deref(), Some("予定"));
+        let activities = work.activities.as_ref().expect("other work");
+        assert_eq!(
+            activities.heading.as_ref().map(|h| h.text.ja.as_str()),
+            Some("（その他）")
+        );
+        assert_eq!(
+            activities.entries.items[1].item.counts.as_deref(),
+            Some(" 計5回")
+        );
+        let areas = &ja.areas.as_ref().expect("areas").areas;
+        let kenpoku = areas[0].name.as_ref().expect("named among several");
+        assert_eq!(
+            (kenpoku.open.as_str(), kenpoku.close.as_str()),
+            ("【", "】")
+        );
+        assert_eq!(kenpoku.url.as_deref(), Some("/ja/regions/kenpoku-area/"));
+        assert_eq!((areas[0].id.as_str(), areas[0].level), ("area-1", "h4"));
+        let numbered = entries(&areas[0].activities);
+        assert!(areas[0].activities.as_ref().is_some_and(|l| l.entries.bare));
+        assert_eq!(numbered[0].item.label.as_deref(), Some("①"));
+        let description = numbered[0]
+            .item
+            .description
+            .as_ref()
+            .expect("a description");
+        assert_eq!(description.before, "：");
+        assert_eq!(
+            numbered[0].item.counts.as_deref(),
+            Some("（計2回、参加者延42名）")
+        );
+        let columns = &ja.discharge.as_ref().expect("a table").columns;
+        assert_eq!(columns.len(), 2);
+        assert!(columns.iter().all(|c| c.open == "【" && c.url.is_some()));
+        let as_of = &ja.discharge.as_ref().expect("a table").supported.cells[0].as_of;
+        assert!(as_of.is_none(), "not-stated prints no date point");
+    }
+
+    #[test]
+    fn tochigi_sessions_read_as_english_on_english_pages() {
+        let en = page("tochigi-pref-outcome", Lang::En);
+        let work = en.work.as_ref().expect("work");
+        let parts = &entries(&work.trainings)[0].item.parts;
+        assert_eq!(
+            (parts[0].before.as_str(), parts[1].before.as_str()),
+            (" — ", "; ")
+        );
+        let date = parts[0].date.as_ref().expect("a date");
+        assert_eq!((date.before.as_str(), date.text.as_str()), (" ", "20 Jul"));
+        assert_eq!(
+            parts[0].attendees.as_ref().map(|a| a.before.as_str()),
+            Some(": ")
+        );
+        assert_eq!(parts[1].planned.as_deref(), Some(" (planned)"));
+        let counts = entries(&work.activities)[1].item.counts.as_deref();
+        assert_eq!(counts, Some(": 5 times in total"));
+        let areas = &en.areas.as_ref().expect("areas").areas;
+        let kenpoku = areas[0].name.as_ref().expect("named");
+        assert_eq!((kenpoku.open.as_str(), kenpoku.close.as_str()), ("", ""));
+    }
+
+    #[test]
+    fn kawasaki_keeps_its_letter_era_dates_and_unheaded_list() {
+        let ja = page("kawasaki-city-outcome", Lang::Ja);
+        let work = ja.work.as_ref().expect("work");
+        let training = &entries(&work.trainings)[0].item;
+        let date = training.date.as_ref().expect("a date");
+        assert_eq!(date.text, "H30年2月1日");
+        assert_eq!(date.datetime.as_deref(), Some("2018-02-01"));
+        assert_eq!(training.time.as_ref().map(|t| t.before.as_str()), Some(""));
+        let venue = training.venue.as_ref().expect("a venue");
+        assert_eq!(
+            (venue.before.as_str(), venue.after.as_str()),
+            ("", ""),
+            "no title"
+        );
+        assert_eq!(training.counts.as_deref(), Some(" 51人の参加"));
+        let trainings = work.trainings.as_ref().expect("trainings");
+        assert_eq!(
+            trainings.heading.as_ref().map(|h| h.text.ja.as_str()),
+            Some("○研修会の開催")
+        );
+        let advisor = work.advisor_support.as_ref().expect("advisor support");
+        assert!(advisor.heading.as_ref().is_some_and(|h| h.hidden));
+        // An entry's own empty mark replaces the list's ○.
+        let north = &ja.areas.as_ref().expect("areas").areas[0];
+        let marks: Vec<_> = entries(&north.activities)
+            .iter()
+            .map(|m| m.mark.as_deref())
+            .collect();
+        assert_eq!(&marks[..3], [Some("○"), None, None]);
+        assert_eq!(
+            north.name.as_ref().map(|n| n.open.as_str()),
+            Some(""),
+            "only one area"
+        );
+        let policy = ja.policy.as_ref().expect("a policy");
+        let sub = policy.items.items[0].item.sub.as_ref().expect("sub-items");
+        assert_eq!(sub.items[0].mark.as_deref(), Some("・"));
+        let places = policy.places.as_ref().expect("places");
+        assert_eq!(places.open, "（関係する地域：");
+        let ids: Vec<&str> = places.regions.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["kawasaki-south-district", "kawasaki-central-district"]
+        );
+    }
+
+    #[test]
+    fn kawasaki_keeps_the_standard_headings_in_english() {
+        let en = page("kawasaki-city-outcome", Lang::En);
+        let work = en.work.as_ref().expect("work");
+        let advisor = work.advisor_support.as_ref().expect("advisor support");
+        assert!(advisor.heading.as_ref().is_some_and(|h| !h.hidden));
+        let training = &entries(&work.trainings)[0].item;
+        assert_eq!(
+            training.time.as_ref().map(|t| t.before.as_str()),
+            Some(", ")
+        );
+        assert_eq!(training.lead, " — ");
+        assert_eq!(
+            en.policy
+                .as_ref()
+                .and_then(|p| p.places.as_ref())
+                .map(|p| p.open.as_str()),
+            Some("(Places: ")
+        );
+    }
+
+    #[test]
+    fn chiba_counts_sessions_and_notes_its_discharge_figures() {
+        let ja = page("chiba-city-outcome", Lang::Ja);
+        let work = ja.work.as_ref().expect("work");
+        assert_eq!(
+            entries(&work.trainings)[0].item.counts.as_deref(),
+            Some(" 6回")
+        );
+        let advisor = entries(&work.advisor_support);
+        assert_eq!(advisor[0].mark.as_deref(), Some("○"));
+        assert_eq!(advisor[1].mark, None, "its own empty mark");
+        let area = &ja.areas.as_ref().expect("areas").areas[0];
+        assert!(area.name.is_none());
+        let heading = area.activities.as_ref().and_then(|l| l.heading.as_ref());
+        assert_eq!(
+            heading.map(|h| h.text.ja.as_str()),
+            Some("（具体的な取組内容）")
+        );
+        let other = area.other.as_ref().and_then(|l| l.heading.as_ref());
+        assert_eq!(
+            other.map(|h| h.text.ja.as_str()),
+            Some("（その他）"),
+            "standard"
+        );
+        let t = ja.discharge.as_ref().expect("a table");
+        let cell = &t.supported.cells[0];
+        assert_eq!(
+            cell.figure.as_ref().map(|f| (f.value, f.counter.as_str())),
+            Some((31, "人"))
+        );
+        assert!(cell.note.is_some());
+        let note = t.discharged.cells[0].note.as_ref().expect("a note");
+        assert_eq!(note.text.ja, "※（同上）");
+
+        let en = page("chiba-city-outcome", Lang::En);
+        let t = en.discharge.as_ref().expect("a table");
+        assert_eq!(
+            t.discharged.cells[0]
+                .note
+                .as_ref()
+                .map(|n| n.before.as_str()),
+            Some(" ")
+        );
+        let counts = entries(&en.work.as_ref().expect("work").trainings)[0]
+            .item
+            .counts
+            .clone();
+        assert_eq!(counts.as_deref(), Some(": 6 times"));
+    }
+
+    /// How a page in `lang` of a sheet written in `notation` prints the line date `text`.
+    fn day_in(notation: Option<DateNotation>, lang: Lang, text: &str) -> Day {
+        let site = Site::new(corpus());
+        let strings = strings();
+        let p = Page {
+            site: &site,
+            ui: strings.ui(lang),
+            lang,
+            notation,
+            region: "aira-isa-area",
+        };
+        p.day(&dated(text))
+    }
+
+    #[test]
+    fn eras_change_on_their_true_first_days() {
+        let dotted = Some(DateNotation::Dotted);
+        let letter = Some(DateNotation::LetterEra);
+        let text = |n, d| day_in(n, Lang::Ja, d).text;
+        assert_eq!(text(dotted, "2019-04-30"), "H31.4.30");
+        assert_eq!(text(dotted, "2019-05-01"), "R1.5.1");
+        assert_eq!(text(letter, "2019-04-30"), "H31年4月30日");
+        assert_eq!(text(letter, "2019-05-01"), "R1年5月1日");
+        // Shōwa: the template this replaces fell back to 昭和63年5月3日.
+        assert_eq!(text(dotted, "1988-05-03"), "S63.5.3");
+        assert_eq!(text(letter, "1989-01-07"), "S64年1月7日");
+        // Before Shōwa there is no letter: the day is displayed.
+        assert_eq!(text(dotted, "1926-12-24"), "1926年12月24日");
+        assert_eq!(day_in(dotted, Lang::En, "2019-05-01").text, "1 May 2019");
+    }
+
+    #[test]
+    fn slash_notation_writes_days_without_a_year_and_only_days_get_a_datetime() {
+        let slash = Some(DateNotation::Slash);
+        let no_year = day_in(slash, Lang::Ja, "7月20日");
+        assert_eq!(no_year.text, "7/20");
+        assert_eq!(no_year.datetime, None, "no year, no machine-readable day");
+        let with_year = day_in(slash, Lang::Ja, "2019-07-20");
+        assert_eq!(with_year.text, "令和元年7月20日");
+        assert_eq!(with_year.datetime.as_deref(), Some("2019-07-20"));
+        // A ten-character canonical form that is not a day is no `<time datetime>`.
+        let year_end = day_in(slash, Lang::Ja, "令和2年度末");
+        assert_eq!(
+            (year_end.text.as_str(), year_end.datetime),
+            ("令和2年度末", None)
+        );
+        assert_eq!(day_in(None, Lang::Ja, "H29.8.4").text, "平成29年8月4日");
     }
 }
