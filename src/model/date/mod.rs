@@ -74,6 +74,7 @@
 //! left out with the other, then check the result.
 
 pub mod dated;
+mod notation;
 mod schema;
 
 use std::fmt;
