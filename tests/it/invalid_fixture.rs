@@ -96,6 +96,34 @@ fn every_fixture_directory_has_a_test_and_every_test_a_directory() {
     );
 }
 
+/// An overlay holds only what differs from `minimal/`: a byte-identical copy of a minimal file
+/// would hide which file carries the defect (issue #13).
+#[test]
+fn overlays_hold_no_copies_of_minimal_files() {
+    let minimal = crate::support::repo().join("tests/fixtures/minimal");
+    let root = invalid_fixtures();
+    let mut copies = Vec::new();
+    for entry in walkdir::WalkDir::new(&root).min_depth(2) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let in_fixture: std::path::PathBuf = entry
+            .path()
+            .strip_prefix(&root)
+            .unwrap()
+            .components()
+            .skip(1)
+            .collect();
+        let base = minimal.join(&in_fixture);
+        if base.is_file() && std::fs::read(&base).unwrap() == std::fs::read(entry.path()).unwrap() {
+            copies.push(entry.path().strip_prefix(&root).unwrap().to_owned());
+        }
+    }
+    copies.sort();
+    assert!(copies.is_empty(), "copies of minimal files: {copies:?}");
+}
+
 /// What `check` printed for a fixture, kept for a fixture's own assertions.
 pub struct Checked {
     name: String,
