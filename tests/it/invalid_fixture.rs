@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{bin, invalid_fixtures, TestSite};
+use crate::support::{bin, invalid_fixtures, tree, TestSite};
 
 /// One test per fixture; the test's name is the directory's with `-` written `_`. A fixture's
 /// own assertions follow `=>` as `|run| expression`, with `run` a `&Checked`.
@@ -124,8 +124,31 @@ fn overlays_hold_no_copies_of_minimal_files() {
     assert!(copies.is_empty(), "copies of minimal files: {copies:?}");
 }
 
+/// `materialise.sh`, for running a fixture by hand, lays a fixture out exactly as
+/// `TestSite::invalid` does.
+#[cfg(unix)]
+#[test]
+fn the_materialise_script_lays_fixtures_out_like_the_tests() {
+    let script = invalid_fixtures().join("materialise.sh");
+    for name in TESTED.iter().map(|t| t.replace('_', "-")) {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let status = std::process::Command::new("sh")
+            .arg(&script)
+            .arg(&name)
+            .arg(&site)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{name}: materialise.sh failed");
+        assert!(
+            tree(&site) == tree(TestSite::invalid(&name).root()),
+            "{name}: materialise.sh and TestSite::invalid lay out different trees"
+        );
+    }
+}
+
 /// What `check` printed for a fixture, kept for a fixture's own assertions.
-pub struct Checked {
+struct Checked {
     name: String,
     /// The human output (stderr of `check`).
     human: String,
