@@ -7,5 +7,6 @@ mod check;
 mod compare;
 mod golden;
 mod handbook;
+mod invalid_fixture;
 mod serve;
 mod support;

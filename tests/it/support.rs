@@ -1,5 +1,6 @@
 //! `TestSite`: a fixture copied into a temporary directory, with the repository's default
-//! theme, and helpers to run the real `casebook` binary on it.
+//! theme, and helpers to run the real `casebook` binary on it. Invalid fixtures are overlays:
+//! `TestSite::invalid` lays one over `minimal/` (see `tests/fixtures/invalid/README.md`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,6 +12,15 @@ pub fn repo() -> PathBuf {
 pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_casebook"))
 }
+
+/// `tests/fixtures/invalid/`: one overlay directory per invalid fixture.
+pub fn invalid_fixtures() -> PathBuf {
+    repo().join("tests/fixtures/invalid")
+}
+
+/// Files at the top of an invalid fixture that describe it rather than belong to the site:
+/// they are never laid over `minimal/`.
+pub const FIXTURE_ONLY: &[&str] = &["expected.jsonl"];
 
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
@@ -36,6 +46,26 @@ impl TestSite {
         copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
         copy_dir(&repo().join("themes"), &dir.path().join("themes"));
         TestSite { dir }
+    }
+
+    /// The invalid fixture `name`: `minimal/` and the default theme, with the files of
+    /// `tests/fixtures/invalid/<name>/` laid over them. A file of the overlay replaces the file
+    /// at the same path or adds one; the files in [`FIXTURE_ONLY`] stay out of the site.
+    pub fn invalid(name: &str) -> TestSite {
+        let overlay = invalid_fixtures().join(name);
+        assert!(overlay.is_dir(), "no fixture {}", overlay.display());
+        let site = TestSite::fixture("minimal");
+        for entry in walkdir::WalkDir::new(&overlay).min_depth(1) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(&overlay).unwrap();
+            let dest = site.root().join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else if !(entry.depth() == 1 && FIXTURE_ONLY.iter().any(|f| rel == Path::new(f))) {
+                std::fs::copy(entry.path(), &dest).unwrap();
+            }
+        }
+        site
     }
 
     pub fn root(&self) -> &Path {
