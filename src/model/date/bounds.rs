@@ -138,3 +138,82 @@ fn month_day(point: &Point, year: i32, last: bool) -> Option<(u8, u8)> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::calendar::ymd;
+    use crate::model::date::testing::when;
+    use crate::model::lang::Lang;
+
+    #[test]
+    fn bounds() {
+        for (input, bounds) in [
+            ("2017-08-04", Some((ymd(2017, 8, 4), ymd(2017, 8, 4)))),
+            ("2020-02", Some((ymd(2020, 2, 1), ymd(2020, 2, 29)))),
+            ("2019-02-end", Some((ymd(2019, 2, 28), ymd(2019, 2, 28)))),
+            ("2021", Some((ymd(2021, 1, 1), ymd(2021, 12, 31)))),
+            ("令和2年度", Some((ymd(2020, 4, 1), ymd(2021, 3, 31)))),
+            ("令和2年度当初", Some((ymd(2020, 4, 1), ymd(2020, 4, 1)))),
+            ("令和2年度末", Some((ymd(2021, 3, 31), ymd(2021, 3, 31)))),
+            ("H29～R1年度", Some((ymd(2017, 4, 1), ymd(2020, 3, 31)))),
+            ("4月～R4年3月", Some((ymd(2021, 4, 1), ymd(2022, 3, 31)))),
+            ("2022-12/--01", Some((ymd(2022, 12, 1), ymd(2023, 1, 31)))),
+            ("8月", None),
+            ("8月～", None),
+            ("4～6月", None),
+            ("～R3年度", None),
+            ("通年", None),
+        ] {
+            assert_eq!(when(input).bounds(), bounds, "{input}");
+        }
+    }
+
+    #[test]
+    fn fiscal_years() {
+        for (input, fy) in [
+            ("R4年1～2月", Some(2021)),
+            ("2020-04-01", Some(2020)),
+            ("2021-03-31", Some(2020)),
+            ("令和2年度末", Some(2020)),
+            ("令和2年度当初", Some(2020)),
+            ("R3年", Some(2020)),
+            ("8月～", None),
+            ("～R3年度", None),
+            ("4月～R4年3月", Some(2021)),
+            ("未定", None),
+        ] {
+            assert_eq!(when(input).fiscal_year(), fy, "{input}");
+        }
+    }
+
+    #[test]
+    fn point_bounds_of_impossible_points_are_none() {
+        assert_eq!(
+            Point::Month {
+                year: Some(2020),
+                month: 13
+            }
+            .bounds(),
+            None
+        );
+        assert_eq!(
+            Point::Day {
+                year: Some(2019),
+                month: 2,
+                day: 29
+            }
+            .bounds(),
+            None
+        );
+        assert_eq!(Point::FiscalYearEnd(i32::MAX).bounds(), None);
+        assert_eq!(
+            Point::Month {
+                year: Some(2020),
+                month: 0
+            }
+            .display(Lang::En),
+            "? 2020"
+        );
+    }
+}

@@ -68,3 +68,74 @@ impl<'de> Deserialize<'de> for When {
         Dated::deserialize(deserializer).map(Dated::into_when)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::testing::when;
+    use serde::de::{self, IntoDeserializer, Visitor};
+
+    #[test]
+    fn serializes_as_canonical_text() {
+        let value = when("H29～R1年度");
+        assert_eq!(
+            serde_json::to_string(&value).ok().as_deref(),
+            Some("\"FY2017/FY2019\"")
+        );
+        let back: Result<When, _> = serde_json::from_str("\"FY2017/FY2019\"");
+        assert_eq!(back.ok(), Some(value));
+        let err = serde_json::from_str::<When>("\"2月30日\"")
+            .err()
+            .map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("February has no day 30")));
+    }
+
+    /// A deserializer that insists on being asked for the date newtype.
+    struct Named(&'static str);
+
+    impl<'de> Deserializer<'de> for Named {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("expected deserialize_newtype_struct"))
+        }
+
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            name: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, Self::Error> {
+            if name != SERDE_NAME {
+                return Err(de::Error::custom(format!("asked for {name}")));
+            }
+            visitor.visit_newtype_struct(self.0.into_deserializer())
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct seq tuple tuple_struct map struct enum identifier ignored_any
+        }
+    }
+
+    #[test]
+    fn deserialize_asks_for_the_date_newtype() {
+        assert_eq!(
+            When::deserialize(Named("令和2年度末")),
+            Ok(When::At(Point::FiscalYearEnd(2020)))
+        );
+        let err = When::deserialize(Named("R2年13月"))
+            .err()
+            .map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("no month 13")));
+    }
+
+    #[test]
+    fn deserialize_accepts_plain_strings_and_numbers() {
+        let from_str: Result<When, de::value::Error> =
+            When::deserialize("R3年".into_deserializer());
+        assert_eq!(from_str, Ok(When::At(Point::Year(2021))));
+        let from_number: Result<When, de::value::Error> =
+            When::deserialize(2021u64.into_deserializer());
+        assert_eq!(from_number, Ok(When::At(Point::Year(2021))));
+    }
+}

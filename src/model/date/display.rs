@@ -121,3 +121,71 @@ fn range_display(from: Option<&Point>, to: Option<&Point>, lang: Lang) -> String
         (Lang::En, None, None) => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::testing::when;
+
+    #[test]
+    fn japanese_display() {
+        for (input, ja) in [
+            ("2017-08-04", "平成29年8月4日"),
+            ("2019-06", "令和元年6月"),
+            ("2019-04", "平成31年4月"),
+            ("2019-05", "令和元年5月"),
+            ("8月", "8月"),
+            ("2月1日", "2月1日"),
+            ("2020-06-end", "令和2年6月末"),
+            ("6月末", "6月末"),
+            ("2021", "令和3年"),
+            ("2019", "令和元年"),
+            ("FY2020", "令和2年度"),
+            ("FY2019", "令和元年度"),
+            ("FY2018", "平成30年度"),
+            ("FY1988", "昭和63年度"),
+            ("FY2020-start", "令和2年度当初"),
+            ("FY2020-end", "令和2年度末"),
+            ("1989-01", "昭和64年1月"),
+            ("1989-01-07", "昭和64年1月7日"),
+            ("1989-01-08", "平成元年1月8日"),
+            ("1980-05", "昭和55年5月"),
+            ("1920", "1920年"),
+            ("1920-05-03", "1920年5月3日"),
+            ("H29～R1年度", "平成29年度～令和元年度"),
+            ("R4年1～2月", "令和4年1月～令和4年2月"),
+            ("8月～", "8月～"),
+            ("～R3年度", "～令和3年度"),
+            ("通年", "通年"),
+            ("未定", "未定"),
+            ("not-stated", "期間の記載なし"),
+        ] {
+            assert_eq!(when(input).display(Lang::Ja), ja, "{input}");
+        }
+    }
+
+    #[test]
+    fn english_display() {
+        for (input, en) in [
+            ("2017-08-04", "4 Aug 2017"),
+            ("2019-06", "June 2019"),
+            ("8月", "August"),
+            ("2月1日", "1 Feb"),
+            ("2020-06-end", "end of June 2020"),
+            ("6月末", "end of June"),
+            ("2021", "2021"),
+            ("FY2020", "FY2020"),
+            ("FY2020-start", "start of FY2020"),
+            ("FY2020-end", "end of FY2020"),
+            ("R4年1～2月", "January 2022 – February 2022"),
+            ("H29～R1年度", "FY2017 – FY2019"),
+            ("8月～", "from August"),
+            ("～R3年度", "until FY2021"),
+            ("通年", "all year"),
+            ("未定", "to be decided"),
+            ("期間不明", "period not stated"),
+        ] {
+            assert_eq!(when(input).display(Lang::En), en, "{input}");
+        }
+    }
+}

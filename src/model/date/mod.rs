@@ -85,7 +85,9 @@ mod parse;
 mod when;
 
 #[cfg(test)]
-mod tests;
+mod properties;
+#[cfg(test)]
+mod testing;
 
 pub use calendar::{Ymd, MONTH_NAMES};
 pub use canonical::SERDE_NAME;

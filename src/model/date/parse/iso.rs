@@ -76,3 +76,33 @@ fn iso_number(digits: &str, text: &str) -> Result<u32, DateError> {
         .bytes()
         .fold(0, |acc, b| acc * 10 + u32::from(b - b'0')))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::date::testing::when;
+
+    #[test]
+    fn iso_forms() {
+        for (input, canonical) in [
+            ("2017-08-04", "2017-08-04"),
+            ("2019-06", "2019-06"),
+            ("2021", "2021"),
+            ("2019-6", "2019-06"),
+            ("FY2020", "FY2020"),
+            ("fy2020", "FY2020"),
+            ("FY2020-start", "FY2020-start"),
+            ("FY2020-end", "FY2020-end"),
+            ("ＦＹ２０２０", "FY2020"),
+            ("2020-06-end", "2020-06-end"),
+            ("--08-04", "--08-04"),
+            ("--06", "--06"),
+            ("--06-end", "--06-end"),
+            ("2020-02-29", "2020-02-29"),
+            ("2017.8.4", "2017-08-04"),
+            ("2020/4/1", "2020-04-01"),
+            ("2020/4", "2020-04"),
+        ] {
+            assert_eq!(when(input).canonical(), canonical, "{input}");
+        }
+    }
+}

@@ -155,3 +155,147 @@ fn too_large(text: &str) -> DateError {
         ACCEPTED,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::date::testing::{error, when};
+    use crate::model::date::{Point, When};
+
+    #[test]
+    fn ranges() {
+        for (input, canonical) in [
+            ("H29～R1年度", "FY2017/FY2019"),
+            ("H29〜R1年度", "FY2017/FY2019"),
+            ("H29~R1年度", "FY2017/FY2019"),
+            ("H29–R1年度", "FY2017/FY2019"),
+            ("H29/R1年度", "FY2017/FY2019"),
+            ("(H29～R1年度)", "FY2017/FY2019"),
+            ("H25～R2", "FY2013/FY2020"),
+            ("H29～R1年", "2017/2019"),
+            ("R4年1～2月", "2022-01/2022-02"),
+            ("4月～Ｒ4年3月", "--04/2022-03"),
+            ("4～6月", "--04/--06"),
+            ("8月～", "--08/"),
+            ("～R3年度", "/FY2021"),
+            ("平成27年度～28年度", "FY2015/FY2016"),
+            ("平成30年度～現在", "FY2018/"),
+            ("R2年度10月～3月", "2020-10/2021-03"),
+            ("R3年度1～3月", "2022-01/2022-03"),
+            ("R2年4月1日～30日", "2020-04-01/2020-04-30"),
+            ("R2.4.1～6.30", "2020-04-01/2020-06-30"),
+            ("2019-06～2020-03", "2019-06/2020-03"),
+            ("2022-01～2月", "2022-01/2022-02"),
+            ("2020～2021年度", "FY2020/FY2021"),
+            ("2020/2021", "2020/2021"),
+            ("平成30年度末～令和2年6月", "FY2018-end/2020-06"),
+            ("2020/4/1～2020/4/30", "2020-04-01/2020-04-30"),
+            ("R2年12月～1月", "2020-12/2021-01"),
+            ("R2年12月1日～1月31日", "2020-12-01/2021-01-31"),
+            ("R2年度末～2月", "FY2020-end/2022-02"),
+            ("平成30年度末から令和２年６月", "FY2018-end/2020-06"),
+            ("平成30年度から令和2年度まで", "FY2018/FY2020"),
+            ("令和元年度より", "FY2019/"),
+            ("平成29年度から", "FY2017/"),
+            ("令和3年3月まで", "/2021-03"),
+            ("H29年度～)", "FY2017/"),
+            ("(H16年度～", "FY2004/"),
+            ("(R2年度)～(R3年度)", "FY2020/FY2021"),
+        ] {
+            assert_eq!(when(input).canonical(), canonical, "{input}");
+        }
+    }
+
+    #[test]
+    fn range_sides_are_the_expected_points() {
+        assert_eq!(
+            when("4月～Ｒ4年3月"),
+            When::Range {
+                from: Some(Point::Month {
+                    year: None,
+                    month: 4
+                }),
+                to: Some(Point::Month {
+                    year: Some(2022),
+                    month: 3
+                }),
+            }
+        );
+        assert_eq!(
+            when("8月～"),
+            When::Range {
+                from: Some(Point::Month {
+                    year: None,
+                    month: 8
+                }),
+                to: None
+            }
+        );
+        assert_eq!(
+            when("～R3年度"),
+            When::Range {
+                from: None,
+                to: Some(Point::FiscalYear(2021))
+            }
+        );
+    }
+
+    #[test]
+    fn unreadable_text_is_an_error_with_help() {
+        for input in [
+            "hello",
+            "",
+            "   ",
+            "～",
+            "R",
+            "年度",
+            "FY2020-middle",
+            "FY20",
+            "2017-8-4x",
+            "R2～R3～R4",
+            "元年",
+            "H29-R1",
+            "R2.",
+            "4日8月",
+            "R2年度年度",
+            "2020/4/1/2",
+        ] {
+            let e = error(input);
+            assert!(e.help.as_deref().is_some_and(|h| !h.is_empty()), "{input}");
+        }
+        assert!(error("hello")
+            .help
+            .is_some_and(|h| h.contains("2020-04-01") && h.contains("令和2年度")));
+        assert!(error("").message.contains("empty"));
+    }
+
+    #[test]
+    fn other_errors_say_what_is_missing() {
+        for (input, says) in [
+            ("4", "no unit"),
+            ("28年度", "without an era"),
+            ("R6月", "no year"),
+            ("R2年末", "末"),
+            ("6月当初", "当初"),
+            ("R2年4日", "no month"),
+            ("R99999999999", "too large"),
+            ("R9999年", "outside the years"),
+            ("0000", "outside the years"),
+            (
+                "2020-04-01/2021-03-31 2020-04-01/2021-03-31 2020-04-01/2021-03-31 2020",
+                "too long",
+            ),
+        ] {
+            let e = error(input);
+            assert!(e.message.contains(says), "{input}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn from_str_drops_warnings() {
+        assert_eq!(
+            "平成32年度".parse::<When>(),
+            Ok(When::At(Point::FiscalYear(2020)))
+        );
+        assert!("2月30日".parse::<When>().is_err());
+    }
+}

@@ -75,3 +75,44 @@ pub(super) fn open_word(text: &str) -> Option<Open> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::date::testing::when;
+    use crate::model::date::{Open, When};
+
+    #[test]
+    fn as_of_suffixes_and_spacing() {
+        for (input, canonical) in [
+            ("R1.6月時点", "2019-06"),
+            ("(２月１日現在)", "--02-01"),
+            ("（２月１日現在）", "--02-01"),
+            ("２月１日現在", "--02-01"),
+            ("令和 2 年 1月時点", "2020-01"),
+            ("Ｈ29. 8. 4", "2017-08-04"),
+            ("Ｒ４年度", "FY2022"),
+            ("R2年度頃", "FY2020"),
+            ("  2021  ", "2021"),
+            ("令和２年度末）", "FY2020-end"),
+        ] {
+            assert_eq!(when(input).canonical(), canonical, "{input}");
+        }
+    }
+
+    #[test]
+    fn open_periods() {
+        for (input, open) in [
+            ("通年", Open::AllYear),
+            ("all-year", Open::AllYear),
+            ("ALL-YEAR", Open::AllYear),
+            ("未定", Open::Undecided),
+            ("undecided", Open::Undecided),
+            ("期間不明", Open::NotStated),
+            ("期間の記載なし", Open::NotStated),
+            ("not-stated", Open::NotStated),
+            ("（通年）", Open::AllYear),
+        ] {
+            assert_eq!(when(input), When::Open(open), "{input}");
+        }
+    }
+}

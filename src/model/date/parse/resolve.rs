@@ -179,3 +179,62 @@ pub(super) fn day_point(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::date::parse;
+    use crate::model::date::testing::{error, when};
+
+    #[test]
+    fn months_inside_a_fiscal_year() {
+        for (input, canonical) in [
+            ("R2年度6月末", "2020-06-end"),
+            ("R3年度1月", "2022-01"),
+            ("R3年度4月", "2021-04"),
+            ("R2年度3月31日", "2021-03-31"),
+        ] {
+            assert_eq!(when(input).canonical(), canonical, "{input}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_errors() {
+        for (input, says) in [
+            ("2019-13", "no month 13"),
+            ("2019-00", "no month 0"),
+            ("13月", "no month 13"),
+            ("0月", "no month 0"),
+            ("R2年13月", "no month 13"),
+            ("2019-02-29", "February 2019 has no day 29"),
+            ("2019年2月29日", "February 2019 has no day 29"),
+            ("H31.2.29", "February 2019 has no day 29"),
+            ("2月30日", "February has no day 30"),
+            ("4月31日", "April has no day 31"),
+            ("2021-04-31", "April 2021 has no day 31"),
+            ("2月0日", "has no day 0"),
+            ("R0年度", "era year 0"),
+            ("令和0年", "era year 0"),
+            ("H0.1.1", "era year 0"),
+            ("R3年度～R2年度", "ends before it starts"),
+            ("2021/2020", "ends before it starts"),
+            ("R2年4月～R1年", "ends before it starts"),
+        ] {
+            let e = error(input);
+            assert!(e.message.contains(says), "{input}: {}", e.message);
+            assert!(e.help.is_some(), "{input}");
+        }
+    }
+
+    #[test]
+    fn leap_years() {
+        assert!(parse("2020-02-29").is_ok());
+        assert!(parse("2000-02-29").is_ok());
+        assert!(parse("1900-02-29").is_err());
+        assert!(parse("R2.2.29").is_ok());
+        assert!(parse("R3.2.29").is_err());
+        assert!(
+            parse("R1年度2月29日").is_ok(),
+            "February of FY2019 is in 2020"
+        );
+    }
+}

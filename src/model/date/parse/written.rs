@@ -188,3 +188,82 @@ fn check_written(w: &Written, last: Option<Level>) -> Result<(), DateError> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::date::testing::when;
+
+    #[test]
+    fn western_years_with_kanji_units() {
+        for (input, canonical) in [
+            ("2020年度", "FY2020"),
+            ("2019年6月", "2019-06"),
+            ("2018年4月", "2018-04"),
+            ("2019年6月1日", "2019-06-01"),
+            ("2020年度末", "FY2020-end"),
+            ("二〇二〇年度", "FY2020"),
+        ] {
+            assert_eq!(when(input).canonical(), canonical, "{input}");
+        }
+    }
+
+    #[test]
+    fn era_forms() {
+        for (input, canonical) in [
+            ("R2年度", "FY2020"),
+            ("令和2年度", "FY2020"),
+            ("令和元年度", "FY2019"),
+            ("r2年度", "FY2020"),
+            ("R02年度", "FY2020"),
+            ("令和二年度", "FY2020"),
+            ("㍻30年度", "FY2018"),
+            ("S63年度", "FY1988"),
+            ("昭和64年1月", "1989-01"),
+            ("R3年", "2021"),
+            ("R3年中", "2021"),
+            ("令和2年度当初", "FY2020-start"),
+            ("令和2年度末", "FY2020-end"),
+            ("R２年度当初", "FY2020-start"),
+            ("H29.8.4", "2017-08-04"),
+            ("h29.8.4", "2017-08-04"),
+            ("H30.2.15", "2018-02-15"),
+            ("H29年8月4日", "2017-08-04"),
+            ("平成29年8月4日", "2017-08-04"),
+            ("平成二十九年八月四日", "2017-08-04"),
+            ("R1.6月", "2019-06"),
+            ("R1.6", "2019-06"),
+            ("令和元年6月", "2019-06"),
+            ("平成31年3月", "2019-03"),
+            ("H31年3月", "2019-03"),
+            ("R2年6月末", "2020-06-end"),
+            ("Ｈ３０年２月１日（木）", "2018-02-01"),
+        ] {
+            assert_eq!(when(input).canonical(), canonical, "{input}");
+        }
+    }
+
+    #[test]
+    fn bare_era_year_is_a_fiscal_year() {
+        for (input, canonical) in [
+            ("R2", "FY2020"),
+            ("H24", "FY2012"),
+            ("令和2", "FY2020"),
+            ("令和元", "FY2019"),
+        ] {
+            assert_eq!(when(input).canonical(), canonical, "{input}");
+        }
+    }
+
+    #[test]
+    fn dates_without_a_year() {
+        for (input, canonical) in [
+            ("6月末", "--06-end"),
+            ("8月", "--08"),
+            ("2月1日", "--02-01"),
+            ("2月29日", "--02-29"),
+            ("９月", "--09"),
+        ] {
+            assert_eq!(when(input).canonical(), canonical, "{input}");
+        }
+    }
+}
