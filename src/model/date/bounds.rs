@@ -113,7 +113,7 @@ fn infer_before(point: &Point, end: Ymd) -> Option<Ymd> {
 }
 
 /// The last day of a year-less `point` placed in `start`'s year, or the year after when it would
-/// end before `start` — the same choice [`parse`] makes for `R2年12月～1月`.
+/// end before `start` — the same choice [`parse`](fn@super::parse) makes for `R2年12月～1月`.
 fn infer_after(point: &Point, start: Ymd) -> Option<Ymd> {
     let year = if month_day(point, start.year, true)? < (start.month, start.day) {
         start.year.checked_add(1)?

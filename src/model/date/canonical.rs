@@ -1,5 +1,5 @@
-//! The canonical text of a date, which [`super::parse`] reads back to the same value, and
-//! serde through that text.
+//! The canonical text of a date, which [`parse`](fn@super::parse) reads back to the same
+//! value, and serde through that text.
 
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
@@ -41,9 +41,9 @@ impl Open {
 }
 
 impl When {
-    /// The canonical string, which [`parse`] reads back to the same value: `2017-08-04`, `--08`,
-    /// `2020-06-end`, `2021`, `FY2020`, `FY2020-start`, `FY2020-end`, ranges `A/B`, `A/`, `/B`,
-    /// and `all-year`, `undecided`, `not-stated`.
+    /// The canonical string, which [`parse`](fn@super::parse) reads back to the same value:
+    /// `2017-08-04`, `--08`, `2020-06-end`, `2021`, `FY2020`, `FY2020-start`, `FY2020-end`,
+    /// ranges `A/B`, `A/`, `/B`, and `all-year`, `undecided`, `not-stated`.
     pub fn canonical(&self) -> String {
         match self {
             When::At(point) => point.canonical(),

@@ -72,6 +72,20 @@
 //! ranges. The grammar is small, so it is written out here with plain string handling: normalise,
 //! split a range, read each side as ISO or as a sequence of numbers and units, share what one side
 //! left out with the other, then check the result.
+//!
+//! # Files
+//!
+//! - `when.rs`: the values ([`Point`], [`Open`], [`When`]) and what reading reports
+//!   ([`Parsed`], [`DateWarning`], [`DateError`]); `calendar.rs` ([`Ymd`], month lengths and
+//!   names) and `era.rs` (昭和, 平成, 令和: first and last days, names) under them.
+//! - `canonical.rs` (the canonical text, and serde through it), `display.rs` (Japanese and
+//!   English), `bounds.rs` (days covered, fiscal year).
+//! - `parse/`: [`parse`], in the order it reads: `normalize.rs`, `range.rs`, `iso.rs`, then
+//!   for Japanese forms `tokens.rs` and `written.rs`; `share.rs` between the sides of a range,
+//!   `resolve.rs` to check each side into a [`Point`], `warning.rs` for eras out of force.
+//! - `dated.rs`: [`Dated`], a value with the text as written; `schema.rs`: the JSON Schema.
+//!
+//! [`parse`]: fn@parse
 
 pub mod dated;
 mod schema;

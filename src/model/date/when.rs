@@ -66,7 +66,7 @@ pub struct DateWarning {
     pub help: Option<String>,
 }
 
-/// What [`parse`] returns: the value and anything worth a warning.
+/// What [`parse`](fn@super::parse) returns: the value and anything worth a warning.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parsed {
     pub when: When,

@@ -28,7 +28,7 @@ const ACCEPTED: &str = "write an ISO date like 2020-04-01 or 2020-04, a fiscal y
                         令和2年度, an era date like R2.4.1 or 令和2年4月1日, a range like R2年4月～R3年3月, \
                         or 通年 / 未定 / 期間の記載なし";
 
-/// Reads a date as written in the sources (see the module documentation for the forms).
+/// Reads a date as written in the sources (see [`crate::model::date`] for the forms).
 pub fn parse(input: &str) -> Result<Parsed, DateError> {
     let normalized = spell_range_words(strip_decoration(&normalize(input)));
     let text = strip_decoration(&normalized);

@@ -52,70 +52,73 @@ mod tests {
     use crate::model::date::parse;
     use crate::model::date::testing::warnings;
 
+    /// Written, canonical, what the warning says, its help.
+    const OUT_OF_ERA: [(&str, &str, &str, &str); 10] = [
+        (
+            "平成32年度",
+            "FY2020",
+            "past the end of the Heisei era",
+            "write `令和2年度`",
+        ),
+        (
+            "H32",
+            "FY2020",
+            "past the end of the Heisei era",
+            "write `令和2年度`",
+        ),
+        (
+            "H31年5月",
+            "2019-05",
+            "past the end of the Heisei era",
+            "write `令和元年5月`",
+        ),
+        (
+            "H31.5.1",
+            "2019-05-01",
+            "past the end of the Heisei era",
+            "write `令和元年5月1日`",
+        ),
+        (
+            "令和元年4月",
+            "2019-04",
+            "before the Reiwa era began",
+            "write `平成31年4月`",
+        ),
+        (
+            "昭和64年2月",
+            "1989-02",
+            "past the end of the Showa era",
+            "write `平成元年2月`",
+        ),
+        (
+            "S64.1.8",
+            "1989-01-08",
+            "past the end of the Showa era",
+            "write `平成元年1月8日`",
+        ),
+        (
+            "昭和64年度",
+            "FY1989",
+            "past the end of the Showa era",
+            "write `平成元年度`",
+        ),
+        (
+            "平成32年度6月",
+            "2020-06",
+            "past the end of the Heisei era",
+            "write `令和2年度6月`",
+        ),
+        (
+            "平成32年度末",
+            "FY2020-end",
+            "past the end of the Heisei era",
+            "write `令和2年度末`",
+        ),
+    ];
+
     #[test]
     fn eras_past_their_end_warn_with_the_right_spelling() {
-        for (input, canonical, says, help) in [
-            (
-                "平成32年度",
-                "FY2020",
-                "past the end of the Heisei era",
-                "write `令和2年度`",
-            ),
-            (
-                "H32",
-                "FY2020",
-                "past the end of the Heisei era",
-                "write `令和2年度`",
-            ),
-            (
-                "H31年5月",
-                "2019-05",
-                "past the end of the Heisei era",
-                "write `令和元年5月`",
-            ),
-            (
-                "H31.5.1",
-                "2019-05-01",
-                "past the end of the Heisei era",
-                "write `令和元年5月1日`",
-            ),
-            (
-                "令和元年4月",
-                "2019-04",
-                "before the Reiwa era began",
-                "write `平成31年4月`",
-            ),
-            (
-                "昭和64年2月",
-                "1989-02",
-                "past the end of the Showa era",
-                "write `平成元年2月`",
-            ),
-            (
-                "S64.1.8",
-                "1989-01-08",
-                "past the end of the Showa era",
-                "write `平成元年1月8日`",
-            ),
-            (
-                "昭和64年度",
-                "FY1989",
-                "past the end of the Showa era",
-                "write `平成元年度`",
-            ),
-            (
-                "平成32年度6月",
-                "2020-06",
-                "past the end of the Heisei era",
-                "write `令和2年度6月`",
-            ),
-            (
-                "平成32年度末",
-                "FY2020-end",
-                "past the end of the Heisei era",
-                "write `令和2年度末`",
-            ),
-        ] {
+        for (input, canonical, says, help) in OUT_OF_ERA {
             let parsed = parse(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
             assert_eq!(parsed.when.canonical(), canonical, "{input}");
             assert_eq!(parsed.warnings.len(), 1, "{input}: {:?}", parsed.warnings);
