@@ -6,10 +6,6 @@ use serde::ser::{Serialize, Serializer};
 
 use super::{Dated, Open, Point, When};
 
-/// The newtype-struct name [`When`]'s `Deserialize` asks for, so that a loader can recognise
-/// date fields (for example to attach a source span to a date error).
-pub const SERDE_NAME: &str = "$casebook::date";
-
 fn iso_year(year: Option<i32>) -> String {
     year.map_or_else(|| "-".to_string(), |y| format!("{y:04}"))
 }
@@ -73,6 +69,7 @@ impl<'de> Deserialize<'de> for When {
 mod tests {
     use super::*;
     use crate::model::date::testing::when;
+    use crate::model::date::SERDE_NAME;
     use serde::de::{self, IntoDeserializer, Visitor};
 
     #[test]

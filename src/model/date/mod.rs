@@ -104,8 +104,11 @@ mod properties;
 mod testing;
 
 pub use calendar::{Ymd, MONTH_NAMES};
-pub use canonical::SERDE_NAME;
 pub use dated::Dated;
 pub(crate) use era::Era;
 pub use parse::parse;
 pub use when::{DateError, DateWarning, Open, Parsed, Point, When};
+
+/// The newtype-struct name [`When`]'s `Deserialize` asks for, so that a loader can recognise
+/// date fields (for example to attach a source span to a date error).
+pub const SERDE_NAME: &str = "$casebook::date";
