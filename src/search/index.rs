@@ -33,7 +33,7 @@ use serde_json::Value;
 
 use super::tokenize::{for_each_index_key, Variants, MAX_GRAM};
 use crate::load::{Corpus, Record};
-use crate::model::{Body, Kind, Lang, TermList};
+use crate::model::{Body, Kind, Lang, Region, TermList};
 use crate::site::{Route, Site};
 use crate::timing;
 use crate::write::OutputFile;
@@ -196,53 +196,22 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
         Body::Region(_) => Some(rec.id.as_str()),
         b => b.region(),
     };
-    let region = region_id.and_then(|id| site.regions.get(id).map(|r| (id, r)));
+    let region = region_id.and_then(|id| site.regions.get(id).copied());
     let mut body = serde_json::to_value(&rec.body).unwrap_or(Value::Null);
-    let mut points = vec![String::new(); 6];
-    if let Body::Analysis(_) = &rec.body {
-        if let Some(p) = body.get_mut("points").map(Value::take) {
-            for (i, slot) in points.iter_mut().enumerate() {
-                let mut t = Vec::new();
-                texts(&p[format!("point{}", i + 1)], lang, &mut t);
-                *slot = t.join("\n");
-            }
-        }
-    }
+    // Taken out of the body first, so that the body field does not repeat them.
+    let points = analysis_points(rec, &mut body, lang);
     let title = rec.body.title().get(lang).text.to_owned();
     let mut all = Vec::new();
     texts(&body, lang, &mut all);
     let tags = rec.body.tags();
-    let mut keywords: Vec<String> = tags
-        .iter()
-        .map(|(list, id)| site.term_name(*list, id).get(lang).text.to_owned())
-        .collect();
-    if let Body::Case(c) = &rec.body {
-        keywords.extend(c.keywords.iter().map(|k| k.get(lang).text.to_owned()));
-    }
-    let region_name = region
-        .map(|(_, r)| r.name.get(lang).text.to_owned())
-        .unwrap_or_default();
-    // A town or care area is found by its prefecture's name too: its own text seldom says it.
     let prefecture = region_id.and_then(|id| site.prefecture_of(id));
-    if let Some(p) = prefecture.filter(|p| Some(*p) != region_id) {
-        if let Some(r) = site.regions.get(p) {
-            keywords.push(r.name.get(lang).text.to_owned());
-        }
-    }
-    let facets = Facets {
-        prefecture: prefecture.and_then(|p| index_of(&labels.prefectures, p)),
-        region_kind: region.and_then(|(_, r)| index_of(&labels.region_kinds, &r.kind)),
-        themes: tags
-            .iter()
-            .filter(|(list, _)| *list == TermList::Themes)
-            .filter_map(|(_, id)| index_of(&labels.themes, id))
-            .collect(),
-        categories: tags
-            .iter()
-            .filter(|(list, _)| *list == TermList::Categories)
-            .filter_map(|(_, id)| index_of(&labels.categories, id))
-            .collect(),
-    };
+    // A town or care area is found by its prefecture's name too: its own text seldom says it.
+    let own_prefecture = prefecture.filter(|p| Some(*p) != region_id);
+    let keywords = keywords(site, rec, &tags, own_prefecture, lang);
+    let region_name = region
+        .map(|r| r.name.get(lang).text.to_owned())
+        .unwrap_or_default();
+    let facets = facets_of(labels, prefecture, region, &tags);
     let mut fields = vec![
         title.clone(),
         region_name.clone(),
@@ -258,6 +227,64 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
         region_name,
         facets,
         fields,
+    }
+}
+
+/// The text of an analysis's six Points (empty for other records), taken out of `body`.
+fn analysis_points(rec: &Record, body: &mut Value, lang: Lang) -> Vec<String> {
+    let mut points = vec![String::new(); 6];
+    if let Body::Analysis(_) = &rec.body {
+        if let Some(p) = body.get_mut("points").map(Value::take) {
+            for (i, slot) in points.iter_mut().enumerate() {
+                let mut t = Vec::new();
+                texts(&p[format!("point{}", i + 1)], lang, &mut t);
+                *slot = t.join("\n");
+            }
+        }
+    }
+    points
+}
+
+/// The names of a record's tags, a case's keywords, and the name of `prefecture` (the
+/// prefecture of the record's region, when that region is not the prefecture itself).
+fn keywords(
+    site: &Site,
+    rec: &Record,
+    tags: &[(TermList, &str)],
+    prefecture: Option<&str>,
+    lang: Lang,
+) -> Vec<String> {
+    let mut keywords: Vec<String> = tags
+        .iter()
+        .map(|(list, id)| site.term_name(*list, id).get(lang).text.to_owned())
+        .collect();
+    if let Body::Case(c) = &rec.body {
+        keywords.extend(c.keywords.iter().map(|k| k.get(lang).text.to_owned()));
+    }
+    if let Some(r) = prefecture.and_then(|p| site.regions.get(p)) {
+        keywords.push(r.name.get(lang).text.to_owned());
+    }
+    keywords
+}
+
+/// A document's facet values, as positions in the facet labels.
+fn facets_of(
+    labels: &FacetLabels,
+    prefecture: Option<&str>,
+    region: Option<&Region>,
+    tags: &[(TermList, &str)],
+) -> Facets {
+    let tagged = |list: TermList, values: &[(String, String)]| {
+        tags.iter()
+            .filter(|(l, _)| *l == list)
+            .filter_map(|(_, id)| index_of(values, id))
+            .collect()
+    };
+    Facets {
+        prefecture: prefecture.and_then(|p| index_of(&labels.prefectures, p)),
+        region_kind: region.and_then(|r| index_of(&labels.region_kinds, &r.kind)),
+        themes: tagged(TermList::Themes, &labels.themes),
+        categories: tagged(TermList::Categories, &labels.categories),
     }
 }
 
@@ -475,46 +502,83 @@ fn index_lang(
     groups: &[Vec<String>],
 ) -> anyhow::Result<Vec<OutputFile>> {
     let labels = facet_labels(site, lang);
-    let mut docs: Vec<Doc> = timing::phase(&format!("search {}: documents", lang.code()), || {
-        corpus
-            .records
-            .par_iter()
-            .map(|r| doc_of(site, &labels, r, lang))
-            .collect()
-    });
-    docs.sort_by(doc_order);
-
-    // Keys per document in parallel, then one posting list per key, in document order. The
-    // lists are merged in parallel too: each document's keys are sorted by merge group (a
-    // hash of the key), and each group is merged on its own, over every document in order.
+    let docs = documents(corpus, site, &labels, lang);
     let per_doc: Vec<Vec<(u8, String, Hit)>> =
         timing::phase(&format!("search {}: keys", lang.code()), || {
             docs.par_iter().map(|d| doc_keys(d, variants)).collect()
         });
-    let mut keys: Vec<(&str, Vec<u8>)> =
-        timing::phase(&format!("search {}: postings", lang.code()), || {
-            (0..MERGE_GROUPS)
-                .into_par_iter()
-                .flat_map_iter(|group| {
-                    let mut postings: FastMap<&str, Vec<(u32, Hit)>> = FastMap::default();
-                    for (n, keys) in per_doc.iter().enumerate() {
-                        let from = keys.partition_point(|k| k.0 < group);
-                        let to = keys.partition_point(|k| k.0 <= group);
-                        for (_, key, hit) in &keys[from..to] {
-                            postings.entry(key).or_default().push((n as u32, *hit));
-                        }
-                    }
-                    postings
-                        .into_iter()
-                        .map(|(key, hits)| (key, payload(&hits)))
-                })
-                .collect()
-        });
-    keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let keys = timing::phase(&format!("search {}: postings", lang.code()), || {
+        postings(&per_doc)
+    });
+    let dir = format!("search/{}", lang.code());
+    let (shards, mut out) = shard_files(keys, &dir);
+    out.push(OutputFile::new(
+        format!("{dir}/facets.bin"),
+        facet_sets(&docs, &labels),
+    ));
+    out.extend(doc_files(&docs, &dir)?);
+    let meta = Meta {
+        format: "casebook-search/2",
+        docs: docs.len(),
+        shards,
+        max_gram: MAX_GRAM,
+        tier_base: TIER_BASE,
+        facets: labels,
+        variants: groups.to_vec(),
+    };
+    out.push(OutputFile::new(
+        format!("{dir}/meta.json"),
+        serde_json::to_vec(&meta)?,
+    ));
+    Ok(out)
+}
 
-    // Small postings ride in the shard of their key; larger ones get a file of their own,
-    // which the shard names, so a query downloads one small shard per key and the postings
-    // of its own keys only.
+/// Every record as a document, in index order ([`doc_order`]).
+fn documents(corpus: &Corpus, site: &Site, labels: &FacetLabels, lang: Lang) -> Vec<Doc> {
+    let mut docs: Vec<Doc> = timing::phase(&format!("search {}: documents", lang.code()), || {
+        corpus
+            .records
+            .par_iter()
+            .map(|r| doc_of(site, labels, r, lang))
+            .collect()
+    });
+    docs.sort_by(doc_order);
+    docs
+}
+
+/// One posting list per key, sorted by key, from the keys of each document (`per_doc`, in
+/// document order).
+///
+/// The lists are merged in parallel: each document's keys are sorted by merge group (a hash
+/// of the key), and each group is merged on its own, over every document in order.
+fn postings(per_doc: &[Vec<(u8, String, Hit)>]) -> Vec<(&str, Vec<u8>)> {
+    let mut keys: Vec<(&str, Vec<u8>)> = (0..MERGE_GROUPS)
+        .into_par_iter()
+        .flat_map_iter(|group| {
+            let mut postings: FastMap<&str, Vec<(u32, Hit)>> = FastMap::default();
+            for (n, keys) in per_doc.iter().enumerate() {
+                let from = keys.partition_point(|k| k.0 < group);
+                let to = keys.partition_point(|k| k.0 <= group);
+                for (_, key, hit) in &keys[from..to] {
+                    postings.entry(key).or_default().push((n as u32, *hit));
+                }
+            }
+            postings
+                .into_iter()
+                .map(|(key, hits)| (key, payload(&hits)))
+        })
+        .collect();
+    keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    keys
+}
+
+/// The key shards `t/{n}.bin` under `dir`, and the files of postings too large to ride in
+/// their shard, `t/{n}-{k}.bin`; also the number of shards.
+///
+/// Small postings ride in the shard of their key; larger ones get a file of their own, which
+/// the shard names, so a query downloads one small shard per key and the postings of its own
+/// keys only.
+fn shard_files(keys: Vec<(&str, Vec<u8>)>, dir: &str) -> (usize, Vec<OutputFile>) {
     let inline: usize = keys
         .iter()
         .map(|(k, p)| k.len() + 4 + p.len().min(INLINE_MAX))
@@ -522,7 +586,6 @@ fn index_lang(
     let shards = (inline / SHARD_BYTES).max(1);
     let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards];
     let mut external: Vec<u32> = vec![0; shards];
-    let dir = format!("search/{}", lang.code());
     let mut out = Vec::new();
     for (key, p) in keys {
         let n = fnv1a(key) as usize % shards;
@@ -546,8 +609,11 @@ fn index_lang(
     for (n, bytes) in shard_bytes.into_iter().enumerate() {
         out.push(OutputFile::new(format!("{dir}/t/{n}.bin"), bytes));
     }
+    (shards, out)
+}
 
-    // Facet sets: every value of every facet, in the order of the labels in meta.json.
+/// `facets.bin`: every value of every facet, in the order of the labels in meta.json.
+fn facet_sets(docs: &[Doc], labels: &FacetLabels) -> Vec<u8> {
     let mut facets = Vec::new();
     let counts = [
         labels.kinds.len(),
@@ -569,8 +635,12 @@ fn index_lang(
             write_set(&mut facets, set);
         }
     }
-    out.push(OutputFile::new(format!("{dir}/facets.bin"), facets));
+    facets
+}
 
+/// Each document's result row `d/{n}.json` and excerpt text `x/{n}.txt`.
+fn doc_files(docs: &[Doc], dir: &str) -> anyhow::Result<Vec<OutputFile>> {
+    let mut out = Vec::new();
     for (n, d) in docs.iter().enumerate() {
         let row = serde_json::json!([d.url, d.title, d.kind, d.region, d.region_name]);
         out.push(OutputFile::new(
@@ -580,19 +650,6 @@ fn index_lang(
         let text: String = d.fields[3].chars().take(EXCERPT_CHARS).collect();
         out.push(OutputFile::new(format!("{dir}/x/{n}.txt"), text));
     }
-    let meta = Meta {
-        format: "casebook-search/2",
-        docs: docs.len(),
-        shards,
-        max_gram: MAX_GRAM,
-        tier_base: TIER_BASE,
-        facets: labels,
-        variants: groups.to_vec(),
-    };
-    out.push(OutputFile::new(
-        format!("{dir}/meta.json"),
-        serde_json::to_vec(&meta)?,
-    ));
     Ok(out)
 }
 
