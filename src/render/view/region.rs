@@ -99,9 +99,10 @@ fn facts(ui: Ui, r: &Region) -> Facts {
     let lang = ui.lang;
     Facts {
         population: r.population.as_ref().map(|p| Population {
-            value: match p.approximate {
-                true => format!("{} {}", ui.get("approximately"), grouped(p.value as f64)),
-                false => grouped(p.value as f64),
+            value: if p.approximate {
+                format!("{} {}", ui.get("approximately"), grouped(p.value as f64))
+            } else {
+                grouped(p.value as f64)
             },
             as_of: p
                 .as_of
@@ -215,5 +216,13 @@ mod tests {
             Some("(as of: March 2018)")
         );
         assert_eq!(en.parent.map(|p| p.id).as_deref(), Some("aomori-pref"));
+    }
+
+    #[test]
+    fn a_rounded_population_says_so() {
+        let v = region_view("anon-a-pref-h-city", Lang::En);
+        let p = v.facts.population.expect("a population");
+        assert_eq!(p.value, "about 400,000");
+        assert!(v.anonymised && v.description.is_some());
     }
 }
