@@ -145,16 +145,20 @@ pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, u
 /// Every file of the built site, sorted by path: the pages, the open data and the search
 /// index, each from its own stage over the same [`Site`] and comparisons.
 pub fn site_files(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
-    let site = Site::new(corpus);
-    let computed = timing::phase("compare data", || Computed::new(corpus));
     let strings = Strings::load(&corpus.config.theme_dir())?;
+    let site = Site::with_strings(corpus, &strings);
+    let computed = timing::phase("compare data", || Computed::new(corpus));
     let mut files = render::render(&site, &computed, &strings)?;
     files.extend(data::files(&site, &computed)?);
     // records.json is one long serialization on one thread: it runs beside the search index,
     // whose steps leave a core idle at times.
     let (records, search) = rayon::join(
         || timing::phase("records.json", || data::records_json(corpus)),
-        || timing::phase("search index", || search::index::index(corpus, &site)),
+        || {
+            timing::phase("search index", || {
+                search::index::index(corpus, &site, &strings)
+            })
+        },
     );
     files.push(records?);
     files.extend(search?);

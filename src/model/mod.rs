@@ -73,39 +73,6 @@ impl Kind {
     pub fn from_dir(dir: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.dir() == dir)
     }
-
-    /// The name of the kind in each language, singular.
-    pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::Regions, Lang::Ja) => "地域",
-            (Kind::Regions, Lang::En) => "Region",
-            (Kind::StatusSheets, Lang::Ja) => "自治体情報シート",
-            (Kind::StatusSheets, Lang::En) => "Status sheet",
-            (Kind::Outcomes, Lang::Ja) => "支援事業に参加した成果",
-            (Kind::Outcomes, Lang::En) => "Participation outcomes",
-            (Kind::Cases, Lang::Ja) => "事業の実施例",
-            (Kind::Cases, Lang::En) => "Project case example",
-            (Kind::Practices, Lang::Ja) => "実践事例",
-            (Kind::Practices, Lang::En) => "Practice case",
-            (Kind::Analyses, Lang::Ja) => "Point1–6 分析",
-            (Kind::Analyses, Lang::En) => "Point1–6 analysis",
-            (Kind::Pages, Lang::Ja) => "解説",
-            (Kind::Pages, Lang::En) => "Handbook page",
-        }
-    }
-
-    /// The name of the kind in each language, for index headings.
-    pub fn plural(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::Regions, Lang::En) => "Regions",
-            (Kind::StatusSheets, Lang::En) => "Status sheets",
-            (Kind::Cases, Lang::En) => "Project case examples",
-            (Kind::Practices, Lang::En) => "Practice cases",
-            (Kind::Analyses, Lang::En) => "Point1–6 analyses",
-            (Kind::Pages, Lang::En) => "Handbook pages",
-            _ => self.name(lang),
-        }
-    }
 }
 
 /// A record's typed body.

@@ -1,9 +1,11 @@
 //! Corpus → output files: one page per record, region, category and theme, indexes, the
 //! glossary and the home page, under `/ja/` and `/en/` with the same paths below them.
 //!
-//! Page contexts are typed structs serialized for tera; templates get the reader's language
-//! through filters (`t`, `tt`, `md`, `date`, `num`, see `theme.rs`). Pages are rendered in
-//! parallel and returned sorted by path, so output is byte-identical for the same input.
+//! This module enumerates the pages and dispatches each to its view (`view/`), which works
+//! out everything the page prints; templates get the view as `data`, the frame every page
+//! shares as `base` and the UI strings as `ui`, and print text in the reader's language
+//! through filters (`t`, `tt`, `md`, see `theme.rs`). Pages are rendered in parallel and
+//! returned sorted by path, so output is byte-identical for the same input.
 
 pub mod compare;
 pub mod markdown;
@@ -19,12 +21,13 @@ use serde::Serialize;
 use crate::compare::Computed;
 use crate::load::Record;
 use crate::model::date::dated::with_written_dates;
-use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
+use crate::model::vocab::{IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, TermList, Text};
-use crate::site::{RecordRef, RegionRef, Route, Site, Strings, Ui};
+use crate::site::{RegionRef, Route, Site, Strings, Ui};
 use crate::timing;
 use crate::write::OutputFile;
 use theme::Theme;
+use view::base::{BaseView, Crumb, Section};
 
 /// What a page is about; enumerated first, rendered in parallel.
 #[derive(Clone, Copy)]
@@ -59,6 +62,37 @@ pub fn render(
         &corpus.config.base_path,
         strings,
     )?;
+    let kinds = page_kinds(site);
+    let jobs: Vec<(Lang, PageKind)> = Lang::ALL
+        .iter()
+        .flat_map(|l| kinds.iter().map(move |k| (*l, *k)))
+        .collect();
+    let mut files = timing::phase("render pages", || {
+        jobs.par_iter()
+            .map(|(lang, kind)| page(site, computed, &theme, strings.ui(*lang), *kind))
+            .collect::<anyhow::Result<Vec<_>>>()
+    })?;
+    files.extend(theme.statics.iter().cloned());
+    files.push(OutputFile::new(
+        "static/highlight.css",
+        markdown::highlight_css(),
+    ));
+    let mut redirect = tera::Context::new();
+    redirect.insert("data", &view::redirect::view(site, strings));
+    files.push(OutputFile::new(
+        "index.html",
+        theme.render(Lang::Ja, "redirect.html", &redirect)?,
+    ));
+    // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
+    if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
+        files.push(OutputFile::new("404.html", ja404.bytes.clone()));
+    }
+    Ok(files)
+}
+
+/// Every page of one language.
+fn page_kinds<'a>(site: &Site<'a>) -> Vec<PageKind<'a>> {
+    let corpus = site.corpus;
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
     kinds.push(PageKind::Search);
     kinds.extend([
@@ -90,29 +124,7 @@ pub fn render(
         kinds.push(PageKind::TermIndex(list));
         kinds.extend(site.terms(list).iter().map(|t| PageKind::Term(list, t)));
     }
-    let jobs: Vec<(Lang, PageKind)> = Lang::ALL
-        .iter()
-        .flat_map(|l| kinds.iter().map(move |k| (*l, *k)))
-        .collect();
-    let mut files = timing::phase("render pages", || {
-        jobs.par_iter()
-            .map(|(lang, kind)| page(site, computed, &theme, strings.ui(*lang), *kind))
-            .collect::<anyhow::Result<Vec<_>>>()
-    })?;
-    files.extend(theme.statics.iter().cloned());
-    files.push(OutputFile::new(
-        "static/highlight.css",
-        markdown::highlight_css(),
-    ));
-    files.push(OutputFile::new(
-        "index.html",
-        theme.render(Lang::Ja, "redirect.html", &redirect_context(site, strings))?,
-    ));
-    // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
-    if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
-        files.push(OutputFile::new("404.html", ja404.bytes.clone()));
-    }
-    Ok(files)
+    kinds
 }
 
 impl<'a> PageKind<'a> {
@@ -135,70 +147,23 @@ impl<'a> PageKind<'a> {
             PageKind::Search => Route::Search,
         }
     }
-}
 
-#[derive(Serialize)]
-struct Crumb {
-    name: String,
-    url: String,
-}
-
-/// What every page's template gets besides its own data.
-#[derive(Serialize)]
-struct Base {
-    lang: &'static str,
-    other_lang: &'static str,
-    /// `{base_path}{lang}/`: prefix of every link inside this language.
-    root: String,
-    base_path: String,
-    /// This page in the other language (the language switcher keeps the reader here).
-    alternate: String,
-    /// This page's own URL.
-    url: String,
-    /// Below the language root; the home page is empty.
-    path: String,
-    title: String,
-    site_title: String,
-    site_description: String,
-    crumbs: Vec<Crumb>,
-    /// The navigation section this page belongs to.
-    section: String,
-}
-
-fn base(site: &Site, lang: Lang, kind: PageKind, title: String, crumbs: Vec<Crumb>) -> Base {
-    let other = lang.other();
-    let routes = &site.routes;
-    let route = kind.route();
-    let section = match kind {
-        PageKind::Record(r) => r.kind.dir().to_owned(),
-        PageKind::KindIndex(k) => k.dir().to_owned(),
-        PageKind::TermIndex(list) | PageKind::Term(list, _) => list.stem().to_owned(),
-        PageKind::Glossary => "glossary".into(),
-        PageKind::Home | PageKind::NotFound => String::new(),
-        PageKind::Search => "search".into(),
-        _ => "compare".into(),
-    };
-    Base {
-        lang: lang.code(),
-        other_lang: other.code(),
-        root: routes.lang_root(lang),
-        base_path: routes.base().to_owned(),
-        alternate: routes.url(other, route),
-        url: routes.url(lang, route),
-        path: route.path(),
-        title,
-        site_title: site.corpus.config.title.get(lang).text.to_owned(),
-        site_description: site
-            .corpus
-            .config
-            .description
-            .as_ref()
-            .map(|d| d.get(lang).text.to_owned())
-            .unwrap_or_default(),
-        crumbs,
-        section,
+    /// The navigation section the page belongs to.
+    fn section(self) -> Section {
+        match self {
+            PageKind::Record(r) => Section::Kind(r.kind),
+            PageKind::KindIndex(k) => Section::Kind(k),
+            PageKind::TermIndex(list) | PageKind::Term(list, _) => Section::Tags(list),
+            PageKind::Glossary => Section::Glossary,
+            PageKind::Home | PageKind::NotFound => Section::None,
+            PageKind::Search => Section::Search,
+            _ => Section::Compare,
+        }
     }
 }
+
+/// A page's template, title, breadcrumbs (below the home page) and data.
+type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);
 
 fn page(
     site: &Site,
@@ -209,68 +174,76 @@ fn page(
 ) -> anyhow::Result<OutputFile> {
     let lang = ui.lang;
     let s = |k: &str| ui.get(k).to_owned();
-    let routes = &site.routes;
-    let home = Crumb {
-        name: s("home"),
-        url: routes.url(lang, Route::Home),
+    let (template, title, crumbs, data) = match kind {
+        PageKind::Record(r) => (
+            template_of(r.kind),
+            r.body.title().get(lang).text.to_owned(),
+            view::base::record_crumbs(site, ui, r),
+            record_view(site, ui, r)?,
+        ),
+        PageKind::Home
+        | PageKind::KindIndex(_)
+        | PageKind::TermIndex(_)
+        | PageKind::Term(..)
+        | PageKind::Glossary
+        | PageKind::NotFound
+        | PageKind::Search => site_page(site, ui, kind)?,
+        kind => compare_page(site, computed, lang, kind, &s)?,
     };
-    let (template, title, mut crumbs, data): (&str, String, Vec<Crumb>, serde_json::Value) =
-        match kind {
-            PageKind::Home => (
-                "home.html",
-                s("site_home"),
-                vec![],
-                serde_json::to_value(home_data(site, lang))?,
-            ),
-            PageKind::KindIndex(k) => (
-                "list.html",
-                k.plural(lang).to_owned(),
-                vec![],
-                serde_json::to_value(kind_index(site, lang, k))?,
-            ),
-            PageKind::Record(r) => (
-                template_of(r.kind),
-                r.body.title().get(lang).text.to_owned(),
-                record_crumbs(site, lang, r),
-                record_view(site, ui, r)?,
-            ),
-            PageKind::TermIndex(list) => (
-                "terms.html",
-                s(list.stem()),
-                vec![],
-                serde_json::to_value(term_index(site, lang, list))?,
-            ),
-            PageKind::Term(list, t) => {
-                let crumbs = vec![Crumb {
-                    name: s(list.stem()),
-                    url: routes.url(lang, Route::TermIndex(list)),
-                }];
-                (
-                    "term.html",
-                    t.name.get(lang).text.to_owned(),
-                    crumbs,
-                    serde_json::to_value(term_page(site, lang, list, t))?,
-                )
-            }
-            PageKind::Glossary => (
-                "glossary.html",
-                s("glossary"),
-                vec![],
-                serde_json::to_value(GlossaryPage {
-                    entries: &site.corpus.vocab.glossary.entries,
-                })?,
-            ),
-            PageKind::NotFound => ("404.html", s("not_found"), vec![], serde_json::Value::Null),
-            PageKind::Search => ("search.html", s("search"), vec![], serde_json::Value::Null),
-            kind => compare_page(site, computed, lang, kind, &s)?,
-        };
-    if !matches!(kind, PageKind::Home) {
-        crumbs.insert(0, home);
-    }
-    let base = base(site, lang, kind, title, crumbs);
+    let base = view::base::view(site, ui, kind.route(), kind.section(), title, crumbs);
     let ctx = page_context(&theme.ui_values[&lang], &base, data)?;
     let html = theme.render(lang, template, &ctx)?;
-    Ok(OutputFile::new(routes.file(lang, kind.route()), html))
+    Ok(OutputFile::new(site.routes.file(lang, kind.route()), html))
+}
+
+/// The pages that are neither records nor comparisons: the home page, the indexes, the tag
+/// pages, the glossary, search and the not-found page.
+fn site_page(site: &Site, ui: Ui, kind: PageKind) -> anyhow::Result<PageParts> {
+    let lang = ui.lang;
+    let s = |k: &str| ui.get(k).to_owned();
+    Ok(match kind {
+        PageKind::Home => (
+            "home.html",
+            s("site_home"),
+            vec![],
+            serde_json::to_value(view::home::view(site, ui))?,
+        ),
+        PageKind::KindIndex(k) => (
+            "list.html",
+            ui.kinds_name(k),
+            vec![],
+            serde_json::to_value(view::index::view(site, lang, k))?,
+        ),
+        PageKind::TermIndex(list) => (
+            "terms.html",
+            s(list.stem()),
+            vec![],
+            serde_json::to_value(view::terms::index(site, lang, list))?,
+        ),
+        PageKind::Term(list, t) => {
+            let up = Crumb {
+                name: s(list.stem()),
+                url: site.routes.url(lang, Route::TermIndex(list)),
+            };
+            let title = t.name.get(lang).text.to_owned();
+            let data = serde_json::to_value(view::terms::term(site, ui, list, t))?;
+            ("term.html", title, vec![up], data)
+        }
+        PageKind::Glossary => (
+            "glossary.html",
+            s("glossary"),
+            vec![],
+            serde_json::to_value(view::terms::glossary(site))?,
+        ),
+        PageKind::NotFound => ("404.html", s("not_found"), vec![], serde_json::Value::Null),
+        PageKind::Search => (
+            "search.html",
+            s("search"),
+            vec![],
+            serde_json::to_value(view::search::view(site, lang))?,
+        ),
+        _ => anyhow::bail!("not a page of the site's own"),
+    })
 }
 
 /// A page's template context: `ui`, `base` and `data`. Made from one JSON object that owns
@@ -278,7 +251,7 @@ fn page(
 /// megabytes for the comparison pages).
 fn page_context(
     ui: &serde_json::Value,
-    base: &Base,
+    base: &BaseView,
     data: serde_json::Value,
 ) -> anyhow::Result<tera::Context> {
     let mut map = serde_json::Map::new();
@@ -306,13 +279,15 @@ fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_js
     Ok(match &r.body {
         Body::Analysis(a) => serde_json::to_value(view::analysis::view(site, ui, r, a))?,
         Body::Outcome(o) => serde_json::to_value(view::outcome::view(site, ui, r, o))?,
+        Body::Region(reg) => serde_json::to_value(view::region::view(site, ui, r, reg))?,
+        Body::Case(c) => serde_json::to_value(view::case::view(site, ui, r, c))?,
+        Body::Practice(p) => serde_json::to_value(view::practice::view(site, ui, r, p))?,
+        Body::Page(p) => serde_json::to_value(view::page::view(r, p))?,
         // Dates as the record writes them, so that a sheet's page can print them as the sheet
         // does (the `date` filter's `as_written`).
-        _ => with_written_dates(|| serde_json::to_value(record_data(site, ui.lang, r)))?,
+        _ => with_written_dates(|| serde_json::to_value(record_data(site, ui, r)))?,
     })
 }
-
-type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);
 
 /// The comparison pages: template, title, breadcrumbs and data.
 fn compare_page(
@@ -402,243 +377,6 @@ fn compare_page(
     })
 }
 
-fn record_crumbs(site: &Site, lang: Lang, r: &Record) -> Vec<Crumb> {
-    let mut crumbs = Vec::new();
-    let region = match &r.body {
-        Body::Region(reg) => reg.parent.as_deref(),
-        body => body.region(),
-    };
-    if let Some(region) = region {
-        let mut chain = vec![region];
-        let mut cur = region;
-        while let Some(p) = site.regions.get(cur).and_then(|r| r.parent.as_deref()) {
-            if chain.contains(&p) || chain.len() > 6 {
-                break;
-            }
-            chain.push(p);
-            cur = p;
-        }
-        for id in chain.into_iter().rev() {
-            let rr = site.region_ref(id, lang);
-            crumbs.push(Crumb {
-                name: rr.name.get(lang).text.to_owned(),
-                url: rr.url,
-            });
-        }
-    } else if r.kind != Kind::Regions {
-        crumbs.push(Crumb {
-            name: r.kind.plural(lang).to_owned(),
-            url: site.routes.url(lang, Route::KindIndex(r.kind)),
-        });
-    }
-    crumbs
-}
-
-#[derive(Serialize)]
-struct KindSummary {
-    kind: Kind,
-    name: &'static str,
-    url: String,
-    count: usize,
-    records: Vec<RecordRef>,
-}
-
-#[derive(Serialize)]
-struct TermRef {
-    id: String,
-    name: Text,
-    url: String,
-    count: usize,
-}
-
-#[derive(Serialize)]
-struct RegionCount {
-    region: RegionRef,
-    count: usize,
-}
-
-#[derive(Serialize)]
-struct HomeData {
-    kinds: Vec<KindSummary>,
-    prefectures: Vec<RegionCount>,
-    categories: Vec<TermRef>,
-    themes: Vec<TermRef>,
-    pages: Vec<RecordRef>,
-}
-
-/// How many records a home-page section lists before linking to the full index.
-const HOME_LIST: usize = 12;
-
-fn home_data(site: &Site, lang: Lang) -> HomeData {
-    let kinds = Kind::ALL
-        .iter()
-        .filter(|k| !matches!(k, Kind::Pages | Kind::Regions))
-        .map(|k| {
-            let recs: Vec<&Record> = site
-                .corpus
-                .records
-                .iter()
-                .filter(|r| r.kind == *k)
-                .collect();
-            KindSummary {
-                kind: *k,
-                name: k.plural(lang),
-                url: site.routes.url(lang, Route::KindIndex(*k)),
-                count: recs.len(),
-                records: recs
-                    .iter()
-                    .take(HOME_LIST)
-                    .map(|r| site.record_ref(r, lang))
-                    .collect(),
-            }
-        })
-        .collect();
-    let prefectures = site
-        .regions
-        .iter()
-        .filter(|(_, r)| r.kind == "prefecture")
-        .map(|(id, _)| RegionCount {
-            region: site.region_ref(id, lang),
-            count: records_under(site, id),
-        })
-        .filter(|rc| rc.count > 0)
-        .collect();
-    let pages = site.corpus.records.iter().filter(|r| r.kind == Kind::Pages);
-    let mut pages: Vec<(&Record, i32)> = pages
-        .map(|r| {
-            (
-                r,
-                if let Body::Page(p) = &r.body {
-                    p.order
-                } else {
-                    0
-                },
-            )
-        })
-        .collect();
-    pages.sort_by_key(|(r, o)| (*o, r.id.clone()));
-    HomeData {
-        kinds,
-        prefectures,
-        categories: term_refs(site, lang, TermList::Categories),
-        themes: term_refs(site, lang, TermList::Themes),
-        pages: pages
-            .into_iter()
-            .map(|(r, _)| site.record_ref(r, lang))
-            .collect(),
-    }
-}
-
-/// Records about a region and every region below it.
-fn records_under(site: &Site, id: &str) -> usize {
-    let own = site.by_region.get(id).map_or(0, Vec::len);
-    own + site
-        .children
-        .get(id)
-        .map_or(0, |c| c.iter().map(|c| records_under(site, c)).sum())
-}
-
-fn term_refs(site: &Site, lang: Lang, list: TermList) -> Vec<TermRef> {
-    site.terms(list)
-        .iter()
-        .map(|t| TermRef {
-            id: t.id.clone(),
-            name: t.name.clone(),
-            url: site.routes.url(lang, Route::Term(list, &t.id)),
-            count: site.by_tag.get(&(list, t.id.as_str())).map_or(0, Vec::len),
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-struct Group {
-    heading: Option<RegionRef>,
-    records: Vec<RecordRef>,
-}
-
-#[derive(Serialize)]
-struct ListData {
-    kind: Kind,
-    groups: Vec<Group>,
-    count: usize,
-}
-
-/// A kind's index: records grouped by prefecture (anonymised and national ones last).
-fn kind_index(site: &Site, lang: Lang, kind: Kind) -> ListData {
-    let mut groups: BTreeMap<(bool, String), Vec<RecordRef>> = BTreeMap::new();
-    let recs: Vec<&Record> = site
-        .corpus
-        .records
-        .iter()
-        .filter(|r| r.kind == kind)
-        .collect();
-    for r in &recs {
-        let region = match &r.body {
-            Body::Region(_) => Some(r.id.as_str()),
-            b => b.region(),
-        };
-        let pref = region
-            .and_then(|id| site.prefecture_of(id))
-            .map(str::to_owned);
-        let key = (pref.is_none(), pref.unwrap_or_default());
-        groups
-            .entry(key)
-            .or_default()
-            .push(site.record_ref(r, lang));
-    }
-    let groups = groups
-        .into_iter()
-        .map(|((_, pref), records)| Group {
-            heading: (!pref.is_empty()).then(|| site.region_ref(&pref, lang)),
-            records,
-        })
-        .collect();
-    ListData {
-        kind,
-        groups,
-        count: recs.len(),
-    }
-}
-
-#[derive(Serialize)]
-struct TermIndexData {
-    vocab: TermList,
-    terms: Vec<TermRef>,
-}
-
-fn term_index(site: &Site, lang: Lang, list: TermList) -> TermIndexData {
-    TermIndexData {
-        vocab: list,
-        terms: term_refs(site, lang, list),
-    }
-}
-
-#[derive(Serialize)]
-struct TermPageData<'a> {
-    vocab: TermList,
-    term: &'a Term,
-    records: Vec<RecordRef>,
-}
-
-fn term_page<'a>(site: &Site, lang: Lang, list: TermList, term: &'a Term) -> TermPageData<'a> {
-    let records = site
-        .by_tag
-        .get(&(list, term.id.as_str()))
-        .map_or_else(Vec::new, |rs| {
-            rs.iter().map(|r| site.record_ref(r, lang)).collect()
-        });
-    TermPageData {
-        vocab: list,
-        term,
-        records,
-    }
-}
-
-#[derive(Serialize)]
-struct GlossaryPage<'a> {
-    entries: &'a [GlossaryEntry],
-}
-
 /// Names of the vocabulary entries a record page may mention.
 #[derive(Serialize)]
 struct VocabNames<'a> {
@@ -653,79 +391,33 @@ fn names(terms: &[Term]) -> BTreeMap<&str, &Text> {
     terms.iter().map(|t| (t.id.as_str(), &t.name)).collect()
 }
 
-#[derive(Serialize)]
-struct KindGroup {
-    kind: Kind,
-    name: &'static str,
-    records: Vec<RecordRef>,
-}
-
+/// The data of a status sheet's or an outcome's page, as their templates read it until they
+/// have views of their own: the record itself, with the names it refers to.
 #[derive(Serialize)]
 struct RecordData<'a> {
-    id: &'a str,
-    kind: Kind,
-    kind_name: &'static str,
+    kind_name: String,
     record: &'a Body,
     region: Option<RegionRef>,
-    /// The facts of the record's region (population, hospitals …) and its prefecture.
+    /// The facts of the record's region (population, hospitals …).
     region_facts: Option<&'a crate::model::Region>,
-    prefecture: Option<RegionRef>,
     regions: BTreeMap<&'a str, RegionRef>,
     vocab: VocabNames<'a>,
-    /// Practice cases: the stage chart as SVG, and the stage names in order.
-    chart_svg: Option<String>,
-    stages: Vec<(crate::model::practice::Stage, &'static str)>,
-    /// Region pages: the regions below it and every record about it.
-    children: Vec<RegionRef>,
-    records: Vec<KindGroup>,
-    child_records: Vec<RecordRef>,
-    /// Region pages: records that refer to the region other than as their own region.
-    mentioning_records: Vec<RecordRef>,
     source_file: &'a str,
 }
 
-fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a> {
-    let v = &site.corpus.vocab;
+fn record_data<'a>(site: &Site<'a>, ui: Ui, r: &'a Record) -> RecordData<'a> {
+    let (v, lang) = (&site.corpus.vocab, ui.lang);
     let regions = r
         .body
         .referenced_regions()
         .into_iter()
         .map(|id| (id, site.region_ref(id, lang)))
         .collect();
-    let chart_svg = match &r.body {
-        Body::Practice(p) => p
-            .chart
-            .as_ref()
-            .map(|c| svg::stages::svg(c, lang, p.title.get(lang).text, &format!("chart-{}", r.id))),
-        _ => None,
-    };
-    let (children, records, child_records) = match &r.body {
-        Body::Region(_) => region_lists(site, lang, &r.id),
-        _ => (Vec::new(), Vec::new(), Vec::new()),
-    };
-    let mentioning_records = match &r.body {
-        Body::Region(_) => site
-            .mentioned_in
-            .get(r.id.as_str())
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|m| site.record_ref(m, lang))
-            .collect(),
-        _ => Vec::new(),
-    };
     RecordData {
-        id: &r.id,
-        kind: r.kind,
-        kind_name: r.kind.name(lang),
+        kind_name: ui.kind_name(r.kind),
         record: &r.body,
         region: r.body.region().map(|id| site.region_ref(id, lang)),
         region_facts: r.body.region().and_then(|id| site.regions.get(id).copied()),
-        prefecture: r
-            .body
-            .region()
-            .and_then(|id| site.prefecture_of(id))
-            .filter(|p| Some(*p) != r.body.region())
-            .map(|p| site.region_ref(p, lang)),
         regions,
         vocab: VocabNames {
             categories: names(&v.categories.entries),
@@ -739,82 +431,6 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
                 .map(|d| (d.id.as_str(), d))
                 .collect(),
         },
-        chart_svg,
-        stages: crate::model::practice::Stage::ALL
-            .iter()
-            .map(|s| (*s, svg::stages::stage_name(*s, lang)))
-            .collect(),
-        children,
-        records,
-        child_records,
-        mentioning_records,
         source_file: &r.file,
     }
-}
-
-fn region_lists(
-    site: &Site,
-    lang: Lang,
-    id: &str,
-) -> (Vec<RegionRef>, Vec<KindGroup>, Vec<RecordRef>) {
-    let children: Vec<RegionRef> = site.children.get(id).map_or_else(Vec::new, |c| {
-        c.iter().map(|c| site.region_ref(c, lang)).collect()
-    });
-    let own = site.by_region.get(id).map_or(&[][..], Vec::as_slice);
-    let records = Kind::ALL
-        .iter()
-        .filter_map(|k| {
-            let recs: Vec<RecordRef> = own
-                .iter()
-                .filter(|r| r.kind == *k)
-                .map(|r| site.record_ref(r, lang))
-                .collect();
-            (!recs.is_empty()).then_some(KindGroup {
-                kind: *k,
-                name: k.plural(lang),
-                records: recs,
-            })
-        })
-        .collect();
-    let mut child_records = Vec::new();
-    let mut stack: Vec<&str> = site.children.get(id).cloned().unwrap_or_default();
-    let mut seen = std::collections::BTreeSet::new();
-    while let Some(c) = stack.pop() {
-        if !seen.insert(c) {
-            continue;
-        }
-        if let Some(rs) = site.by_region.get(c) {
-            child_records.extend(rs.iter().map(|r| site.record_ref(r, lang)));
-        }
-        stack.extend(site.children.get(c).map_or(&[][..], Vec::as_slice));
-    }
-    child_records.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
-    (children, records, child_records)
-}
-
-#[derive(Serialize)]
-struct RedirectData {
-    languages: Vec<(&'static str, String, String)>,
-}
-
-fn redirect_context(site: &Site, strings: &Strings) -> tera::Context {
-    let languages = Lang::ALL
-        .iter()
-        .map(|l| {
-            (
-                l.code(),
-                site.routes.lang_root(*l),
-                strings
-                    .ui(*l)
-                    .all()
-                    .get("language_name")
-                    .cloned()
-                    .unwrap_or_default(),
-            )
-        })
-        .collect();
-    let mut ctx = tera::Context::new();
-    ctx.insert("data", &RedirectData { languages });
-    ctx.insert("site_title", &site.corpus.config.title);
-    ctx
 }

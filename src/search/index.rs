@@ -34,7 +34,7 @@ use serde_json::Value;
 use super::tokenize::{for_each_index_key, Variants, MAX_GRAM};
 use crate::load::{Corpus, Record};
 use crate::model::{Body, Kind, Lang, Region, TermList};
-use crate::site::{Route, Site};
+use crate::site::{Route, Site, Strings, Ui};
 use crate::timing;
 use crate::write::OutputFile;
 
@@ -172,7 +172,8 @@ fn labels(site: &Site, list: TermList, lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-fn facet_labels(site: &Site, lang: Lang) -> FacetLabels {
+fn facet_labels(site: &Site, ui: Ui) -> FacetLabels {
+    let lang = ui.lang;
     let prefectures = site
         .regions
         .iter()
@@ -182,7 +183,7 @@ fn facet_labels(site: &Site, lang: Lang) -> FacetLabels {
     FacetLabels {
         kinds: Kind::ALL
             .iter()
-            .map(|k| (k.dir().to_owned(), k.name(lang).to_owned()))
+            .map(|k| (k.dir().to_owned(), ui.kind_name(*k)))
             .collect(),
         prefectures,
         region_kinds: labels(site, TermList::RegionKinds, lang),
@@ -484,12 +485,18 @@ fn payload(hits: &[(u32, Hit)]) -> Vec<u8> {
     out
 }
 
-pub fn index(corpus: &Corpus, site: &Site) -> anyhow::Result<Vec<OutputFile>> {
+pub fn index(corpus: &Corpus, site: &Site, strings: &Strings) -> anyhow::Result<Vec<OutputFile>> {
     let variant_groups: Vec<Vec<String>> = corpus.vocab.variants.entries.clone();
     let variants = Variants::new(&variant_groups);
     let mut files = Vec::new();
     for lang in Lang::ALL {
-        files.extend(index_lang(corpus, site, lang, &variants, &variant_groups)?);
+        files.extend(index_lang(
+            corpus,
+            site,
+            strings.ui(lang),
+            &variants,
+            &variant_groups,
+        )?);
     }
     Ok(files)
 }
@@ -497,11 +504,12 @@ pub fn index(corpus: &Corpus, site: &Site) -> anyhow::Result<Vec<OutputFile>> {
 fn index_lang(
     corpus: &Corpus,
     site: &Site,
-    lang: Lang,
+    ui: Ui,
     variants: &Variants,
     groups: &[Vec<String>],
 ) -> anyhow::Result<Vec<OutputFile>> {
-    let labels = facet_labels(site, lang);
+    let lang = ui.lang;
+    let labels = facet_labels(site, ui);
     let docs = documents(corpus, site, &labels, lang);
     let per_doc: Vec<Vec<(u8, String, Hit)>> =
         timing::phase(&format!("search {}: keys", lang.code()), || {

@@ -5,6 +5,7 @@
 pub mod routes;
 pub mod strings;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -30,10 +31,23 @@ pub struct Site<'a> {
     pub mentioned_in: BTreeMap<&'a str, Vec<&'a Record>>,
     /// (vocabulary, id) → records tagged with it.
     pub by_tag: BTreeMap<(TermList, &'a str), Vec<&'a Record>>,
+    /// The theme's UI strings, for the kind names of [`RecordRef`]s (none: every string shows
+    /// its key, as a string missing from a theme does).
+    strings: Cow<'a, Strings>,
 }
 
 impl<'a> Site<'a> {
+    /// The site of `corpus`, without the theme's strings (tests that do not print kind names).
     pub fn new(corpus: &'a Corpus) -> Site<'a> {
+        Site::build(corpus, Cow::Owned(Strings::from_texts(&BTreeMap::new())))
+    }
+
+    /// The site of `corpus` with the theme's UI strings.
+    pub fn with_strings(corpus: &'a Corpus, strings: &'a Strings) -> Site<'a> {
+        Site::build(corpus, Cow::Borrowed(strings))
+    }
+
+    fn build(corpus: &'a Corpus, strings: Cow<'a, Strings>) -> Site<'a> {
         let mut site = Site {
             corpus,
             routes: Routes::new(&corpus.config.base_path),
@@ -43,6 +57,7 @@ impl<'a> Site<'a> {
             by_region: BTreeMap::new(),
             mentioned_in: BTreeMap::new(),
             by_tag: BTreeMap::new(),
+            strings,
         };
         for rec in &corpus.records {
             site.records.insert(&rec.id, rec);
@@ -127,7 +142,7 @@ impl<'a> Site<'a> {
     pub fn record_ref(&self, rec: &Record, lang: Lang) -> RecordRef {
         RecordRef {
             kind: rec.kind,
-            kind_name: rec.kind.name(lang),
+            kind_name: self.strings.ui(lang).kind_name(rec.kind),
             id: rec.id.clone(),
             url: self.routes.url(lang, Route::Record(rec.kind, &rec.id)),
             title: rec.body.title().clone(),
@@ -150,7 +165,7 @@ pub struct RegionRef {
 #[derive(Clone, Debug, Serialize)]
 pub struct RecordRef {
     pub kind: Kind,
-    pub kind_name: &'static str,
+    pub kind_name: String,
     pub id: String,
     pub url: String,
     pub title: Text,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::anyhow;
 
-use crate::model::{Lang, Text};
+use crate::model::{Kind, Lang, Text};
 
 /// Every UI string, per language.
 #[derive(Clone, Debug)]
@@ -89,6 +89,17 @@ impl<'a> Ui<'a> {
         self.get(key).replace("{}", value)
     }
 
+    /// The name of one record of a kind (`kind_<dir>`: 「事業の実施例」, "Project case example").
+    pub fn kind_name(&self, kind: Kind) -> String {
+        self.get(&format!("kind_{}", kind.dir())).to_owned()
+    }
+
+    /// The name of a kind's records together, for its index (`kinds_<dir>`: "Project case
+    /// examples").
+    pub fn kinds_name(&self, kind: Kind) -> String {
+        self.get(&format!("kinds_{}", kind.dir())).to_owned()
+    }
+
     /// Every string, by key (what templates get as `ui`).
     pub fn all(&self) -> &'a BTreeMap<String, String> {
         self.strings
@@ -111,5 +122,34 @@ mod tests {
         assert_eq!(strings.ui(Lang::En).get("unit_people"), "");
         assert_eq!(strings.ui(Lang::Ja).fill("level_of", "圏域"), "圏域レベル");
         assert_eq!(strings.ui(Lang::En).get("no_such_key"), "no_such_key");
+    }
+
+    #[test]
+    fn kind_names_come_from_the_theme() {
+        let strings =
+            Strings::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"))
+                .expect("the default theme's strings");
+        for kind in Kind::ALL {
+            for lang in Lang::ALL {
+                let ui = strings.ui(lang);
+                assert!(
+                    !ui.kind_name(kind).starts_with("kind_"),
+                    "{kind:?} {lang:?}"
+                );
+                assert!(
+                    !ui.kinds_name(kind).starts_with("kinds_"),
+                    "{kind:?} {lang:?}"
+                );
+            }
+        }
+        assert_eq!(
+            strings.ui(Lang::En).kind_name(Kind::Cases),
+            "Project case example"
+        );
+        assert_eq!(
+            strings.ui(Lang::En).kinds_name(Kind::Cases),
+            "Project case examples"
+        );
+        assert_eq!(strings.ui(Lang::Ja).kinds_name(Kind::Cases), "事業の実施例");
     }
 }

@@ -5,12 +5,12 @@ use serde::Serialize;
 
 use super::{Foot, Line, List, Ui};
 use crate::load::Record;
-use crate::model::{Analysis, Prose, TermList, Text};
-use crate::site::{RegionRef, Route, Site};
+use crate::model::{Analysis, Prose, TermList};
+use crate::site::{RegionRef, Site};
 
 #[derive(Serialize)]
 pub struct AnalysisView {
-    pub kind_name: &'static str,
+    pub kind_name: String,
     /// 「圏域レベル」 / "Area level".
     pub level: String,
     /// 「A県H市の取組：保健所が主導する協議の場」 / "H City, A Prefecture: …", as plain text.
@@ -23,12 +23,7 @@ pub struct AnalysisView {
     pub foot: Foot,
 }
 
-/// A link to a tag's page.
-#[derive(Serialize)]
-pub struct TagLink {
-    pub name: Text,
-    pub url: String,
-}
+pub use super::TagLink;
 
 #[derive(Serialize)]
 pub struct PointView {
@@ -48,16 +43,11 @@ pub fn view(site: &Site, ui: Ui, record: &Record, a: &Analysis) -> AnalysisView 
         .replace("{region}", region.name.get(lang).text)
         .replace("{title}", a.title.get(lang).text);
     AnalysisView {
-        kind_name: record.kind.name(lang),
+        kind_name: ui.kind_name(record.kind),
         level: ui.fill("level_of", level.get(lang).text),
         title,
         region,
-        theme: TagLink {
-            name: site.term_name(TermList::Themes, &a.theme),
-            url: site
-                .routes
-                .url(lang, Route::Term(TermList::Themes, &a.theme)),
-        },
+        theme: TagLink::new(site, lang, TermList::Themes, &a.theme),
         introduction: a.introduction.clone(),
         points: a
             .points
@@ -84,7 +74,7 @@ pub fn view(site: &Site, ui: Ui, record: &Record, a: &Analysis) -> AnalysisView 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Body, Lang};
+    use crate::model::{Body, Lang, Text};
     use crate::testutil::corpus;
 
     #[test]

@@ -8,13 +8,24 @@
 //! and `md` filters, which pick the language and mark text not yet translated.
 
 pub mod analysis;
+pub mod base;
+pub mod case;
+pub mod home;
+pub mod index;
 pub mod links;
 pub mod outcome;
+pub mod page;
+pub mod practice;
+pub mod redirect;
+pub mod region;
+pub mod search;
+pub mod terms;
 
 use serde::Serialize;
 
-use crate::model::{Dated, Item, Lang, Text};
+use crate::model::{Dated, Item, Lang, TermList, Text};
 pub use crate::site::Ui;
+use crate::site::{RegionRef, Route, Site};
 
 /// A date as a page prints it: in the page's language (令和2年度 / FY2020).
 pub fn date(d: &Dated, lang: Lang) -> String {
@@ -124,6 +135,32 @@ impl List<Line> {
     }
 }
 
+/// A link to a tag's page.
+#[derive(Clone, Debug, Serialize)]
+pub struct TagLink {
+    pub name: Text,
+    pub url: String,
+}
+
+impl TagLink {
+    /// The tag `id` of `list` (its id as its name when the list lacks it).
+    pub fn new(site: &Site, lang: Lang, list: TermList, id: &str) -> TagLink {
+        TagLink {
+            name: site.term_name(list, id),
+            url: site.routes.url(lang, Route::Term(list, id)),
+        }
+    }
+}
+
+/// The head of a record page: the kind of record and its region above the title.
+#[derive(Clone, Debug, Serialize)]
+pub struct Head {
+    /// 「事業の実施例」 / "Project case example".
+    pub kind_name: String,
+    pub region: Option<RegionRef>,
+    pub title: Text,
+}
+
 /// What every record page prints at its foot: the document it was taken from, and its file.
 #[derive(Clone, Debug, Serialize)]
 pub struct Foot {
@@ -132,8 +169,36 @@ pub struct Foot {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    use std::sync::OnceLock;
+
     use super::*;
+    use crate::load::Record;
+    use crate::site::Strings;
+    use crate::testutil::corpus;
+
+    /// The default theme's strings.
+    pub fn strings() -> &'static Strings {
+        static STRINGS: OnceLock<Strings> = OnceLock::new();
+        STRINGS.get_or_init(|| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+            Strings::load(&dir).expect("the default theme's strings")
+        })
+    }
+
+    /// The bundled handbook's site, with the default theme's strings.
+    pub fn site() -> Site<'static> {
+        Site::with_strings(corpus(), strings())
+    }
+
+    /// A record of the bundled handbook.
+    pub fn record(id: &str) -> &'static Record {
+        corpus()
+            .records
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("no record `{id}`"))
+    }
 
     fn text(ja: &str) -> Text {
         Text {

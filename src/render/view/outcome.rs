@@ -25,7 +25,7 @@ use crate::site::{RegionRef, Site};
 
 #[derive(Serialize)]
 pub struct OutcomeView {
-    pub kind_name: &'static str,
+    pub kind_name: String,
     pub region: RegionRef,
     pub title: Text,
     /// 「平成29年度」 / "FY2017".
@@ -232,7 +232,7 @@ pub fn view(site: &Site, ui: Ui, record: &Record, o: &Outcome) -> OutcomeView {
     };
     let lang = ui.lang;
     OutcomeView {
-        kind_name: record.kind.name(lang),
+        kind_name: ui.kind_name(record.kind),
         region: site.region_ref(&o.region, lang),
         title: o.title.clone(),
         fiscal_year: o.fiscal_year.as_ref().map(|d| d.display(lang)),

@@ -1,0 +1,228 @@
+//! A region's page: its facts (kind, parent, population, hospitals …), the records about it
+//! by kind, the records that mention it, the regions within it and their records.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::{date, Foot, Ui};
+use crate::load::Record;
+use crate::model::number::grouped;
+use crate::model::region::Offices;
+use crate::model::{Kind, Prose, Region, TermList, Text};
+use crate::site::{RecordRef, RegionRef, Site};
+
+#[derive(Serialize)]
+pub struct RegionView {
+    pub name: Text,
+    /// The region kind's name (「圏域」 / "Area").
+    pub kind: Text,
+    pub parent: Option<RegionRef>,
+    pub slogan: Option<Text>,
+    pub anonymised: bool,
+    pub description: Option<Text>,
+    pub facts: Facts,
+    pub summary: Option<Prose>,
+    /// Records about the region, by kind.
+    pub records: Vec<KindGroup>,
+    /// Records that refer to the region other than as their own region.
+    pub mentioning: Vec<RecordRef>,
+    pub children: Vec<RegionRef>,
+    /// Records about the regions within it, at any depth.
+    pub child_records: Vec<RecordRef>,
+    pub foot: Foot,
+}
+
+/// The region's figures, as printed; a figure of zero is not printed.
+#[derive(Serialize)]
+pub struct Facts {
+    pub population: Option<Population>,
+    pub municipalities: Option<String>,
+    pub hospitals: Option<String>,
+    pub clinics: Option<String>,
+    /// 「一般 12 特定 16」.
+    pub offices: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Population {
+    /// 「約 400,000」.
+    pub value: String,
+    /// 「(時点: 平成30年4月)」.
+    pub as_of: Option<String>,
+}
+
+/// The records of one kind.
+#[derive(Serialize)]
+pub struct KindGroup {
+    pub name: String,
+    pub records: Vec<RecordRef>,
+}
+
+pub fn view(site: &Site, ui: Ui, record: &Record, r: &Region) -> RegionView {
+    let lang = ui.lang;
+    let id = record.id.as_str();
+    RegionView {
+        name: r.name.clone(),
+        kind: site.term_name(TermList::RegionKinds, &r.kind),
+        parent: r.parent.as_deref().map(|p| site.region_ref(p, lang)),
+        slogan: r.slogan.clone(),
+        anonymised: r.anonymised,
+        description: r.description.clone(),
+        facts: facts(ui, r),
+        summary: r.summary.clone(),
+        records: records_by_kind(site, ui, id),
+        mentioning: site
+            .mentioned_in
+            .get(id)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|m| site.record_ref(m, lang))
+            .collect(),
+        children: site.children.get(id).map_or_else(Vec::new, |c| {
+            c.iter().map(|c| site.region_ref(c, lang)).collect()
+        }),
+        child_records: child_records(site, ui, id),
+        foot: Foot {
+            source: None,
+            source_file: record.file.clone(),
+        },
+    }
+}
+
+/// A figure as printed, or nothing for a missing or zero figure.
+fn count(n: Option<u32>) -> Option<String> {
+    n.filter(|n| *n > 0).map(|n| grouped(f64::from(n)))
+}
+
+fn facts(ui: Ui, r: &Region) -> Facts {
+    let lang = ui.lang;
+    Facts {
+        population: r.population.as_ref().map(|p| Population {
+            value: if p.approximate {
+                format!("{} {}", ui.get("approximately"), grouped(p.value as f64))
+            } else {
+                grouped(p.value as f64)
+            },
+            as_of: p
+                .as_of
+                .as_ref()
+                .map(|d| format!("({}: {})", ui.get("as_of"), date(d, lang))),
+        }),
+        municipalities: count(r.municipalities),
+        hospitals: count(r.hospitals),
+        clinics: count(r.clinics),
+        offices: r.consultation_offices.as_ref().map(|o| offices(ui, o)),
+    }
+}
+
+/// 「一般 12 特定 16」: each kind of office that has a count, and a space between the two
+/// places even when one is empty.
+fn offices(ui: Ui, o: &Offices) -> String {
+    let part = |key: &str, n: Option<u32>| {
+        n.filter(|n| *n > 0)
+            .map_or_else(String::new, |n| format!("{} {n}", ui.get(key)))
+    };
+    format!(
+        "{} {}",
+        part("general", o.general),
+        part("specific", o.specific)
+    )
+}
+
+fn records_by_kind(site: &Site, ui: Ui, id: &str) -> Vec<KindGroup> {
+    let own = site.by_region.get(id).map_or(&[][..], Vec::as_slice);
+    Kind::ALL
+        .iter()
+        .filter_map(|&k| {
+            let records: Vec<RecordRef> = own
+                .iter()
+                .filter(|r| r.kind == k)
+                .map(|r| site.record_ref(r, ui.lang))
+                .collect();
+            (!records.is_empty()).then(|| KindGroup {
+                name: ui.kinds_name(k),
+                records,
+            })
+        })
+        .collect()
+}
+
+/// Records about every region below `id`, by kind and id.
+fn child_records(site: &Site, ui: Ui, id: &str) -> Vec<RecordRef> {
+    let mut found = Vec::new();
+    let mut stack: Vec<&str> = site.children.get(id).cloned().unwrap_or_default();
+    let mut seen = BTreeSet::new();
+    while let Some(c) = stack.pop() {
+        if !seen.insert(c) {
+            continue;
+        }
+        if let Some(rs) = site.by_region.get(c) {
+            found.extend(rs.iter().map(|r| site.record_ref(r, ui.lang)));
+        }
+        stack.extend(site.children.get(c).map_or(&[][..], Vec::as_slice));
+    }
+    found.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Body, Lang};
+    use crate::render::view::tests::{record, site, strings};
+
+    fn region_view(id: &str, lang: Lang) -> RegionView {
+        let (site, strings) = (site(), strings());
+        let rec = record(id);
+        let Body::Region(r) = &rec.body else {
+            panic!("{id} is a region")
+        };
+        view(&site, strings.ui(lang), rec, r)
+    }
+
+    #[test]
+    fn kumamoto_has_its_slogan_and_its_status_sheet() {
+        let v = region_view("kumamoto-pref", Lang::En);
+        assert_eq!(v.kind.en.as_deref(), Some("Prefecture"));
+        assert!(v.slogan.is_some() && v.parent.is_none());
+        assert_eq!(v.records.len(), 1);
+        assert_eq!(v.records[0].name, "Status sheets");
+        assert_eq!(v.records[0].records[0].id, "kumamoto-pref-sheet");
+        assert!(v.children.is_empty() && v.child_records.is_empty());
+        assert_eq!(v.foot.source_file, "content/regions/kumamoto-pref.yaml");
+    }
+
+    #[test]
+    fn kagoshima_lists_its_areas_and_their_records() {
+        let v = region_view("kagoshima-pref", Lang::Ja);
+        assert_eq!(v.facts.municipalities.as_deref(), Some("43"));
+        let children: Vec<&str> = v.children.iter().map(|c| c.id.as_str()).collect();
+        assert!(children.contains(&"aira-isa-area"), "{children:?}");
+        let below: Vec<&str> = v.child_records.iter().map(|r| r.id.as_str()).collect();
+        assert!(below.contains(&"aira-isa-area-outcome"), "{below:?}");
+    }
+
+    #[test]
+    fn figures_are_grouped_and_dated_in_the_page_language() {
+        let v = region_view("tsugaru-area", Lang::Ja);
+        let p = v.facts.population.expect("a population");
+        assert_eq!(p.value, "291,178");
+        assert_eq!(p.as_of.as_deref(), Some("(時点: 平成30年3月)"));
+        assert_eq!(v.facts.offices.as_deref(), Some("一般 12 特定 16"));
+        let en = region_view("tsugaru-area", Lang::En);
+        assert_eq!(
+            en.facts.population.and_then(|p| p.as_of).as_deref(),
+            Some("(as of: March 2018)")
+        );
+        assert_eq!(en.parent.map(|p| p.id).as_deref(), Some("aomori-pref"));
+    }
+
+    #[test]
+    fn a_rounded_population_says_so() {
+        let v = region_view("anon-a-pref-h-city", Lang::En);
+        let p = v.facts.population.expect("a population");
+        assert_eq!(p.value, "about 400,000");
+        assert!(v.anonymised && v.description.is_some());
+    }
+}
