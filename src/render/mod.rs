@@ -305,6 +305,7 @@ fn template_of(kind: Kind) -> &'static str {
 fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_json::Value> {
     Ok(match &r.body {
         Body::Analysis(a) => serde_json::to_value(view::analysis::view(site, ui, r, a))?,
+        Body::StatusSheet(s) => serde_json::to_value(view::status_sheet::view(site, ui, r, s))?,
         // Dates as the record writes them, so that a sheet's page can print them as the sheet
         // does (the `date` filter's `as_written`).
         _ => with_written_dates(|| serde_json::to_value(record_data(site, ui.lang, r)))?,

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod links;
+pub mod status_sheet;
 
 use serde::Serialize;
 
