@@ -15,7 +15,7 @@ use crate::compare::timeline::fiscal_span;
 use crate::load::Record;
 use crate::model::date::Open;
 use crate::model::indicator::{Columns, Count, IndicatorRow, Target, Value};
-use crate::model::sheet::{Event, HistoryGroup, Programme};
+use crate::model::sheet::{AxisYear, Event, HistoryGroup, IssueRow, Link, Programme};
 use crate::model::vocab::{IndicatorDef, Unit};
 use crate::model::{Dated, Lang, Prose, StatusSheet, TermList, Text, When};
 use crate::render::markdown::html_escape;
@@ -71,7 +71,7 @@ pub struct OverviewView {
     pub text: Option<Prose>,
     pub points: Option<List<Line>>,
     pub roles: Vec<OrgView>,
-    pub links: Vec<crate::model::sheet::Link>,
+    pub links: Vec<Link>,
 }
 
 /// One box of the overview diagram: the organisations named in it and what they do.
@@ -369,19 +369,14 @@ fn basic(ui: Ui, s: &StatusSheet) -> BasicView {
 
 /// `text` in `decoration` (`【{}】`), on Japanese pages; `{}` alone decorates nothing.
 fn decorated(text: &Text, decoration: &str, lang: Lang) -> Decorated {
-    let mut parts = decoration.split("{}");
     let shown = lang == Lang::Ja && decoration != "{}";
-    let mut part = || {
-        parts
-            .next()
-            .filter(|p| shown && !p.is_empty())
-            .map(str::to_owned)
-    };
-    let before = part();
+    let mut parts = decoration
+        .split("{}")
+        .map(|p| (shown && !p.is_empty()).then(|| p.to_owned()));
     Decorated {
-        before,
+        before: parts.next().flatten(),
         text: text.clone(),
-        after: part(),
+        after: parts.next().flatten(),
     }
 }
 
@@ -431,7 +426,7 @@ fn history(site: &Site, ui: Ui, s: &StatusSheet) -> HistoryView {
     }
 }
 
-fn axis_heading(lang: Lang, a: &crate::model::sheet::AxisYear) -> AxisHeading {
+fn axis_heading(lang: Lang, a: &AxisYear) -> AxisHeading {
     match lang {
         Lang::Ja => AxisHeading {
             text: a.label.clone(),
@@ -445,7 +440,7 @@ fn axis_heading(lang: Lang, a: &crate::model::sheet::AxisYear) -> AxisHeading {
 }
 
 /// A programme's row: a bar over the axis's years that its period covers.
-fn programme(lang: Lang, p: &Programme, axis: &[crate::model::sheet::AxisYear]) -> ProgrammeRow {
+fn programme(lang: Lang, p: &Programme, axis: &[AxisYear]) -> ProgrammeRow {
     let (bars, unplaced) = match (axis.is_empty(), fiscal_span(&p.period)) {
         (true, _) => (Vec::new(), None),
         (false, Ok((from, to))) => {
@@ -654,26 +649,24 @@ fn strengths(site: &Site, ui: Ui, s: &StatusSheet) -> StrengthsView {
             .then(|| indicator_table(site, ui, &table, &st.indicators)),
         effects: (!st.effects.is_empty())
             .then(|| List::texts(lang, Some(&s.marks.expected_effects), &st.effects)),
-        issues: st
-            .issues
-            .iter()
-            .map(|i| IssueView {
-                issue: i.issue.clone(),
-                policies: List::texts(lang, Some(&s.marks.policies), &i.policies),
-                roles: i
-                    .roles
-                    .iter()
-                    .map(|r| RoleView {
-                        label: r
-                            .label
-                            .clone()
-                            .unwrap_or_else(|| site.term_name(TermList::Actors, &r.actor)),
-                        text: r.text.clone(),
-                    })
-                    .collect(),
-                themes: i.themes.iter().map(|t| theme_link(site, lang, t)).collect(),
-            })
-            .collect(),
+        issues: st.issues.iter().map(|i| issue(site, lang, s, i)).collect(),
+    }
+}
+
+/// A row of the issues table: roles under the sheet's labels, or else the actors' names.
+fn issue(site: &Site, lang: Lang, s: &StatusSheet, i: &IssueRow) -> IssueView {
+    let roles = i.roles.iter().map(|r| RoleView {
+        label: r
+            .label
+            .clone()
+            .unwrap_or_else(|| site.term_name(TermList::Actors, &r.actor)),
+        text: r.text.clone(),
+    });
+    IssueView {
+        issue: i.issue.clone(),
+        policies: List::texts(lang, Some(&s.marks.policies), &i.policies),
+        roles: roles.collect(),
+        themes: i.themes.iter().map(|t| theme_link(site, lang, t)).collect(),
     }
 }
 
@@ -722,40 +715,64 @@ struct Table<'a> {
 /// heading, and left out of the cells; a heading the sheet prints stands in for a shared
 /// note, since such notes are remarks on the heading.
 fn indicator_table(site: &Site, ui: Ui, t: &Table, rows: &[IndicatorRow]) -> IndicatorTable {
-    let baselines: Vec<&Value> = rows.iter().filter_map(|r| r.baseline.as_ref()).collect();
-    let targets: Vec<&Target> = rows.iter().filter_map(|r| r.target.as_ref()).collect();
-    let actuals: Vec<&Value> = rows.iter().filter_map(|r| r.actual.as_ref()).collect();
-    let baseline = ValueColumn::new(&baselines);
-    let target = TargetColumn::new(&targets);
-    let actual = ValueColumn::new(&actuals);
+    let columns = TableColumns::new(rows);
     let has_effects = rows.iter().any(|r| !r.effects.is_empty());
     IndicatorTable {
         caption: t.caption.to_owned(),
-        baseline: baseline.head(ui, &t.columns.baseline, "baseline"),
-        target: target.head(ui, &t.columns.target),
-        actual: actual.head(ui, &t.columns.actual, "actual"),
+        baseline: columns.baseline.head(ui, &t.columns.baseline, "baseline"),
+        target: columns.target.head(ui, &t.columns.target),
+        actual: columns.actual.head(ui, &t.columns.actual, "actual"),
         effects: has_effects.then(|| t.effects_label.to_owned()),
         rows: rows
             .iter()
-            .map(|r| {
-                let def = indicator(site, &r.indicator);
-                let unit = unit(ui, def);
-                IndicatorRowView {
-                    indicator: r.indicator.to_string(),
-                    label: r.label.clone().unwrap_or_else(|| {
-                        def.map_or_else(
-                            || Text::new(&r.indicator, &r.indicator),
-                            |d| d.name.clone(),
-                        )
-                    }),
-                    baseline: r.baseline.as_ref().map(|v| baseline.cell(ui, v, &unit)),
-                    target: r.target.as_ref().map(|v| target.cell(ui, v, &unit)),
-                    actual: r.actual.as_ref().map(|v| actual.cell(ui, v, &unit)),
-                    effects: (!r.effects.is_empty())
-                        .then(|| List::texts(ui.lang, Some(t.mark), &r.effects)),
-                }
-            })
+            .map(|r| indicator_row(site, ui, &columns, t.mark, r))
             .collect(),
+    }
+}
+
+/// A table's three value columns, which decide what each cell prints.
+struct TableColumns<'a> {
+    baseline: ValueColumn<'a>,
+    target: TargetColumn<'a>,
+    actual: ValueColumn<'a>,
+}
+
+impl<'a> TableColumns<'a> {
+    fn new(rows: &'a [IndicatorRow]) -> TableColumns<'a> {
+        let baselines: Vec<&Value> = rows.iter().filter_map(|r| r.baseline.as_ref()).collect();
+        let targets: Vec<&Target> = rows.iter().filter_map(|r| r.target.as_ref()).collect();
+        let actuals: Vec<&Value> = rows.iter().filter_map(|r| r.actual.as_ref()).collect();
+        TableColumns {
+            baseline: ValueColumn::new(&baselines),
+            target: TargetColumn::new(&targets),
+            actual: ValueColumn::new(&actuals),
+        }
+    }
+}
+
+/// A row: its label (as the sheet writes it, or the indicator's name), its cells, and its
+/// effects under `mark`.
+fn indicator_row(
+    site: &Site,
+    ui: Ui,
+    columns: &TableColumns,
+    mark: &str,
+    r: &IndicatorRow,
+) -> IndicatorRowView {
+    let id: &str = &r.indicator;
+    let def = indicator(site, id);
+    let unit = unit(ui, def);
+    let name = || def.map_or_else(|| Text::new(id, id), |d| d.name.clone());
+    IndicatorRowView {
+        indicator: id.to_owned(),
+        label: r.label.clone().unwrap_or_else(name),
+        baseline: r
+            .baseline
+            .as_ref()
+            .map(|v| columns.baseline.cell(ui, v, &unit)),
+        target: r.target.as_ref().map(|v| columns.target.cell(ui, v, &unit)),
+        actual: r.actual.as_ref().map(|v| columns.actual.cell(ui, v, &unit)),
+        effects: (!r.effects.is_empty()).then(|| List::texts(ui.lang, Some(mark), &r.effects)),
     }
 }
 
@@ -933,5 +950,419 @@ fn cell_date(ui: Ui, d: &Dated) -> String {
         written
     } else {
         format!("{}: {written}", ui.get("as_of"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Body;
+    use crate::site::Strings;
+    use crate::testutil::corpus;
+
+    /// The view of one of the bundled sheets, with the theme's real strings.
+    fn sheet(id: &str, lang: Lang) -> StatusSheetView {
+        let corpus = corpus();
+        let site = Site::new(corpus);
+        let strings = Strings::load(&corpus.config.theme_dir()).expect("the theme's strings");
+        let record = corpus
+            .records
+            .iter()
+            .find(|r| r.id == id)
+            .expect("the sheet");
+        let Body::StatusSheet(s) = &record.body else {
+            panic!("a status sheet")
+        };
+        view(&site, strings.ui(lang), record, s)
+    }
+
+    fn table(t: &Option<IndicatorTable>) -> &IndicatorTable {
+        t.as_ref().expect("an indicator table")
+    }
+
+    fn column(h: &Option<ColumnHead>) -> &ColumnHead {
+        h.as_ref().expect("a column")
+    }
+
+    fn cell(c: &Option<Cell>) -> &Cell {
+        c.as_ref().expect("a value")
+    }
+
+    #[test]
+    fn a_date_point_every_value_shares_is_printed_once_under_the_column_heading() {
+        let ja = sheet("kumamoto-pref-sheet", Lang::Ja);
+        let t = table(&ja.results.table);
+        // 実績値（令和２年度末） as printed, the values' R1.6月時点 under it, bare since it says
+        // 時点 itself; the shared note is a remark on that heading, which stands in for it.
+        let actual = column(&t.actual);
+        assert_eq!(
+            actual.printed.as_ref().map(|p| p.ja.as_str()),
+            Some("実績値（令和２年度末）")
+        );
+        assert_eq!(actual.date.as_deref(), Some("R1.6月時点"));
+        assert_eq!(actual.note, None);
+        // 目標値 with the common point of setting in brackets, as written.
+        let target = column(&t.target);
+        assert_eq!(
+            (target.printed.as_ref(), target.standard.as_str()),
+            (None, "目標値")
+        );
+        assert_eq!(target.date.as_deref(), Some("（令和２年度当初）"));
+        assert!(t.baseline.is_none(), "no row has a baseline");
+        for row in &t.rows {
+            let (a, tg) = (cell(&row.actual), cell(&row.target));
+            assert!(a.dates.is_empty() && a.note.is_none(), "{}", row.indicator);
+            assert!(tg.dates.is_empty(), "{}", row.indicator);
+        }
+        assert_eq!(
+            t.rows[1].actual.as_ref().map(|c| &c.value.unit),
+            Some(&"%".to_owned())
+        );
+        let en = sheet("kumamoto-pref-sheet", Lang::En);
+        let t = table(&en.results.table);
+        assert_eq!(column(&t.actual).date.as_deref(), Some("(as of June 2019)"));
+        assert_eq!(column(&t.target).date.as_deref(), Some("(start of FY2020)"));
+    }
+
+    #[test]
+    fn a_column_whose_values_differ_keeps_their_own_dates_in_the_cells() {
+        let ja = sheet("kagoshima-pref-sheet", Lang::Ja);
+        let t = table(&ja.results.table);
+        // Both targets were set at R２年度当初; only row ② has a deadline.
+        assert_eq!(column(&t.target).date.as_deref(), Some("（R２年度当初）"));
+        assert!(cell(&t.rows[0].target).dates.is_empty());
+        assert_eq!(cell(&t.rows[1].target).dates, ["期限: 令和２年度末"]);
+        // The actuals share R２年度6月末, written without 時点: bracketed as written.
+        assert_eq!(column(&t.actual).date.as_deref(), Some("（R２年度6月末）"));
+        let forums = cell(&t.rows[1].actual);
+        assert_eq!(forums.value.number.shown, "39");
+        assert_eq!(forums.value.of.as_deref(), Some("43"));
+        let en = sheet("kagoshima-pref-sheet", Lang::En);
+        let t = table(&en.results.table);
+        assert_eq!(cell(&t.rows[1].target).dates, ["by: end of FY2020"]);
+        assert_eq!(
+            column(&t.actual).date.as_deref(),
+            Some("(as of end of June 2020)")
+        );
+    }
+
+    #[test]
+    fn kagoshima_headings_stand_as_printed_and_a_point_not_stated_prints_nowhere() {
+        let ja = sheet("kagoshima-pref-sheet", Lang::Ja);
+        let t = table(&ja.strengths.table);
+        let baseline = column(&t.baseline);
+        assert_eq!(
+            baseline.printed.as_ref().map(|p| p.ja.as_str()),
+            Some("現状値（今年度当初）")
+        );
+        // Every value is `not-stated` with the same note: neither shows, under the printed
+        // heading or in a cell.
+        assert_eq!(
+            (baseline.date.as_ref(), baseline.note.as_ref()),
+            (None, None)
+        );
+        assert!(t.rows.iter().all(|r| {
+            let c = cell(&r.baseline);
+            c.dates.is_empty() && c.note.is_none()
+        }));
+        let target = column(&t.target);
+        assert_eq!(
+            (target.printed.as_ref(), target.standard.as_str()),
+            (None, "目標値")
+        );
+        assert_eq!(target.date.as_deref(), Some("（令和2年度末）"));
+        assert_eq!(t.effects.as_deref(), Some("見込んでいる成果・効果"));
+        assert!(t.rows[0].effects.is_none() && t.rows[1].effects.is_some());
+    }
+
+    #[test]
+    fn programme_bars_cover_the_fiscal_years_of_their_period() {
+        let ja = sheet("kumamoto-pref-sheet", Lang::Ja);
+        let p = ja.history.programmes.as_ref().expect("programmes");
+        let labels: Vec<&str> = p.axis.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(labels[7], "R1(2019)");
+        assert_eq!(p.axis[7].title.as_deref(), Some("令和元年度"));
+        let on = |row: &ProgrammeRow| row.bars.iter().map(|b| b.on).collect::<Vec<_>>();
+        // 措置入院者の退院後支援, H30～R3: the last four of H24 … R3.
+        let first = &p.rows[0];
+        assert_eq!(first.period, "H30～R3");
+        assert_eq!(
+            on(first),
+            [false, false, false, false, false, false, true, true, true, true]
+        );
+        // 精神障がい者地域移行支援事業, H25～R2.
+        let last = p.rows.last().expect("a row");
+        assert_eq!(
+            on(last),
+            [false, true, true, true, true, true, true, true, true, false]
+        );
+        // A period the sheet does not state spans the axis with one empty cell.
+        assert_eq!((p.rows[1].bars.len(), p.rows[1].unplaced), (0, Some(10)));
+        assert_eq!(p.rows[1].period, "期間の記載なし");
+        let en = sheet("kumamoto-pref-sheet", Lang::En);
+        let p = en.history.programmes.as_ref().expect("programmes");
+        assert_eq!(
+            (p.axis[7].text.as_str(), p.axis[7].title.as_ref()),
+            ("FY2019", None)
+        );
+        assert_eq!(p.rows[0].period, "FY2018 – FY2021");
+    }
+
+    /// Issue #13: the template read the bars off the canonical text, so the end of a fiscal
+    /// year (`FY2020-end`) or a range of months inside one drew no bar.
+    #[test]
+    fn a_period_inside_a_fiscal_year_draws_that_year() {
+        let axis: Vec<AxisYear> = ["H31", "R2", "R3"]
+            .iter()
+            .map(|y| AxisYear {
+                year: serde_json::from_value(serde_json::json!(y)).expect("a year"),
+                label: (*y).to_owned(),
+            })
+            .collect();
+        for (period, bars) in [
+            ("R2年度末", [false, true, false]),
+            ("R2年度1～3月", [false, true, false]),
+            ("H31～R3年度当初", [true, true, true]),
+        ] {
+            let p = Programme {
+                name: Text::new("事業", "Programme"),
+                period: serde_json::from_value(serde_json::json!(period)).expect("a period"),
+                note: None,
+            };
+            let row = programme(Lang::Ja, &p, &axis);
+            let on: Vec<bool> = row.bars.iter().map(|b| b.on).collect();
+            assert_eq!((on.as_slice(), row.unplaced), (&bars[..], None), "{period}");
+        }
+    }
+
+    #[test]
+    fn a_count_is_worded_around_its_number() {
+        let ja = sheet("kagoshima-pref-sheet", Lang::Ja);
+        let trained = &ja.history.groups[2]
+            .timeline
+            .as_ref()
+            .expect("lines")
+            .counts[0];
+        assert_eq!(trained.period, "平成29年度");
+        let w = trained.worded.as_ref().expect("a wording");
+        assert_eq!(
+            (w.before.as_str(), w.number.raw.as_str(), w.after.as_str()),
+            ("", "20", "名")
+        );
+        let part = &trained.of_which[0];
+        assert_eq!(
+            (part.before.as_str(), part.after.as_str()),
+            ("うち，", "名を相談支援事業所で活用")
+        );
+        let en = sheet("kagoshima-pref-sheet", Lang::En);
+        let talks = &en.history.groups[3]
+            .timeline
+            .as_ref()
+            .expect("lines")
+            .counts[0];
+        let w = talks.worded.as_ref().expect("a wording");
+        assert_eq!(w.before, "");
+        assert_eq!(
+            w.number,
+            Number {
+                raw: "22".into(),
+                shown: "22".into()
+            }
+        );
+        assert_eq!(
+            w.after,
+            " talks about lived experience at psychiatric hospitals and elsewhere"
+        );
+    }
+
+    #[test]
+    fn a_wording_not_yet_translated_is_marked_as_a_whole() {
+        let w = worded(
+            &Text {
+                ja: "うち，{}名".into(),
+                en: None,
+            },
+            1234.0,
+            Lang::En,
+        );
+        assert_eq!(w.before, "<span lang=\"ja\">うち，");
+        assert_eq!(
+            w.number,
+            Number {
+                raw: "1234".into(),
+                shown: "1,234".into()
+            }
+        );
+        assert_eq!(
+            w.after,
+            format!(
+                "名</span> <small class=\"untranslated\">{}</small>",
+                crate::render::theme::UNTRANSLATED
+            )
+        );
+        let escaped = worded(&Text::new("<{}>", "<{}>"), 1.0, Lang::En);
+        assert_eq!(
+            (escaped.before.as_str(), escaped.after.as_str()),
+            ("&lt;", "&gt;")
+        );
+    }
+
+    #[test]
+    fn areas_are_linked_where_the_text_names_them_and_listed_otherwise() {
+        let ja = sheet("kagoshima-pref-sheet", Lang::Ja);
+        let deployed = ja.history.groups[3].timeline.as_ref().expect("lines");
+        // 南薩・北薩・大隅圏域: each area linked inside the label.
+        let three = deployed.counts[2].areas.as_ref().expect("areas");
+        let linked = three.linked.as_deref().expect("linked");
+        assert!(
+            linked.starts_with("<a href=\"/ja/regions/nansatsu-area/\">南薩</a>・"),
+            "{linked}"
+        );
+        assert!(deployed.counts[2].places.is_empty());
+        // One area without a label: its own name, linked.
+        let one = deployed.counts[0].areas.as_ref().expect("areas");
+        assert_eq!((one.linked.as_ref(), one.label.as_ref()), (None, None));
+        assert_eq!(one.regions[0].id, "aira-isa-area");
+        // The event's text stands in the areas' place, each area linked where it names it.
+        let event = &deployed.events[0];
+        let bracket = event.in_place.as_ref().expect("in place");
+        assert_eq!(
+            (bracket.open.as_str(), bracket.close.as_str()),
+            ("（", "）")
+        );
+        let linked = event.linked.as_deref().expect("linked");
+        assert_eq!(linked.matches("<a href=").count(), 4, "{linked}");
+        assert!(linked.ends_with("徳之島</a>で活用"), "{linked}");
+        assert!(event.areas.is_empty() && event.places.is_empty());
+        let en = sheet("kagoshima-pref-sheet", Lang::En);
+        let event = &en.history.groups[3]
+            .timeline
+            .as_ref()
+            .expect("lines")
+            .events[0];
+        let bracket = event.in_place.as_ref().expect("in place");
+        assert_eq!((bracket.open.as_str(), bracket.close.as_str()), (": ", ""));
+        assert!(event
+            .linked
+            .as_deref()
+            .is_some_and(|l| l
+                .starts_with("Deployed in <a href=\"/en/regions/aira-isa-area/\">Aira-Isa</a>")));
+        assert_eq!(en.history.places_label, "(Places: ");
+    }
+
+    #[test]
+    fn a_label_that_does_not_name_its_areas_lists_them_after_the_line() {
+        let corpus = corpus();
+        let site = Site::new(corpus);
+        let strings = Strings::load(&corpus.config.theme_dir()).expect("the theme's strings");
+        let c = Count {
+            indicator: "peer-supporters-trained".into(),
+            period: serde_json::from_value(serde_json::json!("H30")).expect("a year"),
+            areas: vec!["aira-isa-area".into()],
+            areas_label: Some(Text::new("県北部", "the north")),
+            value: 1200.0,
+            wording: None,
+            of_which: vec![],
+            note: None,
+        };
+        let v = count(&site, strings.ui(Lang::Ja), &c);
+        let areas = v.areas.as_ref().expect("areas");
+        assert_eq!(areas.linked, None);
+        assert_eq!(areas.label.as_ref().map(|l| l.ja.as_str()), Some("県北部"));
+        assert_eq!(v.places.len(), 1);
+        assert_eq!(v.places[0].url, "/ja/regions/aira-isa-area/");
+        // Without a wording: the indicator's name, the number and its unit.
+        assert!(v.worded.is_none() && v.name.is_some());
+        assert_eq!((v.number.shown.as_str(), v.unit.as_str()), ("1,200", "人"));
+    }
+
+    #[test]
+    fn marks_are_the_sheets_on_japanese_pages_only() {
+        let ja = sheet("kumamoto-pref-sheet", Lang::Ja);
+        let group = &ja.basic.groups[0];
+        let heading = group.heading.as_ref().expect("a heading");
+        assert_eq!(
+            (heading.before.as_deref(), heading.after.as_deref()),
+            (Some("【"), Some("】"))
+        );
+        assert_eq!(group.items.items[0].mark.as_deref(), Some("・"));
+        // The overview's levels: 〇, then the bare （１） level, then ・.
+        let points = ja.overview.points.as_ref().expect("points");
+        let sub = points.items[0].item.sub.as_ref().expect("sub-points");
+        let subsub = sub.items[0].item.sub.as_ref().expect("sub-sub-points");
+        assert_eq!(points.items[0].mark.as_deref(), Some("〇"));
+        assert!(sub.bare && sub.items[0].mark.is_none());
+        assert_eq!(subsub.items[0].mark.as_deref(), Some("・"));
+        let goals = ja.schedule.goals.as_ref().expect("goals");
+        assert_eq!(goals.heading, "令和３年度の到達目標");
+        assert!(goals.list.ordered);
+        assert_eq!(goals.list.items[2].mark.as_deref(), Some("3."));
+        let rows = ja.schedule.rows.as_ref().expect("rows");
+        assert_eq!(rows.items[0].mark.as_deref(), Some("●"));
+        assert_eq!(rows.items[0].item.period, "4月～Ｒ4年3月");
+        // Kagoshima numbers its one strength.
+        let kagoshima = sheet("kagoshima-pref-sheet", Lang::Ja);
+        let strengths = kagoshima.strengths.strengths.as_ref().expect("strengths");
+        assert_eq!(strengths.items[0].mark.as_deref(), Some("1"));
+        let en = sheet("kumamoto-pref-sheet", Lang::En);
+        let heading = en.basic.groups[0].heading.as_ref().expect("a heading");
+        assert_eq!(
+            (heading.before.as_ref(), heading.after.as_ref()),
+            (None, None)
+        );
+        assert!(!en.basic.groups[0].items.marked);
+        assert!(en.schedule.rows.as_ref().expect("rows").items[0]
+            .mark
+            .is_none());
+        assert!(!en.overview.points.as_ref().expect("points").marked);
+    }
+
+    #[test]
+    fn the_cover_headings_and_issues_are_resolved() {
+        let kumamoto = sheet("kumamoto-pref-sheet", Lang::Ja);
+        // No headline: the region's slogan.
+        let cover = kumamoto.cover.as_ref().expect("a cover line");
+        assert!(cover.ja.starts_with("フットワーク"), "{}", cover.ja);
+        assert_eq!(kumamoto.basic.heading, "１ 県又は政令市の基礎情報");
+        assert_eq!(kumamoto.fiscal_year.as_deref(), Some("令和3年度"));
+        assert_eq!(
+            kumamoto.results.period.as_deref(),
+            Some("＜令和２年度までの成果・効果＞")
+        );
+        let issue = &kumamoto.strengths.issues[0];
+        assert_eq!(issue.roles[0].label.ja, "行政側");
+        assert_eq!(issue.themes[0].url, "/ja/themes/community-transition/");
+        assert_eq!(issue.themes[0].name.ja, "地域移行支援");
+        let kagoshima = sheet("kagoshima-pref-sheet", Lang::En);
+        let cover = kagoshima.cover.as_ref().expect("a cover line");
+        assert!(cover.ja.starts_with("長期入院"), "{}", cover.ja);
+        assert_eq!(
+            kagoshima.basic.heading,
+            "1. Basic facts about the prefecture or designated city"
+        );
+        assert_eq!(
+            kagoshima.overview.period.as_deref(),
+            Some("FY2017 – FY2019")
+        );
+        assert!(kagoshima.schedule.goals.is_none());
+        assert_eq!(
+            kagoshima.foot.source_file,
+            "content/status-sheets/kagoshima-pref-sheet.yaml"
+        );
+    }
+
+    #[test]
+    fn a_shared_value_ignores_case_and_needs_every_item() {
+        let (a, b, c) = (
+            "R1.6月時点".to_owned(),
+            "r1.6月時点".to_owned(),
+            "R2".to_owned(),
+        );
+        let key = |s: &String| Some(s.clone());
+        assert_eq!(common(&[&a, &b], key), Some(&a));
+        assert_eq!(common(&[&a, &c], key), None);
+        assert_eq!(common::<String>(&[], key), None);
+        let none = |_: &String| None;
+        assert_eq!(common(&[&a], none), None);
     }
 }
