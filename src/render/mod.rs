@@ -306,8 +306,9 @@ fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_js
     Ok(match &r.body {
         Body::Analysis(a) => serde_json::to_value(view::analysis::view(site, ui, r, a))?,
         Body::StatusSheet(s) => serde_json::to_value(view::status_sheet::view(site, ui, r, s))?,
-        // Dates as the record writes them, so that a sheet's page can print them as the sheet
-        // does (the `date` filter's `as_written`).
+        // Dates serialise as the record writes them: the pages not yet given a view of their
+        // own print dates from this data (no template uses the `date` filter's `as_written`
+        // since the status sheet has its view).
         _ => with_written_dates(|| serde_json::to_value(record_data(site, ui.lang, r)))?,
     })
 }
