@@ -13,17 +13,13 @@ pub mod svg;
 pub mod theme;
 pub mod view;
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::compare::Computed;
 use crate::load::Record;
-use crate::model::date::dated::with_written_dates;
 use crate::model::vocab::{IndicatorDef, Term};
-use crate::model::{Body, Kind, Lang, TermList, Text};
-use crate::site::{RegionRef, Route, Site, Strings, Ui};
+use crate::model::{Body, Kind, Lang, TermList};
+use crate::site::{Route, Site, Strings, Ui};
 use crate::timing;
 use crate::write::OutputFile;
 use theme::Theme;
@@ -283,9 +279,7 @@ fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_js
         Body::Case(c) => serde_json::to_value(view::case::view(site, ui, r, c))?,
         Body::Practice(p) => serde_json::to_value(view::practice::view(site, ui, r, p))?,
         Body::Page(p) => serde_json::to_value(view::page::view(r, p))?,
-        // Dates as the record writes them, so that a sheet's page can print them as the sheet
-        // does (the `date` filter's `as_written`).
-        _ => with_written_dates(|| serde_json::to_value(record_data(site, ui, r)))?,
+        Body::StatusSheet(s) => serde_json::to_value(view::status_sheet::view(site, ui, r, s))?,
     })
 }
 
@@ -375,62 +369,4 @@ fn compare_page(
         }
         _ => anyhow::bail!("not a comparison page"),
     })
-}
-
-/// Names of the vocabulary entries a record page may mention.
-#[derive(Serialize)]
-struct VocabNames<'a> {
-    categories: BTreeMap<&'a str, &'a Text>,
-    themes: BTreeMap<&'a str, &'a Text>,
-    actors: BTreeMap<&'a str, &'a Text>,
-    region_kinds: BTreeMap<&'a str, &'a Text>,
-    indicators: BTreeMap<&'a str, &'a IndicatorDef>,
-}
-
-fn names(terms: &[Term]) -> BTreeMap<&str, &Text> {
-    terms.iter().map(|t| (t.id.as_str(), &t.name)).collect()
-}
-
-/// The data of a status sheet's or an outcome's page, as their templates read it until they
-/// have views of their own: the record itself, with the names it refers to.
-#[derive(Serialize)]
-struct RecordData<'a> {
-    kind_name: String,
-    record: &'a Body,
-    region: Option<RegionRef>,
-    /// The facts of the record's region (population, hospitals …).
-    region_facts: Option<&'a crate::model::Region>,
-    regions: BTreeMap<&'a str, RegionRef>,
-    vocab: VocabNames<'a>,
-    source_file: &'a str,
-}
-
-fn record_data<'a>(site: &Site<'a>, ui: Ui, r: &'a Record) -> RecordData<'a> {
-    let (v, lang) = (&site.corpus.vocab, ui.lang);
-    let regions = r
-        .body
-        .referenced_regions()
-        .into_iter()
-        .map(|id| (id, site.region_ref(id, lang)))
-        .collect();
-    RecordData {
-        kind_name: ui.kind_name(r.kind),
-        record: &r.body,
-        region: r.body.region().map(|id| site.region_ref(id, lang)),
-        region_facts: r.body.region().and_then(|id| site.regions.get(id).copied()),
-        regions,
-        vocab: VocabNames {
-            categories: names(&v.categories.entries),
-            themes: names(&v.themes.entries),
-            actors: names(&v.actors.entries),
-            region_kinds: names(&v.region_kinds.entries),
-            indicators: v
-                .indicators
-                .entries
-                .iter()
-                .map(|d| (d.id.as_str(), d))
-                .collect(),
-        },
-        source_file: &r.file,
-    }
 }

@@ -19,6 +19,7 @@ pub mod practice;
 pub mod redirect;
 pub mod region;
 pub mod search;
+pub mod status_sheet;
 pub mod terms;
 
 use serde::Serialize;
