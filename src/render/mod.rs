@@ -5,7 +5,6 @@
 //! through filters (`t`, `tt`, `md`, `date`, `num`, see `theme.rs`). Pages are rendered in
 //! parallel and returned sorted by path, so output is byte-identical for the same input.
 
-pub mod compare;
 pub mod markdown;
 pub mod svg;
 pub mod theme;
@@ -262,7 +261,7 @@ fn page(
             ),
             PageKind::NotFound => ("404.html", s("not_found"), vec![], serde_json::Value::Null),
             PageKind::Search => ("search.html", s("search"), vec![], serde_json::Value::Null),
-            kind => compare_page(site, computed, lang, kind, &s)?,
+            kind => compare_page(site, computed, ui, kind)?,
         };
     if !matches!(kind, PageKind::Home) {
         crumbs.insert(0, home);
@@ -307,7 +306,7 @@ fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_js
         Body::Analysis(a) => serde_json::to_value(view::analysis::view(site, ui, r, a))?,
         // Dates as the record writes them, so that a sheet's page can print them as the sheet
         // does (the `date` filter's `as_written`).
-        _ => with_written_dates(|| serde_json::to_value(record_data(site, ui.lang, r)))?,
+        _ => with_written_dates(|| serde_json::to_value(record_data(site, ui, r)))?,
     })
 }
 
@@ -317,16 +316,18 @@ type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);
 fn compare_page(
     site: &Site,
     computed: &Computed,
-    lang: Lang,
+    ui: Ui,
     kind: PageKind,
-    s: &dyn Fn(&str) -> String,
 ) -> anyhow::Result<PageParts> {
+    use view::compare::{categories, indicators, issues, overview, points, timeline};
+    let lang = ui.lang;
+    let s = |k: &str| ui.get(k).to_owned();
     let routes = &site.routes;
     let up = Crumb {
         name: s("compare"),
         url: routes.url(lang, Route::Compare),
     };
-    let indicators = Crumb {
+    let indicators_crumb = Crumb {
         name: s("indicators"),
         url: routes.url(lang, Route::IndicatorIndex),
     };
@@ -335,70 +336,57 @@ fn compare_page(
             "indicators.html",
             s("indicators"),
             vec![up],
-            serde_json::to_value(compare::indicator_index(site, computed, lang))?,
+            serde_json::to_value(indicators::index(site, computed, ui))?,
         ),
         PageKind::Indicator(d) => {
             let title = d.name.get(lang).text.to_owned();
-            let data = compare::indicator_page(site, computed, d, lang, &title);
-            (
-                "indicator.html",
-                title,
-                vec![up, indicators],
-                serde_json::to_value(data)?,
-            )
+            let data = serde_json::to_value(indicators::page(site, computed, d, ui, &title))?;
+            ("indicator.html", title, vec![up, indicators_crumb], data)
         }
-        PageKind::Compare => {
-            let data = serde_json::json!({
-                "regions": compare::compare_regions(site, computed, lang),
-                "indicators": compare::indicator_index(site, computed, lang),
-                "rows": compare::all_views(site, computed, lang),
-                "columns": compare::csv_columns(lang),
-            });
-            ("compare.html", s("compare"), vec![], data)
-        }
+        PageKind::Compare => (
+            "compare.html",
+            s("compare"),
+            vec![],
+            serde_json::to_value(overview::view(site, computed, ui))?,
+        ),
         PageKind::ComparePoints(t) => {
-            let title = match t {
-                Some(t) => format!("{}: {}", s("points_matrix"), t.name.get(lang).text),
-                None => s("points_matrix"),
-            };
-            let mut crumbs = vec![up];
-            if t.is_some() {
-                crumbs.push(Crumb {
-                    name: s("points_matrix"),
-                    url: routes.url(lang, Route::ComparePoints(None)),
-                });
-            }
-            (
-                "compare-points.html",
-                title,
-                crumbs,
-                serde_json::to_value(compare::points_page(site, t, lang))?,
-            )
+            let (title, crumbs) = points_heading(site, ui, t, up);
+            let data = serde_json::to_value(points::view(site, t, ui))?;
+            ("compare-points.html", title, crumbs, data)
         }
         PageKind::CompareIssues => (
             "compare-issues.html",
             s("issues_by_theme"),
             vec![up],
-            serde_json::to_value(compare::issues_page(site, lang))?,
+            serde_json::to_value(issues::view(site, ui))?,
         ),
         PageKind::CompareCategories => (
             "compare-categories.html",
             s("categories_by_region"),
             vec![up],
-            serde_json::to_value(compare::categories_page(site, lang))?,
+            serde_json::to_value(categories::view(site, ui))?,
         ),
         PageKind::CompareTimeline => {
             let title = s("timeline");
-            let data = compare::timeline_page(site, computed, lang, &title);
-            (
-                "compare-timeline.html",
-                title,
-                vec![up],
-                serde_json::to_value(data)?,
-            )
+            let data = serde_json::to_value(timeline::view(site, computed, ui, &title))?;
+            ("compare-timeline.html", title, vec![up], data)
         }
         _ => anyhow::bail!("not a comparison page"),
     })
+}
+
+/// The Point1–6 matrix's title and breadcrumbs: a theme's matrix is under the matrix of all.
+fn points_heading(site: &Site, ui: Ui, theme: Option<&Term>, up: Crumb) -> (String, Vec<Crumb>) {
+    let matrix = ui.get("points_matrix");
+    let Some(theme) = theme else {
+        return (matrix.to_owned(), vec![up]);
+    };
+    let all = Crumb {
+        name: matrix.to_owned(),
+        url: site.routes.url(ui.lang, Route::ComparePoints(None)),
+    };
+    let title = format!("{matrix}: {}", theme.name.get(ui.lang).text);
+    (title, vec![up, all])
 }
 
 fn record_crumbs(site: &Site, lang: Lang, r: &Record) -> Vec<Crumb> {
@@ -673,7 +661,7 @@ struct RecordData<'a> {
     vocab: VocabNames<'a>,
     /// Practice cases: the stage chart as SVG, and the stage names in order.
     chart_svg: Option<String>,
-    stages: Vec<(crate::model::practice::Stage, &'static str)>,
+    stages: Vec<(crate::model::practice::Stage, String)>,
     /// Region pages: the regions below it and every record about it.
     children: Vec<RegionRef>,
     records: Vec<KindGroup>,
@@ -683,7 +671,8 @@ struct RecordData<'a> {
     source_file: &'a str,
 }
 
-fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a> {
+fn record_data<'a>(site: &Site<'a>, ui: Ui, r: &'a Record) -> RecordData<'a> {
+    let lang = ui.lang;
     let v = &site.corpus.vocab;
     let regions = r
         .body
@@ -695,7 +684,7 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
         Body::Practice(p) => p
             .chart
             .as_ref()
-            .map(|c| svg::stages::svg(c, lang, p.title.get(lang).text, &format!("chart-{}", r.id))),
+            .map(|c| svg::stages::svg(c, ui, p.title.get(lang).text, &format!("chart-{}", r.id))),
         _ => None,
     };
     let (children, records, child_records) = match &r.body {
@@ -741,7 +730,7 @@ fn record_data<'a>(site: &Site<'a>, lang: Lang, r: &'a Record) -> RecordData<'a>
         chart_svg,
         stages: crate::model::practice::Stage::ALL
             .iter()
-            .map(|s| (*s, svg::stages::stage_name(*s, lang)))
+            .map(|s| (*s, svg::stages::stage_name(*s, ui).to_owned()))
             .collect(),
         children,
         records,

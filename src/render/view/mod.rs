@@ -8,6 +8,7 @@
 //! and `md` filters, which pick the language and mark text not yet translated.
 
 pub mod analysis;
+pub mod compare;
 pub mod links;
 
 use serde::Serialize;
