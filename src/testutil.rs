@@ -1,5 +1,5 @@
-//! Test helpers shared by unit tests: the bundled handbook, loaded and validated once per
-//! test binary, and a well-formedness check for the SVG we emit.
+//! Test helpers shared by unit tests: the bundled handbook and its theme's strings, loaded once
+//! per test binary, and a well-formedness check for the SVG we emit.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -21,6 +21,15 @@ pub fn corpus() -> &'static Corpus {
             diags.into_sorted()
         );
         corpus
+    })
+}
+
+/// The bundled theme's UI strings (themes/default/strings.yaml), loaded once per test binary.
+pub fn theme_strings() -> &'static crate::site::Strings {
+    static STRINGS: OnceLock<crate::site::Strings> = OnceLock::new();
+    STRINGS.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        crate::site::Strings::load(&dir).expect("the bundled theme's strings load")
     })
 }
 

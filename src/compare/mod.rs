@@ -9,11 +9,13 @@
 //! - [`progress`]: one [`Comparison`] per source row — baseline, target and actual side by
 //!   side, with change, gap, whether the target is met and the share of the way covered, all
 //!   direction-aware — plus [`per_100k`] and [`same_point`];
-//! - [`csv`]: `/data/indicators.csv`, one row per observation, and the table documenting
-//!   its columns;
-//! - [`chart`]: an accessible SVG per indicator (baseline → actual, target marker);
+//! - [`format`]: compared values as text (`4,830人`, `+434人`), the same on the pages, in the
+//!   charts and in `/data/compare.json`;
 //! - [`timeline`](mod@timeline): status sheets' programmes on a fiscal-year axis, with the programmes
 //!   whose period is not stated kept apart rather than drawn at a guessed year.
+//!
+//! The pages (`render::view::compare`), their charts (`render::svg`) and the open data
+//! (`data`) are made from these.
 //!
 //! Guarantees: output is deterministic (sorted, fixed number formatting); values are never
 //! compared across date points silently — every observation keeps its date, and every

@@ -3,7 +3,8 @@
 //! In: a [`Corpus`]. Out: a [`Timeline`] — [`TimelineRow`]s (region, programme, first and
 //! last fiscal year) for the programmes whose period names known years, and [`Unplaced`]
 //! programmes (period `not-stated`, `通年`, `未定`, open-ended, or without a year) listed
-//! apart. `render::svg::timeline` draws the rows.
+//! apart. `render::view::compare::timeline` words the reasons and has
+//! `render::svg::timeline` draw the rows.
 //!
 //! Guarantees: a programme is drawn only over the fiscal years its own period covers — a
 //! missing or open period is never replaced by a guessed year; a period is placed by its
@@ -14,7 +15,7 @@ use serde::Serialize;
 
 use crate::load::Corpus;
 use crate::model::date::Open;
-use crate::model::{Body, Kind, Lang, Text, When};
+use crate::model::{Body, Kind, Text, When};
 
 /// A programme with a known span of fiscal years.
 #[derive(Clone, Debug, Serialize)]
@@ -35,7 +36,7 @@ pub struct TimelineRow {
     pub end_fy: i32,
 }
 
-/// Why a programme is not drawn.
+/// Why a programme is not drawn (the page words it: `render::view::compare::timeline`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unplaceable {
@@ -49,21 +50,6 @@ pub enum Unplaceable {
     OpenEnded,
     /// Months or days without a year.
     NoYear,
-}
-
-impl Unplaceable {
-    /// "period not stated" and the like, for the list beside the chart.
-    pub fn display(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Unplaceable::NotStated, _) => Open::NotStated.display(lang),
-            (Unplaceable::AllYear, _) => Open::AllYear.display(lang),
-            (Unplaceable::Undecided, _) => Open::Undecided.display(lang),
-            (Unplaceable::OpenEnded, Lang::Ja) => "期間の一方の端が未記載",
-            (Unplaceable::OpenEnded, Lang::En) => "period open at one end",
-            (Unplaceable::NoYear, Lang::Ja) => "年の記載なし",
-            (Unplaceable::NoYear, Lang::En) => "no year given",
-        }
-    }
 }
 
 /// A programme whose period cannot be placed on the axis.
@@ -189,10 +175,6 @@ mod tests {
         assert!(unplaced
             .iter()
             .any(|u| u.name.ja == "退院後支援専門相談員の設置"));
-        assert_eq!(
-            Unplaceable::NotStated.display(Lang::En),
-            "period not stated"
-        );
     }
 
     #[test]

@@ -7,7 +7,6 @@
 //! through filters (`t`, `tt`, `md`, see `theme.rs`). Pages are rendered in parallel and
 //! returned sorted by path, so output is byte-identical for the same input.
 
-pub mod compare;
 pub mod markdown;
 pub mod svg;
 pub mod theme;
@@ -169,7 +168,6 @@ fn page(
     kind: PageKind,
 ) -> anyhow::Result<OutputFile> {
     let lang = ui.lang;
-    let s = |k: &str| ui.get(k).to_owned();
     let (template, title, crumbs, data) = match kind {
         PageKind::Record(r) => (
             template_of(r.kind),
@@ -184,7 +182,7 @@ fn page(
         | PageKind::Glossary
         | PageKind::NotFound
         | PageKind::Search => site_page(site, ui, kind)?,
-        kind => compare_page(site, computed, lang, kind, &s)?,
+        kind => compare_page(site, computed, ui, kind)?,
     };
     let base = view::base::view(site, ui, kind.route(), kind.section(), title, crumbs);
     let ctx = page_context(&theme.ui_values[&lang], &base, data)?;
@@ -287,16 +285,18 @@ fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_js
 fn compare_page(
     site: &Site,
     computed: &Computed,
-    lang: Lang,
+    ui: Ui,
     kind: PageKind,
-    s: &dyn Fn(&str) -> String,
 ) -> anyhow::Result<PageParts> {
+    use view::compare::{categories, indicators, issues, overview, points, timeline};
+    let lang = ui.lang;
+    let s = |k: &str| ui.get(k).to_owned();
     let routes = &site.routes;
     let up = Crumb {
         name: s("compare"),
         url: routes.url(lang, Route::Compare),
     };
-    let indicators = Crumb {
+    let indicators_crumb = Crumb {
         name: s("indicators"),
         url: routes.url(lang, Route::IndicatorIndex),
     };
@@ -305,68 +305,55 @@ fn compare_page(
             "indicators.html",
             s("indicators"),
             vec![up],
-            serde_json::to_value(compare::indicator_index(site, computed, lang))?,
+            serde_json::to_value(indicators::index(site, computed, ui))?,
         ),
         PageKind::Indicator(d) => {
             let title = d.name.get(lang).text.to_owned();
-            let data = compare::indicator_page(site, computed, d, lang, &title);
-            (
-                "indicator.html",
-                title,
-                vec![up, indicators],
-                serde_json::to_value(data)?,
-            )
+            let data = serde_json::to_value(indicators::page(site, computed, d, ui, &title))?;
+            ("indicator.html", title, vec![up, indicators_crumb], data)
         }
-        PageKind::Compare => {
-            let data = serde_json::json!({
-                "regions": compare::compare_regions(site, computed, lang),
-                "indicators": compare::indicator_index(site, computed, lang),
-                "rows": compare::all_views(site, computed, lang),
-                "columns": compare::csv_columns(lang),
-            });
-            ("compare.html", s("compare"), vec![], data)
-        }
+        PageKind::Compare => (
+            "compare.html",
+            s("compare"),
+            vec![],
+            serde_json::to_value(overview::view(site, computed, ui))?,
+        ),
         PageKind::ComparePoints(t) => {
-            let title = match t {
-                Some(t) => format!("{}: {}", s("points_matrix"), t.name.get(lang).text),
-                None => s("points_matrix"),
-            };
-            let mut crumbs = vec![up];
-            if t.is_some() {
-                crumbs.push(Crumb {
-                    name: s("points_matrix"),
-                    url: routes.url(lang, Route::ComparePoints(None)),
-                });
-            }
-            (
-                "compare-points.html",
-                title,
-                crumbs,
-                serde_json::to_value(compare::points_page(site, t, lang))?,
-            )
+            let (title, crumbs) = points_heading(site, ui, t, up);
+            let data = serde_json::to_value(points::view(site, t, ui))?;
+            ("compare-points.html", title, crumbs, data)
         }
         PageKind::CompareIssues => (
             "compare-issues.html",
             s("issues_by_theme"),
             vec![up],
-            serde_json::to_value(compare::issues_page(site, lang))?,
+            serde_json::to_value(issues::view(site, ui))?,
         ),
         PageKind::CompareCategories => (
             "compare-categories.html",
             s("categories_by_region"),
             vec![up],
-            serde_json::to_value(compare::categories_page(site, lang))?,
+            serde_json::to_value(categories::view(site, ui))?,
         ),
         PageKind::CompareTimeline => {
             let title = s("timeline");
-            let data = compare::timeline_page(site, computed, lang, &title);
-            (
-                "compare-timeline.html",
-                title,
-                vec![up],
-                serde_json::to_value(data)?,
-            )
+            let data = serde_json::to_value(timeline::view(site, computed, ui, &title))?;
+            ("compare-timeline.html", title, vec![up], data)
         }
         _ => anyhow::bail!("not a comparison page"),
     })
+}
+
+/// The Point1–6 matrix's title and breadcrumbs: a theme's matrix is under the matrix of all.
+fn points_heading(site: &Site, ui: Ui, theme: Option<&Term>, up: Crumb) -> (String, Vec<Crumb>) {
+    let matrix = ui.get("points_matrix");
+    let Some(theme) = theme else {
+        return (matrix.to_owned(), vec![up]);
+    };
+    let all = Crumb {
+        name: matrix.to_owned(),
+        url: site.routes.url(ui.lang, Route::ComparePoints(None)),
+    };
+    let title = format!("{matrix}: {}", theme.name.get(ui.lang).text);
+    (title, vec![up, all])
 }

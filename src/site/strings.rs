@@ -100,6 +100,35 @@ impl<'a> Ui<'a> {
         self.get(&format!("kinds_{}", kind.dir())).to_owned()
     }
 
+    /// The string `key` with each `{name}` replaced by its value, in one pass (a value that
+    /// itself holds `{name}` is left as it is): `"{rows}行の図"` with `rows = 3` → `3行の図`.
+    pub fn fill_named(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let template = self.get(key);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                let value = values.iter().find(|(n, _)| *n == name)?.1;
+                Some((value, close))
+            });
+            match value {
+                Some((value, close)) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// Every string, by key (what templates get as `ui`).
     pub fn all(&self) -> &'a BTreeMap<String, String> {
         self.strings
@@ -151,5 +180,27 @@ mod tests {
             "Project case examples"
         );
         assert_eq!(strings.ui(Lang::Ja).kinds_name(Kind::Cases), "事業の実施例");
+    }
+
+    #[test]
+    fn named_values_fill_their_places_once() {
+        let raw: BTreeMap<String, Text> = [(
+            "note".to_owned(),
+            Text::new("{word} {date}まで {unknown}", "{word} by {date}"),
+        )]
+        .into_iter()
+        .collect();
+        let strings = Strings::from_texts(&raw);
+        let values = [("word", "目標 {date}"), ("date", "令和3年度末")];
+        assert_eq!(
+            strings.ui(Lang::Ja).fill_named("note", &values),
+            "目標 {date} 令和3年度末まで {unknown}"
+        );
+        assert_eq!(
+            strings
+                .ui(Lang::En)
+                .fill_named("note", &[("word", "target")]),
+            "target by {date}"
+        );
     }
 }

@@ -1,28 +1,33 @@
 //! An accessible SVG chart per indicator: one row per comparison, baseline → actual drawn as
 //! an arrow, the target as a diamond, on one axis shared by every row.
 //!
-//! In: [`ChartRow`]s whose labels the caller has already resolved to strings in the page's
-//! language (region names, usually through [`ChartRow::from_comparison`]), the indicator's
-//! unit and direction, the language, a title and a DOM id unique on the page.
-//! Out: one `<svg>` element as a string.
+//! In: an [`IndicatorChart`] — [`ChartRow`]s whose labels, notes and value texts the caller
+//! has already written in the page's language (values through `compare::format`), the
+//! indicator's unit and direction, a title and a DOM id unique on the page — and the page's
+//! [`Ui`], which gives every other word. Out: one `<svg>` element ([`svg`]).
 //!
 //! Guarantees: the axis runs from 0 to 100 for percentages and from 0 to 1.1 × the largest
-//! value otherwise, so rows can be compared by eye; every number is printed as `<text>`
-//! (thousands separated, no float noise), coordinates with two decimals, so the output is
-//! byte-stable; all text is escaped; the element has `role="img"`, a `<title>` and a
-//! `<desc>` named by `aria-labelledby`, and each row a `<title>` of its own; no fonts,
-//! images or hosts are referred to (generic `sans-serif`). Colours are presentation
-//! attributes a stylesheet can override through the classes `cmp-*`.
-
-use std::fmt::Write as _;
+//! value otherwise, so rows can be compared by eye; every value is printed as `<text>`; the
+//! element has `role="img"`, a `<title>` and a `<desc>` named by `aria-labelledby`, and each
+//! row a `<title>` of its own; no fonts, images or hosts are referred to (generic
+//! `sans-serif`). Colours are presentation attributes a stylesheet can override through the
+//! classes `cmp-*`.
 
 use serde::Serialize;
 
-use super::{coord, xml_escape};
-use crate::compare::{Comparison, Obs};
+use super::draw::{marker_url, Anchor, Font, Frame, PathData, Segment, Svg, Tag, TextAt};
 use crate::model::number;
 use crate::model::vocab::{Direction, Unit};
-use crate::model::Lang;
+use crate::site::Ui;
+
+/// What to draw, and how to name it.
+pub struct IndicatorChart<'a> {
+    pub rows: &'a [ChartRow],
+    pub unit: Unit,
+    pub better: Direction,
+    pub title: &'a str,
+    pub dom_id: &'a str,
+}
 
 /// One row of the chart.
 #[derive(Clone, Debug, Serialize)]
@@ -36,67 +41,64 @@ pub struct ChartRow {
     pub actual: Option<ChartValue>,
 }
 
-/// A value to draw, and its whole when the source gives "N of M" (printed `39 / 43`).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+/// A value to draw, and the text printed beside it (`4,830`, `54.8%`, `39 / 43`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChartValue {
     pub value: f64,
-    pub of: Option<f64>,
+    pub text: String,
 }
 
-impl ChartValue {
-    pub fn new(value: f64) -> ChartValue {
-        ChartValue { value, of: None }
+/// The chart as an `<svg>` element (see the module documentation).
+pub fn svg(chart: &IndicatorChart, ui: Ui) -> String {
+    let layout = layout(chart.rows, chart.unit, ui);
+    let unit = unit_name(chart.unit, ui);
+    let desc = ui.fill_named(
+        "indicator_chart_desc",
+        &[
+            ("rows", &chart.rows.len().to_string()),
+            ("max", &number::grouped(layout.max)),
+            ("unit", unit),
+            ("better", ui.get(better_key(chart.better))),
+        ],
+    );
+    let legend = [ui.get("baseline"), ui.get("actual"), ui.get("target")];
+    let unit_label = ui.fill_named("indicator_chart_axis", &[("unit", unit)]);
+    draw(
+        &layout,
+        &Frame {
+            class: "cmp-chart",
+            dom_id: chart.dom_id,
+            width: WIDTH,
+            height: layout.height,
+            font: Font::Sans,
+            title: chart.title,
+            desc: &desc,
+        },
+        legend,
+        &unit_label,
+    )
+}
+
+/// The unit's name, as the axis and the description print it (人, %, カ所・件, 回).
+fn unit_name<'u>(unit: Unit, ui: Ui<'u>) -> &'u str {
+    ui.get(match unit {
+        Unit::People => "unit_name_people",
+        Unit::Percent => "unit_name_percent",
+        Unit::Count => "unit_name_count",
+        Unit::Times => "unit_name_times",
+    })
+}
+
+fn better_key(better: Direction) -> &'static str {
+    match better {
+        Direction::Lower => "indicator_chart_lower",
+        Direction::Higher => "indicator_chart_higher",
     }
 }
 
-impl ChartRow {
-    /// A row for `c`, labelled `label` (the region's name in `lang`), with the dates of its
-    /// values as the note ("actual June 2019 · target set start of FY2020").
-    pub fn from_comparison(c: &Comparison, label: String, lang: Lang) -> ChartRow {
-        let value = |o: &Option<Obs>| {
-            o.as_ref().map(|o| ChartValue {
-                value: o.value,
-                of: o.of,
-            })
-        };
-        ChartRow {
-            label,
-            note: dates_note(c, lang),
-            baseline: value(&c.baseline),
-            target: value(&c.target),
-            actual: value(&c.actual),
-        }
-    }
-}
-
-/// "baseline June 2019 · target by end of FY2021" / "現状 令和元年6月時点・目標 令和3年度末まで".
-pub fn dates_note(c: &Comparison, lang: Lang) -> Option<String> {
-    use crate::compare::DateRole;
-    let mut parts = Vec::new();
-    for (obs, (ja, en)) in [
-        (&c.baseline, ("現状", "baseline")),
-        (&c.actual, ("実績", "actual")),
-        (&c.target, ("目標", "target")),
-    ] {
-        let Some(o) = obs else { continue };
-        let part = match (&o.date, o.date_role, lang) {
-            (None, _, Lang::Ja) => format!("{ja} 時点の記載なし"),
-            (None, _, Lang::En) => format!("{en} undated"),
-            (Some(d), DateRole::Deadline, Lang::Ja) => format!("{ja} {}まで", d.display(lang)),
-            (Some(d), DateRole::Deadline, Lang::En) => format!("{en} by {}", d.display(lang)),
-            (Some(d), DateRole::SetAt, Lang::Ja) => format!("{ja} {}設定", d.display(lang)),
-            (Some(d), DateRole::SetAt, Lang::En) => format!("{en} set {}", d.display(lang)),
-            (Some(d), _, Lang::Ja) => format!("{ja} {}", d.display(lang)),
-            (Some(d), _, Lang::En) => format!("{en} {}", d.display(lang)),
-        };
-        parts.push(part);
-    }
-    let sep = match lang {
-        Lang::Ja => "・",
-        Lang::En => " · ",
-    };
-    (!parts.is_empty()).then(|| parts.join(sep))
-}
+// ---------------------------------------------------------------------------------------------
+// Layout
+// ---------------------------------------------------------------------------------------------
 
 const WIDTH: f64 = 720.0;
 const PLOT_X0: f64 = 24.0;
@@ -106,47 +108,209 @@ const ROW_H: f64 = 68.0;
 const AXIS_H: f64 = 44.0;
 /// Rough width of one character at 12px, for keeping labels inside the chart.
 const CHAR_W: f64 = 7.0;
+/// Baseline and actual closer than this on the axis get no arrow between them.
+const MIN_ARROW: f64 = 10.0;
 
-const BASELINE_COLOUR: &str = "#595959";
-const ACTUAL_COLOUR: &str = "#1f5fa8";
-const TARGET_COLOUR: &str = "#b3401d";
+/// Where everything of an indicator chart goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorLayout {
+    pub height: f64,
+    /// The value at the axis's right end.
+    pub max: f64,
+    /// Where the axis is ruled: its marks, left to right, and the bottom of the rows.
+    pub ticks: Vec<TextAt>,
+    pub bottom: f64,
+    pub rows: Vec<RowLayout>,
+}
 
-/// The chart as an `<svg>` element (see the module documentation).
-pub fn indicator_svg(
-    rows: &[ChartRow],
-    unit: Unit,
-    better: Direction,
-    lang: Lang,
-    title: &str,
-    dom_id: &str,
-) -> String {
+/// One row: its label, its rule, the marks of its values and their labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowLayout {
+    /// `熊本県：実績 54.8%、目標 69%` (the row's `<title>`).
+    pub title: String,
+    pub label: TextAt,
+    pub note: Option<String>,
+    pub rule: Segment,
+    /// The arrow from baseline to actual, when they are far enough apart to show one.
+    pub change: Option<Segment>,
+    /// Baseline (open) and actual (filled) marks, in that order.
+    pub dots: Vec<Dot>,
+    /// Their labels, in the same order.
+    pub values: Vec<ValueLabel>,
+    /// The target's diamond, centred here, and its label.
+    pub target: Option<(f64, f64, ValueLabel)>,
+}
+
+/// A value's circle.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Dot {
+    pub x: f64,
+    pub y: f64,
+    /// The actual (filled) rather than the baseline (open).
+    pub actual: bool,
+}
+
+/// A value's label, kept inside the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueLabel {
+    pub at: TextAt,
+    pub anchor: Anchor,
+}
+
+/// Lay the rows out on their common axis; value labels read `{word} {value}` in `ui`'s words.
+pub fn layout(rows: &[ChartRow], unit: Unit, ui: Ui) -> IndicatorLayout {
     let axis = Axis::new(rows, unit);
     let height = TOP + ROW_H * rows.len() as f64 + AXIS_H;
-    let id = xml_escape(dom_id);
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg class=\"cmp-chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"sans-serif\" font-size=\"12\" fill=\"currentColor\">",
-        coord(WIDTH),
-        coord(height)
-    );
-    let _ = write!(
-        s,
-        "<title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
-        xml_escape(title),
-        xml_escape(&describe(rows.len(), &axis, unit, better, lang))
-    );
-    let _ = write!(
-        s,
-        "<defs><marker id=\"{id}-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{ACTUAL_COLOUR}\"/></marker></defs>"
-    );
-    legend(&mut s, lang);
-    grid(&mut s, &axis, height, unit, lang);
-    for (i, row) in rows.iter().enumerate() {
-        draw_row(&mut s, row, TOP + ROW_H * i as f64, &axis, unit, lang, &id);
+    let bottom = height - AXIS_H;
+    let ticks = axis
+        .ticks()
+        .into_iter()
+        .map(|t| TextAt {
+            x: axis.x(t),
+            y: bottom + 16.0,
+            text: number::grouped(t),
+        })
+        .collect();
+    let rows = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| row_layout(row, TOP + ROW_H * i as f64, &axis, ui))
+        .collect();
+    IndicatorLayout {
+        height,
+        max: axis.max,
+        ticks,
+        bottom,
+        rows,
     }
-    s.push_str("</svg>");
-    s
+}
+
+fn row_layout(row: &ChartRow, top: f64, axis: &Axis, ui: Ui) -> RowLayout {
+    let cy = top + 44.0;
+    let said = |key: &str, v: &ChartValue| {
+        ui.fill_named(
+            "indicator_chart_value",
+            &[("word", ui.get(key)), ("value", &v.text)],
+        )
+    };
+    let values: Vec<String> = [
+        ("baseline_short", &row.baseline),
+        ("actual_short", &row.actual),
+        ("target_short", &row.target),
+    ]
+    .into_iter()
+    .filter_map(|(key, v)| v.as_ref().map(|v| said(key, v)))
+    .collect();
+    let title = ui.fill_named(
+        "indicator_chart_row",
+        &[
+            ("label", &row.label),
+            ("values", &values.join(ui.get("indicator_chart_sep"))),
+        ],
+    );
+    let mut out = RowLayout {
+        title,
+        label: TextAt {
+            x: PLOT_X0 - 16.0,
+            y: top + 16.0,
+            text: row.label.clone(),
+        },
+        note: row.note.clone(),
+        rule: Segment {
+            x1: PLOT_X0,
+            y1: cy,
+            x2: PLOT_X1,
+            y2: cy,
+        },
+        change: None,
+        dots: Vec::new(),
+        values: Vec::new(),
+        target: None,
+    };
+    let baseline = row
+        .baseline
+        .as_ref()
+        .map(|b| (axis.x(b.value), said("baseline_short", b)));
+    let actual = row
+        .actual
+        .as_ref()
+        .map(|a| (axis.x(a.value), said("actual_short", a)));
+    place_values(&mut out, baseline, actual, cy);
+    out.target = row.target.as_ref().map(|t| {
+        let x = axis.x(t.value);
+        (x, cy, place(x, cy + 20.0, 0, said("target_short", t)))
+    });
+    out
+}
+
+/// Baseline and actual on the row at `cy`: their marks, the arrow between them, and their
+/// labels pushed away from each other (centred above a lone value).
+fn place_values(
+    row: &mut RowLayout,
+    baseline: Option<(f64, String)>,
+    actual: Option<(f64, String)>,
+    cy: f64,
+) {
+    let dot = |x, actual| Dot { x, y: cy, actual };
+    match (baseline, actual) {
+        (Some((bx, b)), Some((ax, a))) => {
+            if (bx - ax).abs() > MIN_ARROW {
+                let dir = if ax > bx { 1.0 } else { -1.0 };
+                row.change = Some(Segment {
+                    x1: bx + dir * 5.0,
+                    y1: cy,
+                    x2: ax - dir * 6.0,
+                    y2: cy,
+                });
+            }
+            let b_side = if bx <= ax { -1 } else { 1 };
+            row.dots = vec![dot(bx, false), dot(ax, true)];
+            row.values = vec![
+                place(bx, cy - 8.0, b_side, b),
+                place(ax, cy - 8.0, -b_side, a),
+            ];
+        }
+        (Some((x, text)), None) => {
+            row.dots = vec![dot(x, false)];
+            row.values = vec![place(x, cy - 10.0, 0, text)];
+        }
+        (None, Some((x, text))) => {
+            row.dots = vec![dot(x, true)];
+            row.values = vec![place(x, cy - 10.0, 0, text)];
+        }
+        (None, None) => {}
+    }
+}
+
+/// A value label at `x`, pushed away from `side` (−1 left, +1 right, 0 centred) and kept
+/// inside the chart.
+fn place(x: f64, y: f64, side: i8, text: String) -> ValueLabel {
+    let w = estimated_width(&text);
+    let (mut anchor, mut tx) = match side {
+        -1 => (Anchor::End, x - 9.0),
+        1 => (Anchor::Start, x + 9.0),
+        _ => (Anchor::Middle, x),
+    };
+    let (left, right) = match anchor {
+        Anchor::End => (tx - w, tx),
+        Anchor::Middle => (tx - w / 2.0, tx + w / 2.0),
+        Anchor::Start => (tx, tx + w),
+    };
+    if left < 2.0 {
+        (anchor, tx) = (Anchor::Start, 2.0_f64.max(x - 4.0));
+    } else if right > WIDTH - 2.0 && anchor != Anchor::End {
+        (anchor, tx) = (Anchor::End, (WIDTH - 2.0).min(x + 4.0));
+    }
+    ValueLabel {
+        at: TextAt { x: tx, y, text },
+        anchor,
+    }
+}
+
+fn estimated_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { CHAR_W } else { 12.0 })
+        .sum()
 }
 
 /// The common scale.
@@ -165,7 +329,7 @@ impl Axis {
         }
         let largest = rows
             .iter()
-            .flat_map(|r| [r.baseline, r.target, r.actual])
+            .flat_map(|r| [&r.baseline, &r.target, &r.actual])
             .flatten()
             .map(|v| v.value)
             .filter(|v| v.is_finite())
@@ -210,330 +374,225 @@ fn nice_step(raw: f64) -> f64 {
         .unwrap_or(10.0 * power)
 }
 
-fn unit_name(unit: Unit, lang: Lang) -> &'static str {
-    match (unit, lang) {
-        (Unit::People, Lang::Ja) => "人",
-        (Unit::People, Lang::En) => "people",
-        (Unit::Percent, _) => "%",
-        (Unit::Count, Lang::Ja) => "カ所・件",
-        (Unit::Count, Lang::En) => "count",
-        (Unit::Times, Lang::Ja) => "回",
-        (Unit::Times, Lang::En) => "times",
+// ---------------------------------------------------------------------------------------------
+// Drawing
+// ---------------------------------------------------------------------------------------------
+
+const BASELINE_COLOUR: &str = "#595959";
+const ACTUAL_COLOUR: &str = "#1f5fa8";
+const TARGET_COLOUR: &str = "#b3401d";
+
+/// `legend`: the words for baseline, actual and target; `unit_label`: the axis's unit.
+fn draw(layout: &IndicatorLayout, frame: &Frame, legend: [&str; 3], unit_label: &str) -> String {
+    let mut svg = Svg::chart(frame);
+    svg.arrow_marker(frame.dom_id, ("fill", ACTUAL_COLOUR));
+    draw_legend(&mut svg, legend);
+    draw_axis(&mut svg, layout, unit_label);
+    let arrow = marker_url(frame.dom_id);
+    for row in &layout.rows {
+        draw_row(&mut svg, row, &arrow);
     }
+    svg.finish()
 }
 
-fn describe(rows: usize, axis: &Axis, unit: Unit, better: Direction, lang: Lang) -> String {
-    let max = number::grouped(axis.max);
-    let unit = unit_name(unit, lang);
-    match (lang, better) {
-        (Lang::Ja, _) => format!(
-            "{rows}行の図。各行は現状値から実績値への変化を矢印で、目標値をひし形で示す。目盛りは0～{max}{unit}。{}。値は図の中にも文字で記載している。",
-            match better {
-                Direction::Lower => "少ないほど良い",
-                Direction::Higher => "多いほど良い",
-            }
-        ),
-        (Lang::En, _) => format!(
-            "A chart of {rows} rows. Each row shows the change from baseline to actual as an arrow and the target as a diamond, on a scale from 0 to {max} {unit}. {} Every value is also written as text in the chart.",
-            match better {
-                Direction::Lower => "Lower is better.",
-                Direction::Higher => "Higher is better.",
-            }
-        ),
-    }
-}
-
-fn legend(s: &mut String, lang: Lang) {
-    let (b, a, t) = match lang {
-        Lang::Ja => ("現状値", "実績値", "目標値"),
-        Lang::En => ("Baseline", "Actual", "Target"),
+fn draw_legend(svg: &mut Svg, [baseline, actual, target]: [&str; 3]) {
+    svg.el("g").attr("class", "cmp-legend").open();
+    let circle = |svg: &mut Svg, x: f64, filled: bool| {
+        let c = svg.el("circle").at("cx", x).at("cy", 16.0).at("r", 5.0);
+        paint(c, filled).end();
     };
-    let _ = write!(
-        s,
-        "<g class=\"cmp-legend\"><circle cx=\"{}\" cy=\"16.00\" r=\"5.00\" fill=\"none\" stroke=\"{BASELINE_COLOUR}\" stroke-width=\"2\"/><text x=\"{}\" y=\"20.00\">{}</text>",
-        coord(PLOT_X0),
-        coord(PLOT_X0 + 10.0),
-        xml_escape(b)
-    );
-    let _ = write!(
-        s,
-        "<circle cx=\"{}\" cy=\"16.00\" r=\"5.00\" fill=\"{ACTUAL_COLOUR}\"/><text x=\"{}\" y=\"20.00\">{}</text>",
-        coord(PLOT_X0 + 110.0),
-        coord(PLOT_X0 + 120.0),
-        xml_escape(a)
-    );
-    let _ = write!(
-        s,
-        "{}<text x=\"{}\" y=\"20.00\">{}</text></g>",
-        diamond(PLOT_X0 + 220.0, 16.0),
-        coord(PLOT_X0 + 230.0),
-        xml_escape(t)
-    );
+    let word =
+        |svg: &mut Svg, x: f64, text: &str| svg.el("text").at("x", x).at("y", 20.0).text(text);
+    circle(svg, PLOT_X0, false);
+    word(svg, PLOT_X0 + 10.0, baseline);
+    circle(svg, PLOT_X0 + 110.0, true);
+    word(svg, PLOT_X0 + 120.0, actual);
+    diamond(svg, PLOT_X0 + 220.0, 16.0);
+    word(svg, PLOT_X0 + 230.0, target);
+    svg.close();
 }
 
-fn diamond(x: f64, y: f64) -> String {
-    format!(
-        "<path class=\"cmp-target\" d=\"M{},{} L{},{} L{},{} L{},{} z\" fill=\"{TARGET_COLOUR}\"/>",
-        coord(x),
-        coord(y - 7.0),
-        coord(x + 6.0),
-        coord(y),
-        coord(x),
-        coord(y + 7.0),
-        coord(x - 6.0),
-        coord(y)
-    )
-}
-
-fn grid(s: &mut String, axis: &Axis, height: f64, unit: Unit, lang: Lang) {
-    let bottom = height - AXIS_H;
-    s.push_str("<g class=\"cmp-axis\">");
-    for tick in axis.ticks() {
-        let x = coord(axis.x(tick));
-        let _ = write!(
-            s,
-            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/><text x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            coord(TOP),
-            coord(bottom),
-            coord(bottom + 16.0),
-            xml_escape(&number::grouped(tick))
-        );
+fn draw_axis(svg: &mut Svg, layout: &IndicatorLayout, unit_label: &str) {
+    svg.el("g").attr("class", "cmp-axis").open();
+    for tick in &layout.ticks {
+        let rule = Segment {
+            x1: tick.x,
+            y1: TOP,
+            x2: tick.x,
+            y2: layout.bottom,
+        };
+        svg.el("line")
+            .segment(&rule)
+            .attr("stroke", "currentColor")
+            .attr("stroke-opacity", "0.15")
+            .end();
+        svg.el("text")
+            .at("x", tick.x)
+            .at("y", tick.y)
+            .attr("text-anchor", "middle")
+            .text(&tick.text);
     }
-    let _ = write!(
-        s,
-        "<line x1=\"{}\" y1=\"{b}\" x2=\"{}\" y2=\"{b}\" stroke=\"currentColor\" stroke-opacity=\"0.5\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text></g>",
-        coord(PLOT_X0),
-        coord(PLOT_X1),
-        coord(PLOT_X1),
-        coord(bottom + 34.0),
-        xml_escape(&format!("({})", unit_name(unit, lang))),
-        b = coord(bottom)
-    );
-}
-
-/// A value as printed: `4,830`, `54.8%`, `39 / 43`.
-fn value_text(v: ChartValue, unit: Unit) -> String {
-    let mut text = number::grouped(v.value);
-    if unit == Unit::Percent {
-        text.push('%');
-    }
-    if let Some(of) = v.of {
-        text.push_str(" / ");
-        text.push_str(&number::grouped(of));
-    }
-    text
-}
-
-fn estimated_width(text: &str) -> f64 {
-    text.chars()
-        .map(|c| if c.is_ascii() { CHAR_W } else { 12.0 })
-        .sum()
-}
-
-/// A value label at `x`, pushed away from `side` (−1 left, +1 right, 0 centred) and kept
-/// inside the chart.
-fn label(s: &mut String, x: f64, y: f64, side: i8, text: &str, class: &str) {
-    let w = estimated_width(text);
-    let (mut anchor, mut tx) = match side {
-        -1 => ("end", x - 9.0),
-        1 => ("start", x + 9.0),
-        _ => ("middle", x),
+    let base = Segment {
+        x1: PLOT_X0,
+        y1: layout.bottom,
+        x2: PLOT_X1,
+        y2: layout.bottom,
     };
-    let left = match anchor {
-        "end" => tx - w,
-        "middle" => tx - w / 2.0,
-        _ => tx,
-    };
-    if left < 2.0 {
-        (anchor, tx) = ("start", 2.0_f64.max(x - 4.0));
-    } else if tx + if anchor == "start" { w } else { w / 2.0 } > WIDTH - 2.0 && anchor != "end" {
-        (anchor, tx) = ("end", (WIDTH - 2.0).min(x + 4.0));
-    }
-    let _ = write!(
-        s,
-        "<text class=\"{class}\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
-        coord(tx),
-        coord(y),
-        xml_escape(text)
-    );
+    svg.el("line")
+        .segment(&base)
+        .attr("stroke", "currentColor")
+        .attr("stroke-opacity", "0.5")
+        .end();
+    svg.el("text")
+        .at("x", PLOT_X1)
+        .at("y", layout.bottom + 34.0)
+        .attr("text-anchor", "end")
+        .text(unit_label);
+    svg.close();
 }
 
-fn draw_row(
-    s: &mut String,
-    row: &ChartRow,
-    top: f64,
-    axis: &Axis,
-    unit: Unit,
-    lang: Lang,
-    id: &str,
-) {
-    let cy = top + 44.0;
-    let words = match lang {
-        Lang::Ja => ("現状", "実績", "目標", "：", "、"),
-        Lang::En => ("baseline", "actual", "target", ": ", "; "),
-    };
-    let (b_word, a_word, t_word, colon, sep) = words;
-    let mut summary = Vec::new();
-    for (word, v) in [
-        (b_word, row.baseline),
-        (a_word, row.actual),
-        (t_word, row.target),
-    ] {
-        if let Some(v) = v {
-            summary.push(format!("{word} {}", value_text(v, unit)));
-        }
-    }
-    let _ = write!(
-        s,
-        "<g class=\"cmp-row\"><title>{}</title>",
-        xml_escape(&format!("{}{colon}{}", row.label, summary.join(sep)))
-    );
-    let _ = write!(
-        s,
-        "<text x=\"{}\" y=\"{}\"><tspan class=\"cmp-label\" font-weight=\"bold\">{}</tspan>",
-        coord(PLOT_X0 - 16.0),
-        coord(top + 16.0),
-        xml_escape(&row.label)
-    );
+fn draw_row(svg: &mut Svg, row: &RowLayout, arrow: &str) {
+    svg.el("g").attr("class", "cmp-row").open();
+    svg.el("title").text(&row.title);
+    svg.el("text")
+        .at("x", row.label.x)
+        .at("y", row.label.y)
+        .open();
+    svg.el("tspan")
+        .attr("class", "cmp-label")
+        .attr("font-weight", "bold")
+        .text(&row.label.text);
     if let Some(note) = &row.note {
-        let _ = write!(
-            s,
-            "<tspan class=\"cmp-note\" font-size=\"11\" fill-opacity=\"0.8\"> — {}</tspan>",
-            xml_escape(note)
-        );
+        svg.el("tspan")
+            .attr("class", "cmp-note")
+            .attr("font-size", "11")
+            .attr("fill-opacity", "0.8")
+            .text(&format!(" — {note}"));
     }
-    s.push_str("</text>");
-    let _ = write!(
-        s,
-        "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"currentColor\" stroke-opacity=\"0.2\"/>",
-        coord(PLOT_X0),
-        coord(PLOT_X1),
-        y = coord(cy)
-    );
-    match (row.baseline, row.actual) {
-        (Some(b), Some(a)) => {
-            let (bx, ax) = (axis.x(b.value), axis.x(a.value));
-            if (bx - ax).abs() > 10.0 {
-                let dir = if ax > bx { 1.0 } else { -1.0 };
-                let _ = write!(
-                    s,
-                    "<line class=\"cmp-change\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{ACTUAL_COLOUR}\" stroke-width=\"2\" marker-end=\"url(#{id}-arrow)\"/>",
-                    coord(bx + dir * 5.0),
-                    coord(ax - dir * 6.0),
-                    y = coord(cy)
-                );
-            }
-            let b_side = if bx <= ax { -1 } else { 1 };
-            point(s, bx, cy, false);
-            point(s, ax, cy, true);
-            label(
-                s,
-                bx,
-                cy - 8.0,
-                b_side,
-                &format!("{b_word} {}", value_text(b, unit)),
-                "cmp-value",
-            );
-            label(
-                s,
-                ax,
-                cy - 8.0,
-                -b_side,
-                &format!("{a_word} {}", value_text(a, unit)),
-                "cmp-value",
-            );
-        }
-        (Some(b), None) => {
-            point(s, axis.x(b.value), cy, false);
-            label(
-                s,
-                axis.x(b.value),
-                cy - 10.0,
-                0,
-                &format!("{b_word} {}", value_text(b, unit)),
-                "cmp-value",
-            );
-        }
-        (None, Some(a)) => {
-            point(s, axis.x(a.value), cy, true);
-            label(
-                s,
-                axis.x(a.value),
-                cy - 10.0,
-                0,
-                &format!("{a_word} {}", value_text(a, unit)),
-                "cmp-value",
-            );
-        }
-        (None, None) => {}
+    svg.close();
+    svg.el("line")
+        .segment(&row.rule)
+        .attr("stroke", "currentColor")
+        .attr("stroke-opacity", "0.2")
+        .end();
+    if let Some(change) = &row.change {
+        svg.el("line")
+            .attr("class", "cmp-change")
+            .segment(change)
+            .attr("stroke", ACTUAL_COLOUR)
+            .attr("stroke-width", "2")
+            .attr("marker-end", arrow)
+            .end();
     }
-    if let Some(t) = row.target {
-        let tx = axis.x(t.value);
-        s.push_str(&diamond(tx, cy));
-        label(
-            s,
-            tx,
-            cy + 20.0,
-            0,
-            &format!("{t_word} {}", value_text(t, unit)),
-            "cmp-target-value",
-        );
+    for dot in &row.dots {
+        let class = if dot.actual {
+            "cmp-actual"
+        } else {
+            "cmp-baseline"
+        };
+        let c = svg
+            .el("circle")
+            .attr("class", class)
+            .at("cx", dot.x)
+            .at("cy", dot.y)
+            .at("r", 5.0);
+        paint(c, dot.actual).end();
     }
-    s.push_str("</g>");
+    for label in &row.values {
+        value_label(svg, label, "cmp-value");
+    }
+    if let Some((x, y, label)) = &row.target {
+        diamond(svg, *x, *y);
+        value_label(svg, label, "cmp-target-value");
+    }
+    svg.close();
 }
 
-fn point(s: &mut String, x: f64, y: f64, filled: bool) {
-    let paint = if filled {
-        format!("fill=\"{ACTUAL_COLOUR}\"")
+/// A circle's paint: filled for the actual, an open ring for the baseline.
+fn paint(tag: Tag<'_>, filled: bool) -> Tag<'_> {
+    if filled {
+        tag.attr("fill", ACTUAL_COLOUR)
     } else {
-        format!("fill=\"none\" stroke=\"{BASELINE_COLOUR}\" stroke-width=\"2\"")
-    };
-    let class = if filled { "cmp-actual" } else { "cmp-baseline" };
-    let _ = write!(
-        s,
-        "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"5.00\" {paint}/>",
-        coord(x),
-        coord(y)
-    );
+        tag.attr("fill", "none")
+            .attr("stroke", BASELINE_COLOUR)
+            .attr("stroke-width", "2")
+    }
+}
+
+fn diamond(svg: &mut Svg, x: f64, y: f64) {
+    let d = PathData::default()
+        .move_to(x, y - 7.0)
+        .line_to(x + 6.0, y)
+        .line_to(x, y + 7.0)
+        .line_to(x - 6.0, y)
+        .close();
+    svg.el("path")
+        .attr("class", "cmp-target")
+        .attr("d", d.as_str())
+        .attr("fill", TARGET_COLOUR)
+        .end();
+}
+
+fn value_label(svg: &mut Svg, label: &ValueLabel, class: &str) {
+    svg.el("text")
+        .attr("class", class)
+        .at("x", label.at.x)
+        .at("y", label.at.y)
+        .attr("text-anchor", label.anchor.as_str())
+        .text(&label.at.text);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::format::chart_text;
     use crate::compare::observations::observations;
     use crate::compare::progress::{by_indicator, comparisons};
-    use crate::testutil::{assert_well_formed, corpus};
+    use crate::compare::Obs;
+    use crate::model::Lang;
+    use crate::testutil::{assert_well_formed, corpus, theme_strings};
 
-    fn long_term_rows(lang: Lang) -> Vec<ChartRow> {
+    fn value(v: f64, of: Option<f64>, unit: Unit) -> ChartValue {
+        ChartValue {
+            value: v,
+            text: chart_text(v, of, unit),
+        }
+    }
+
+    fn long_term_rows() -> Vec<ChartRow> {
         let corpus = corpus();
         let cs = comparisons(corpus, &observations(corpus));
         let groups = by_indicator(&cs);
-        let names = crate::data::csv::region_names(corpus);
+        let of = |o: &Option<Obs>| o.as_ref().map(|o| value(o.value, o.of, Unit::People));
         groups
             .get("long-term-inpatients")
             .expect("long-term inpatients are compared")
             .iter()
-            .map(|c| {
-                let name = names
-                    .get(&c.region)
-                    .map(|n| n.get(lang).text.to_owned())
-                    .unwrap_or_else(|| c.region.clone());
-                ChartRow::from_comparison(c, name, lang)
+            .map(|c| ChartRow {
+                label: c.region.to_string(),
+                note: Some("as of <2019> & later".to_owned()),
+                baseline: of(&c.baseline),
+                target: of(&c.target),
+                actual: of(&c.actual),
             })
             .collect()
     }
 
+    fn chart<'a>(rows: &'a [ChartRow], unit: Unit, better: Direction) -> IndicatorChart<'a> {
+        IndicatorChart {
+            rows,
+            unit,
+            better,
+            title: "Long-term inpatients <1 year & more>",
+            dom_id: "lti",
+        }
+    }
+
     #[test]
     fn chart_of_real_rows_names_regions_and_values() {
-        let rows = long_term_rows(Lang::En);
-        let svg = indicator_svg(
-            &rows,
-            Unit::People,
-            Direction::Lower,
-            Lang::En,
-            "Long-term inpatients <1 year & more>",
-            "lti",
-        );
+        let rows = long_term_rows();
+        let ui = theme_strings().ui(Lang::En);
+        let svg = svg(&chart(&rows, Unit::People, Direction::Lower), ui);
         assert_well_formed(&svg);
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains("aria-labelledby=\"lti-title lti-desc\""));
@@ -541,8 +600,10 @@ mod tests {
             "<title id=\"lti-title\">Long-term inpatients &lt;1 year &amp; more&gt;</title>"
         ));
         assert!(svg.contains("Lower is better."));
-        for name in ["Kumamoto Prefecture", "Kagoshima Prefecture"] {
-            assert!(svg.contains(name), "{name}");
+        assert!(svg.contains("on a scale from 0 to "));
+        assert!(svg.contains(">(people)</text>"));
+        for region in ["kumamoto-pref", "kagoshima-pref"] {
+            assert!(svg.contains(&format!(">{region}</tspan>")), "{region}");
         }
         for value in [
             "actual 4,830",
@@ -553,20 +614,12 @@ mod tests {
         ] {
             assert!(svg.contains(&format!(">{value}</text>")), "{value}");
         }
-        // The dates are shown, never merged: June 2019 actual, target set at FY2020's start.
-        assert!(svg.contains("actual June 2019 · target set start of FY2020"));
+        assert!(svg.contains("> — as of &lt;2019&gt; &amp; later</tspan>"));
         assert_eq!(svg.matches("http").count(), 1, "only the SVG namespace");
         assert!(!svg.contains("@font-face") && !svg.contains("href"));
         assert_eq!(
             svg,
-            indicator_svg(
-                &rows,
-                Unit::People,
-                Direction::Lower,
-                Lang::En,
-                "Long-term inpatients <1 year & more>",
-                "lti"
-            )
+            super::svg(&chart(&rows, Unit::People, Direction::Lower), ui)
         );
     }
 
@@ -576,23 +629,18 @@ mod tests {
             label: "熊本県".to_owned(),
             note: Some("実績 令和元年6月".to_owned()),
             baseline: None,
-            target: Some(ChartValue::new(69.0)),
-            actual: Some(ChartValue::new(54.8)),
+            target: Some(value(69.0, None, Unit::Percent)),
+            actual: Some(value(54.8, None, Unit::Percent)),
         }];
-        let svg = indicator_svg(
-            &rows,
-            Unit::Percent,
-            Direction::Higher,
-            Lang::Ja,
-            "入院後3ヶ月時点の退院率",
-            "dr3",
-        );
+        let ui = theme_strings().ui(Lang::Ja);
+        let svg = svg(&chart(&rows, Unit::Percent, Direction::Higher), ui);
         assert_well_formed(&svg);
-        assert!(svg.contains("熊本県"));
+        assert!(svg.contains("<title>熊本県：実績 54.8%、目標 69%</title>"));
         assert!(svg.contains(">実績 54.8%</text>"));
         assert!(svg.contains(">目標 69%</text>"));
         assert!(svg.contains(">100</text>"), "the percent axis ends at 100");
-        assert!(svg.contains("多いほど良い"));
+        assert!(svg.contains("目盛りは0～100%。多いほど良い。値は"));
+        assert!(svg.contains(">現状値</text>"), "the legend");
     }
 
     #[test]
@@ -600,32 +648,76 @@ mod tests {
         let rows = vec![ChartRow {
             label: "Kagoshima Prefecture".to_owned(),
             note: None,
-            baseline: Some(ChartValue {
-                value: 30.0,
-                of: Some(40.0),
-            }),
-            target: Some(ChartValue {
-                value: 43.0,
-                of: Some(43.0),
-            }),
-            actual: Some(ChartValue {
-                value: 39.0,
-                of: Some(43.0),
-            }),
+            baseline: Some(value(30.0, Some(40.0), Unit::Count)),
+            target: Some(value(43.0, Some(43.0), Unit::Count)),
+            actual: Some(value(39.0, Some(43.0), Unit::Count)),
         }];
-        let svg = indicator_svg(
-            &rows,
-            Unit::Count,
-            Direction::Higher,
-            Lang::En,
-            "Forums",
-            "f",
+        let svg = svg(
+            &chart(&rows, Unit::Count, Direction::Higher),
+            theme_strings().ui(Lang::En),
         );
         assert_well_formed(&svg);
         assert!(svg.contains(">actual 39 / 43</text>"));
         // Each value keeps its own whole.
         assert!(svg.contains(">baseline 30 / 40</text>"));
-        assert!(svg.contains("marker-end=\"url(#f-arrow)\""));
+        assert!(svg.contains("marker-end=\"url(#lti-arrow)\""));
+    }
+
+    #[test]
+    fn rows_share_one_axis_and_their_labels_stay_apart_and_inside() {
+        let rows = vec![
+            ChartRow {
+                label: "A".to_owned(),
+                note: None,
+                baseline: Some(value(0.0, None, Unit::People)),
+                target: None,
+                actual: Some(value(100.0, None, Unit::People)),
+            },
+            ChartRow {
+                label: "B".to_owned(),
+                note: None,
+                baseline: Some(value(50.0, None, Unit::People)),
+                target: Some(value(51.0, None, Unit::People)),
+                actual: Some(value(50.5, None, Unit::People)),
+            },
+        ];
+        let l = layout(&rows, Unit::People, theme_strings().ui(Lang::En));
+        assert_eq!(l.rows.len(), 2);
+        assert_eq!(l.height, TOP + 2.0 * ROW_H + AXIS_H);
+        assert!((l.max - 110.0).abs() < 1e-9, "1.1 × the largest value");
+        let ticks: Vec<&str> = l.ticks.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(ticks, ["0", "50", "100"]);
+        assert_eq!(l.rows[1].rule.y1 - l.rows[0].rule.y1, ROW_H);
+        let [a, b] = [&l.rows[0], &l.rows[1]];
+        // From 0 to 100: an arrow, the baseline's label kept inside the left edge, the
+        // actual's to the left of its mark.
+        assert!(a.change.is_some());
+        assert_eq!(a.values[0].anchor, Anchor::Start);
+        assert_eq!(a.values[0].at.x, PLOT_X0 - 4.0);
+        assert_eq!(a.values[1].anchor, Anchor::Start);
+        assert!(a.values[1].at.x > a.dots[1].x);
+        assert_eq!(
+            a.dots.iter().map(|d| d.actual).collect::<Vec<_>>(),
+            [false, true]
+        );
+        // 50 and 50.5 are too close for an arrow; the labels go either way.
+        assert!(b.change.is_none());
+        assert_eq!(
+            (b.values[0].anchor, b.values[1].anchor),
+            (Anchor::End, Anchor::Start)
+        );
+        let (tx, _, target) = b.target.as_ref().expect("a target");
+        assert_eq!((target.anchor, target.at.x), (Anchor::Middle, *tx));
+        assert_eq!(a.title, "A: baseline 0; actual 100");
+    }
+
+    #[test]
+    fn a_label_near_the_right_edge_ends_inside_the_chart() {
+        let l = place(700.0, 10.0, 0, "target 123,456,789".to_owned());
+        assert_eq!(l.anchor, Anchor::End);
+        assert_eq!(l.at.x, 704.0);
+        let centred = place(300.0, 10.0, 0, "x".to_owned());
+        assert_eq!((centred.anchor, centred.at.x), (Anchor::Middle, 300.0));
     }
 
     #[test]

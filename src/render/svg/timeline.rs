@@ -1,14 +1,38 @@
-//! Status sheets' programmes ([`Timeline`] rows) drawn as bars on a fiscal-year axis.
+//! Status sheets' programmes drawn as bars on a fiscal-year axis.
 //!
-//! The SVG labels each fiscal year with its era and Western year (`H24 / 2012`; the era is the
-//! one in force on 31 December, so FY2019 is `R1`), is byte-stable, escapes all text, carries
-//! `role="img"`, `<title>` and `<desc>`, and refers to no fonts or hosts.
+//! In: a [`TimelineChart`] — [`Bar`]s whose names and periods the caller has written in the
+//! page's language, grouped under their region, a title and a DOM id unique on the page — and
+//! the page's [`Ui`] for every other word. Out: one `<svg>` element ([`svg`]).
+//!
+//! Guarantees: each fiscal year is labelled with its era and Western year (`H24 / 2012`; the
+//! era is the one in force on 31 December, so FY2019 is `R1`); a programme's bar spans the
+//! years it names and no others; all text is escaped; the element carries `role="img"`,
+//! `<title>` and `<desc>`, and refers to no fonts or hosts.
 
-use std::fmt::Write as _;
+use super::draw::{Font, Frame, Rect, Segment, Svg, TextAt};
+use crate::site::Ui;
 
-use super::{coord, xml_escape};
-use crate::compare::TimelineRow;
-use crate::model::Lang;
+/// What to draw, and how to name it.
+pub struct TimelineChart<'a> {
+    /// Grouped by region, in the order to draw them.
+    pub bars: &'a [Bar],
+    pub title: &'a str,
+    pub dom_id: &'a str,
+}
+
+/// A programme with a known span of fiscal years.
+#[derive(Clone, Debug)]
+pub struct Bar {
+    /// The region it belongs to: a heading starts each run of bars of one region.
+    pub region: String,
+    pub region_name: String,
+    pub name: String,
+    /// The period as the page prints it.
+    pub period: String,
+    /// First and last fiscal year (named by their starting year: 2018 = 平成30年度).
+    pub first_fy: i32,
+    pub last_fy: i32,
+}
 
 /// `H24`, `R1`, `S63` for a fiscal year: the era in force on 31 December of its first year;
 /// empty before 昭和.
@@ -32,6 +56,37 @@ pub fn axis_label(fy: i32) -> String {
     }
 }
 
+/// The bars as an `<svg>` element.
+pub fn svg(chart: &TimelineChart, ui: Ui) -> String {
+    let layout = layout(chart.bars, ui);
+    let desc = if chart.bars.is_empty() {
+        ui.get("timeline_desc_empty").to_owned()
+    } else {
+        ui.fill_named(
+            "timeline_desc",
+            &[
+                ("n", &chart.bars.len().to_string()),
+                ("first", &axis_label(layout.first)),
+                ("last", &axis_label(layout.last)),
+            ],
+        )
+    };
+    let frame = Frame {
+        class: "timeline-chart",
+        dom_id: chart.dom_id,
+        width: layout.width,
+        height: layout.height,
+        font: Font::Sans,
+        title: chart.title,
+        desc: &desc,
+    };
+    draw(&layout, &frame, ui.get("timeline_axis"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout
+// ---------------------------------------------------------------------------------------------
+
 const PLOT_X0: f64 = 16.0;
 const COL_W: f64 = 76.0;
 const MIN_WIDTH: f64 = 640.0;
@@ -39,172 +94,172 @@ const AXIS_H: f64 = 44.0;
 const LINE_H: f64 = 15.0;
 const BAR_H: f64 = 14.0;
 const HEADING_H: f64 = 26.0;
-const BAR_COLOUR: &str = "#1f5fa8";
+/// Rough width of a half-width character at 12px, for wrapping names.
+const CHAR_W: f64 = 7.0;
 
-/// The rows as an `<svg>` element. Its DOM ids derive from a hash of the title and rows, so
-/// two different timelines on one page do not collide.
-pub fn timeline_svg(rows: &[TimelineRow], lang: Lang, title: &str) -> String {
-    let id = dom_id(rows, title);
-    let (first, last) = year_range(rows);
+/// Where everything of a timeline goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineLayout {
+    pub width: f64,
+    pub height: f64,
+    /// The first and last fiscal year on the axis.
+    pub first: i32,
+    pub last: i32,
+    /// The rule closing the last year's column (none without bars).
+    pub end_rule: Option<Segment>,
+    /// Each year's rule and label, left to right (none without bars).
+    pub years: Vec<(Segment, TextAt)>,
+    pub items: Vec<Item>,
+}
+
+/// A region's heading, or a programme's bar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Heading(TextAt),
+    Bar(BarLayout),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarLayout {
+    /// `精神障がい者地域移行支援事業 (平成25年度～令和2年度)` (the row's `<title>`).
+    pub title: String,
+    /// The programme's name, wrapped.
+    pub lines: Vec<TextAt>,
+    pub bar: Rect,
+    pub period: TextAt,
+    pub period_place: PeriodPlace,
+}
+
+/// Where a bar's period is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodPlace {
+    /// Inside the bar, in white.
+    Inside,
+    /// After the bar's end.
+    After,
+    /// Before the bar's start, ending there.
+    Before,
+}
+
+/// Lay the bars out: one column per fiscal year from the first to the last any bar names.
+pub fn layout(bars: &[Bar], ui: Ui) -> TimelineLayout {
+    let (first, last) = year_range(bars);
     let years = (last - first + 1).max(1);
     let width = (PLOT_X0 * 2.0 + COL_W * f64::from(years)).max(MIN_WIDTH);
     let col_w = (width - PLOT_X0 * 2.0) / f64::from(years);
-    let chars_per_line = ((width - PLOT_X0 * 2.0) / 7.0).floor().max(20.0) as usize;
-    let body = layout(rows, lang, chars_per_line);
-    let height = AXIS_H + body.height + 12.0;
+    let chars_per_line = ((width - PLOT_X0 * 2.0) / CHAR_W).floor().max(20.0) as usize;
     let x_of = |fy: i32| PLOT_X0 + col_w * f64::from(fy - first);
-
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg class=\"timeline-chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"sans-serif\" font-size=\"12\" fill=\"currentColor\">",
-        coord(width),
-        coord(height)
-    );
-    let _ = write!(
-        s,
-        "<title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
-        xml_escape(title),
-        xml_escape(&describe(rows, first, last, lang))
-    );
-    s.push_str("<g class=\"timeline-axis\">");
-    // No rows, no years: an empty timeline names no year at all.
-    let drawn: Vec<i32> = if rows.is_empty() {
-        Vec::new()
-    } else {
-        (first..=last).collect()
-    };
-    if !rows.is_empty() {
-        let x = coord(x_of(last + 1));
-        let _ = write!(
-            s,
-            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>",
-            coord(AXIS_H - 12.0),
-            coord(height - 6.0)
-        );
-    }
-    for fy in drawn {
-        let x = x_of(fy);
-        let _ = write!(
-            s,
-            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
-            coord(AXIS_H - 12.0),
-            coord(height - 6.0),
-            coord(x + col_w / 2.0),
-            coord(AXIS_H - 18.0),
-            xml_escape(&axis_label(fy)),
-            x = coord(x)
-        );
-    }
-    let caption = match lang {
-        Lang::Ja => "年度（4月～翌3月）",
-        Lang::En => "Fiscal year (April to March)",
-    };
-    let _ = write!(
-        s,
-        "<text x=\"{}\" y=\"12.00\" font-size=\"11\">{}</text></g>",
-        coord(PLOT_X0),
-        xml_escape(caption)
-    );
-    for item in &body.items {
-        let top = AXIS_H + item.top;
-        match item.kind {
-            ItemKind::Heading(text) => {
-                let _ = write!(
-                    s,
-                    "<text class=\"timeline-region\" x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>",
-                    coord(PLOT_X0),
-                    coord(top + 17.0),
-                    xml_escape(text)
-                );
-            }
-            ItemKind::Row(row, ref lines) => {
-                draw_row(
-                    &mut s,
-                    row,
-                    lines,
-                    top,
-                    x_of(row.start_fy),
-                    x_of(row.end_fy + 1),
-                    width,
-                    lang,
-                );
-            }
+    let mut items = Vec::new();
+    let mut y = AXIS_H;
+    let mut region: Option<&str> = None;
+    for bar in bars {
+        if region != Some(bar.region.as_str()) {
+            region = Some(&bar.region);
+            items.push(Item::Heading(TextAt {
+                x: PLOT_X0,
+                y: y + 17.0,
+                text: bar.region_name.clone(),
+            }));
+            y += HEADING_H;
         }
+        let lines = wrap(&bar.name, chars_per_line);
+        let span = (x_of(bar.first_fy), x_of(bar.last_fy + 1));
+        let placed = bar_layout(bar, &lines, y, span, width, ui);
+        y += LINE_H * lines.len() as f64 + BAR_H + 14.0;
+        items.push(Item::Bar(placed));
     }
-    s.push_str("</svg>");
-    s
+    let height = y + 12.0;
+    let rule = |x: f64| Segment {
+        x1: x,
+        y1: AXIS_H - 12.0,
+        x2: x,
+        y2: height - 6.0,
+    };
+    // No bars, no years: an empty timeline names no year at all.
+    let drawn = if bars.is_empty() {
+        0..0
+    } else {
+        first..last + 1
+    };
+    TimelineLayout {
+        width,
+        height,
+        first,
+        last,
+        end_rule: (!bars.is_empty()).then(|| rule(x_of(last + 1))),
+        years: drawn
+            .map(|fy| {
+                let label = TextAt {
+                    x: x_of(fy) + col_w / 2.0,
+                    y: AXIS_H - 18.0,
+                    text: axis_label(fy),
+                };
+                (rule(x_of(fy)), label)
+            })
+            .collect(),
+        items,
+    }
 }
 
-fn year_range(rows: &[TimelineRow]) -> (i32, i32) {
-    let first = rows.iter().map(|r| r.start_fy.min(r.end_fy)).min();
-    let last = rows.iter().map(|r| r.end_fy.max(r.start_fy)).max();
+fn year_range(bars: &[Bar]) -> (i32, i32) {
+    let first = bars.iter().map(|b| b.first_fy.min(b.last_fy)).min();
+    let last = bars.iter().map(|b| b.last_fy.max(b.first_fy)).max();
     match (first, last) {
         (Some(first), Some(last)) => (first, last),
         _ => (2018, 2018),
     }
 }
 
-fn describe(rows: &[TimelineRow], first: i32, last: i32, lang: Lang) -> String {
-    let n = rows.len();
-    if n == 0 {
-        return match lang {
-            Lang::Ja => "期間の記載がある事業はない。".to_owned(),
-            Lang::En => "No programme with a stated period.".to_owned(),
-        };
-    }
-    match lang {
-        Lang::Ja => format!(
-            "{n}件の事業を年度ごとに横棒で示す（{}年度～{}年度）。期間の記載がない事業は図に含めず、別に一覧している。",
-            axis_label(first),
-            axis_label(last)
-        ),
-        Lang::En => format!(
-            "{n} programmes drawn as bars over fiscal years ({} to {}). Programmes whose period is not stated are not drawn; they are listed separately.",
-            axis_label(first),
-            axis_label(last)
-        ),
-    }
-}
-
-enum ItemKind<'a> {
-    Heading(&'a str),
-    Row(&'a TimelineRow, Vec<String>),
-}
-
-struct Item<'a> {
+/// A programme's name at `top`, its bar from `x0` to `x1` under it, and its period inside the
+/// bar when it fits, else after it, else before it.
+fn bar_layout(
+    bar: &Bar,
+    lines: &[String],
     top: f64,
-    kind: ItemKind<'a>,
-}
-
-struct Layout<'a> {
-    items: Vec<Item<'a>>,
-    height: f64,
-}
-
-/// Region headings and rows, top to bottom.
-fn layout(rows: &[TimelineRow], lang: Lang, chars_per_line: usize) -> Layout<'_> {
-    let mut items = Vec::new();
-    let mut y = 0.0;
-    let mut region: Option<&str> = None;
-    for row in rows {
-        if region != Some(row.region.as_str()) {
-            region = Some(&row.region);
-            items.push(Item {
-                top: y,
-                kind: ItemKind::Heading(row.region_name.get(lang).text),
-            });
-            y += HEADING_H;
-        }
-        let lines = wrap(row.name.get(lang).text, chars_per_line);
-        let h = LINE_H * lines.len() as f64 + BAR_H + 14.0;
-        items.push(Item {
-            top: y,
-            kind: ItemKind::Row(row, lines),
-        });
-        y += h;
+    (x0, x1): (f64, f64),
+    width: f64,
+    ui: Ui,
+) -> BarLayout {
+    let bar_top = top + LINE_H * lines.len() as f64 + 4.0;
+    let text_w: f64 = bar
+        .period
+        .chars()
+        .map(|c| if c.is_ascii() { 6.0 } else { 11.0 })
+        .sum();
+    let (x, period_place) = if x1 - x0 - 12.0 >= text_w {
+        (x0 + 8.0, PeriodPlace::Inside)
+    } else if x1 + 6.0 + text_w <= width {
+        (x1 + 4.0, PeriodPlace::After)
+    } else {
+        ((x0 - 4.0).max(text_w), PeriodPlace::Before)
+    };
+    BarLayout {
+        title: ui.fill_named(
+            "timeline_bar_title",
+            &[("name", &bar.name), ("period", &bar.period)],
+        ),
+        lines: lines
+            .iter()
+            .enumerate()
+            .map(|(i, text)| TextAt {
+                x: PLOT_X0,
+                y: top + 12.0 + LINE_H * i as f64,
+                text: text.clone(),
+            })
+            .collect(),
+        bar: Rect {
+            x: x0 + 2.0,
+            y: bar_top,
+            width: (x1 - x0 - 4.0).max(2.0),
+            height: BAR_H,
+        },
+        period: TextAt {
+            x,
+            y: bar_top + BAR_H - 3.0,
+            text: bar.period.clone(),
+        },
+        period_place,
     }
-    Layout { items, height: y }
 }
 
 /// Break text at spaces (or anywhere, for text without spaces) so that no line is wider than
@@ -236,85 +291,119 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-#[allow(clippy::too_many_arguments)]
-fn draw_row(
-    s: &mut String,
-    row: &TimelineRow,
-    lines: &[String],
-    top: f64,
-    x0: f64,
-    x1: f64,
-    width: f64,
-    lang: Lang,
-) {
-    let period = row.period.display(lang);
-    let _ = write!(
-        s,
-        "<g class=\"timeline-row\"><title>{}</title>",
-        xml_escape(&format!("{} ({period})", row.name.get(lang).text))
-    );
-    for (i, line) in lines.iter().enumerate() {
-        let _ = write!(
-            s,
-            "<text class=\"timeline-name\" x=\"{}\" y=\"{}\">{}</text>",
-            coord(PLOT_X0),
-            coord(top + 12.0 + LINE_H * i as f64),
-            xml_escape(line)
-        );
+// ---------------------------------------------------------------------------------------------
+// Drawing
+// ---------------------------------------------------------------------------------------------
+
+const BAR_COLOUR: &str = "#1f5fa8";
+
+/// `caption`: what the axis counts (fiscal years, April to March).
+fn draw(layout: &TimelineLayout, frame: &Frame, caption: &str) -> String {
+    let mut svg = Svg::chart(frame);
+    svg.el("g").attr("class", "timeline-axis").open();
+    if let Some(rule) = &layout.end_rule {
+        year_rule(&mut svg, rule);
     }
-    let bar_top = top + LINE_H * lines.len() as f64 + 4.0;
-    let _ = write!(
-        s,
-        "<rect class=\"timeline-bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{BAR_COLOUR}\"/>",
-        coord(x0 + 2.0),
-        coord(bar_top),
-        coord((x1 - x0 - 4.0).max(2.0)),
-        coord(BAR_H)
-    );
-    let text_w: f64 = period
-        .chars()
-        .map(|c| if c.is_ascii() { 6.0 } else { 11.0 })
-        .sum();
-    let baseline = coord(bar_top + BAR_H - 3.0);
-    let placed = if x1 - x0 - 12.0 >= text_w {
-        format!("x=\"{}\" y=\"{baseline}\" fill=\"#fff\"", coord(x0 + 8.0))
-    } else if x1 + 6.0 + text_w <= width {
-        format!("x=\"{}\" y=\"{baseline}\"", coord(x1 + 4.0))
-    } else {
-        format!(
-            "x=\"{}\" y=\"{baseline}\" text-anchor=\"end\"",
-            coord((x0 - 4.0).max(text_w))
-        )
-    };
-    let _ = write!(
-        s,
-        "<text class=\"timeline-period\" {placed} font-size=\"10\">{}</text></g>",
-        xml_escape(&period)
-    );
+    for (rule, label) in &layout.years {
+        year_rule(&mut svg, rule);
+        svg.el("text")
+            .at("x", label.x)
+            .at("y", label.y)
+            .attr("text-anchor", "middle")
+            .attr("font-size", "11")
+            .text(&label.text);
+    }
+    svg.el("text")
+        .at("x", PLOT_X0)
+        .at("y", 12.0)
+        .attr("font-size", "11")
+        .text(caption);
+    svg.close();
+    for item in &layout.items {
+        match item {
+            Item::Heading(h) => svg
+                .el("text")
+                .attr("class", "timeline-region")
+                .at("x", h.x)
+                .at("y", h.y)
+                .attr("font-weight", "bold")
+                .text(&h.text),
+            Item::Bar(bar) => draw_bar(&mut svg, bar),
+        }
+    }
+    svg.finish()
 }
 
-/// `timeline-` and eight hex digits of an FNV-1a hash of the title and rows.
-fn dom_id(rows: &[TimelineRow], title: &str) -> String {
-    let mut hash: u32 = 0x811c_9dc5;
-    let mut feed = |text: &str| {
-        for b in text.bytes().chain([0]) {
-            hash ^= u32::from(b);
-            hash = hash.wrapping_mul(0x0100_0193);
-        }
-    };
-    feed(title);
-    for r in rows {
-        feed(&r.source_record);
-        feed(&r.path);
+fn year_rule(svg: &mut Svg, rule: &Segment) {
+    svg.el("line")
+        .segment(rule)
+        .attr("stroke", "currentColor")
+        .attr("stroke-opacity", "0.15")
+        .end();
+}
+
+fn draw_bar(svg: &mut Svg, bar: &BarLayout) {
+    svg.el("g").attr("class", "timeline-row").open();
+    svg.el("title").text(&bar.title);
+    for line in &bar.lines {
+        svg.el("text")
+            .attr("class", "timeline-name")
+            .at("x", line.x)
+            .at("y", line.y)
+            .text(&line.text);
     }
-    format!("timeline-{hash:08x}")
+    svg.el("rect")
+        .attr("class", "timeline-bar")
+        .rect(&bar.bar)
+        .attr("rx", "3")
+        .attr("fill", BAR_COLOUR)
+        .end();
+    let period = svg
+        .el("text")
+        .attr("class", "timeline-period")
+        .at("x", bar.period.x)
+        .at("y", bar.period.y);
+    let period = match bar.period_place {
+        PeriodPlace::Inside => period.attr("fill", "#fff"),
+        PeriodPlace::After => period,
+        PeriodPlace::Before => period.attr("text-anchor", "end"),
+    };
+    period.attr("font-size", "10").text(&bar.period.text);
+    svg.close();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::compare::timeline;
-    use crate::testutil::{assert_well_formed, corpus};
+    use crate::model::Lang;
+    use crate::testutil::{assert_well_formed, corpus, theme_strings};
+
+    fn bars(lang: Lang) -> Vec<Bar> {
+        timeline(corpus())
+            .rows
+            .iter()
+            .map(|r| Bar {
+                region: r.region.to_string(),
+                region_name: r.region_name.get(lang).text.to_owned(),
+                name: r.name.get(lang).text.to_owned(),
+                period: r.period.display(lang),
+                first_fy: r.start_fy,
+                last_fy: r.end_fy,
+            })
+            .collect()
+    }
+
+    fn bar(region: &str, name: &str, first_fy: i32, last_fy: i32) -> Bar {
+        Bar {
+            region: region.to_owned(),
+            region_name: region.to_uppercase(),
+            name: name.to_owned(),
+            period: format!("FY{first_fy}–FY{last_fy}"),
+            first_fy,
+            last_fy,
+        }
+    }
 
     #[test]
     fn axis_labels_carry_both_years() {
@@ -327,9 +416,16 @@ mod tests {
 
     #[test]
     fn svg_of_real_rows() {
-        let t = timeline(corpus());
+        let title = "取組の経緯 <history> & \"programmes\"";
         for lang in Lang::ALL {
-            let svg = timeline_svg(&t.rows, lang, "取組の経緯 <history> & \"programmes\"");
+            let bars = bars(lang);
+            let ui = theme_strings().ui(lang);
+            let chart = TimelineChart {
+                bars: &bars,
+                title,
+                dom_id: "timeline-x",
+            };
+            let svg = svg(&chart, ui);
             assert_well_formed(&svg);
             assert!(svg.contains("role=\"img\""));
             assert!(svg.contains("&lt;history&gt; &amp; &quot;programmes&quot;"));
@@ -340,19 +436,73 @@ mod tests {
                 !svg.contains(">H24 / 2012<"),
                 "no year before the first programme"
             );
-            assert!(svg.contains(t.rows[0].region_name.get(lang).text));
+            assert!(svg.contains(&bars[0].region_name));
             // Not-stated programmes are not drawn.
             assert!(!svg.contains("退院後支援専門相談員の設置"));
-            assert_eq!(
-                svg,
-                timeline_svg(&t.rows, lang, "取組の経緯 <history> & \"programmes\"")
-            );
+            assert_eq!(svg, super::svg(&chart, ui));
         }
-        let en = timeline_svg(&t.rows, Lang::En, "History");
+        let en_bars = bars(Lang::En);
+        let en = TimelineChart {
+            bars: &en_bars,
+            title: "History",
+            dom_id: "t",
+        };
+        let en = svg(&en, theme_strings().ui(Lang::En));
         assert!(en.contains("FY2018 – FY2021"));
-        let empty = timeline_svg(&[], Lang::En, "Nothing");
+        assert!(en.contains(">Fiscal year (April to March)</text>"));
+        let empty = TimelineChart {
+            bars: &[],
+            title: "Nothing",
+            dom_id: "t",
+        };
+        let empty = svg(&empty, theme_strings().ui(Lang::En));
         assert_well_formed(&empty);
         assert!(!empty.contains(" / 20"), "an empty timeline names no year");
+        assert!(empty.contains(">No programme with a stated period.</desc>"));
+    }
+
+    #[test]
+    fn bars_span_their_years_under_one_heading_per_region() {
+        let bars = [
+            bar("a", "one", 2013, 2020),
+            bar("a", "two", 2018, 2021),
+            bar("b", "three", 2021, 2021),
+        ];
+        let l = layout(&bars, theme_strings().ui(Lang::En));
+        assert_eq!((l.first, l.last), (2013, 2021));
+        assert_eq!(l.width, 16.0 * 2.0 + 76.0 * 9.0);
+        assert_eq!(l.years.len(), 9);
+        let col = |fy: i32| PLOT_X0 + COL_W * f64::from(fy - 2013);
+        assert_eq!(l.years[0].0.x1, col(2013));
+        assert_eq!(l.end_rule.map(|r| r.x1), Some(col(2022)));
+        let headings: Vec<&str> = l
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Heading(h) => Some(h.text.as_str()),
+                Item::Bar(_) => None,
+            })
+            .collect();
+        assert_eq!(headings, ["A", "B"]);
+        let placed: Vec<&BarLayout> = l
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Bar(b) => Some(b),
+                Item::Heading(_) => None,
+            })
+            .collect();
+        assert_eq!(placed[0].bar.x, col(2013) + 2.0);
+        assert_eq!(placed[0].bar.width, col(2021) - col(2013) - 4.0);
+        assert_eq!(placed[0].period_place, PeriodPlace::Inside);
+        // A one-year bar at the right edge is too short for its period: it goes before it.
+        assert_eq!(placed[2].period_place, PeriodPlace::Before);
+        assert_eq!(placed[2].title, "three (FY2021–FY2021)");
+        assert!(placed[1].bar.y > placed[0].bar.y + BAR_H);
+        assert_eq!(l.height, {
+            let last = placed[2];
+            last.bar.y + BAR_H + 10.0 + 12.0
+        });
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod base;
 pub mod case;
+pub mod compare;
 pub mod home;
 pub mod index;
 pub mod links;

@@ -8,7 +8,7 @@ use super::{Foot, Head, Line, List, TagLink, Ui};
 use crate::load::Record;
 use crate::model::case::Section;
 use crate::model::practice::{Chart, IssueResponse, Stage, StorySection};
-use crate::model::{Lang, Practice, TermList, Text};
+use crate::model::{Practice, TermList, Text};
 use crate::render::svg;
 use crate::site::Site;
 
@@ -77,8 +77,8 @@ pub fn view(site: &Site, ui: Ui, record: &Record, p: &Practice) -> PracticeView 
             let dom_id = format!("chart-{}", record.id);
             chart(
                 c,
-                lang,
-                svg::stages::svg(c, lang, p.title.get(lang).text, &dom_id),
+                ui,
+                svg::stages::svg(c, ui, p.title.get(lang).text, &dom_id),
             )
         }),
         story: p.story.clone(),
@@ -92,7 +92,7 @@ pub fn view(site: &Site, ui: Ui, record: &Record, p: &Practice) -> PracticeView 
 }
 
 /// The chart's data as a list: its boxes by level and stage, and its arrows.
-fn chart(c: &Chart, lang: Lang, svg: String) -> ChartView {
+fn chart(c: &Chart, ui: Ui, svg: String) -> ChartView {
     let levels = c
         .levels
         .iter()
@@ -108,7 +108,7 @@ fn chart(c: &Chart, lang: Lang, svg: String) -> ChartView {
                         .map(|n| n.text.clone())
                         .collect();
                     (!nodes.is_empty()).then(|| StageView {
-                        name: svg::stages::stage_name(stage, lang).into(),
+                        name: svg::stages::stage_name(stage, ui).into(),
                         nodes,
                     })
                 })
@@ -139,7 +139,7 @@ fn chart(c: &Chart, lang: Lang, svg: String) -> ChartView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Body;
+    use crate::model::{Body, Lang};
     use crate::render::view::tests::{record, site, strings};
 
     fn practice_view(id: &str, lang: Lang) -> (PracticeView, &'static Practice) {
@@ -175,7 +175,7 @@ mod tests {
                         .iter()
                         .any(|n| n.level == level.id && n.stage == st)
                 })
-                .map(|&st| svg::stages::stage_name(st, Lang::Ja))
+                .map(|&st| svg::stages::stage_name(st, strings().ui(Lang::Ja)))
                 .collect();
             assert_eq!(names, expected, "stages in order, empty ones left out");
         }
@@ -188,7 +188,7 @@ mod tests {
         let stage = chart.levels[level]
             .stages
             .iter()
-            .find(|s| s.name == svg::stages::stage_name(first.stage, Lang::Ja))
+            .find(|s| s.name == svg::stages::stage_name(first.stage, strings().ui(Lang::Ja)))
             .expect("the first box's stage");
         assert!(stage.nodes.contains(&first.text));
         assert_eq!(chart.links.len(), source.links.len());

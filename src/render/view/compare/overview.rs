@@ -1,0 +1,142 @@
+//! The interactive comparison page: the regions and indicators a reader may choose, every
+//! comparison as a table for readers without JavaScript, and the open data behind them.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::indicators::summaries;
+use super::{comparison_view, nav, ComparisonView, NavLink, Section, Ui};
+use crate::compare::Computed;
+use crate::model::{Lang, Text};
+use crate::site::{RegionRef, Route, Site};
+
+#[derive(Serialize)]
+pub struct OverviewView {
+    pub nav: Vec<NavLink>,
+    /// Regions that have something to compare.
+    pub regions: Vec<RegionRef>,
+    /// Indicators that have values.
+    pub indicators: Vec<Choice>,
+    pub rows: Vec<OverviewRow>,
+    /// The columns of `/data/indicators.csv`.
+    pub columns: Vec<CsvColumn>,
+    /// `/data/compare.json`, `/data/indicators.csv`, `/data/records.json`.
+    pub json_url: String,
+    pub csv_url: String,
+    pub records_url: String,
+    pub script_url: String,
+}
+
+/// An indicator to choose.
+#[derive(Serialize)]
+pub struct Choice {
+    pub id: String,
+    pub name: Text,
+}
+
+/// A comparison of the table, with its indicator.
+#[derive(Serialize)]
+pub struct OverviewRow {
+    pub indicator: String,
+    pub indicator_url: String,
+    pub comparison: ComparisonView,
+}
+
+/// A column of `/data/indicators.csv` and what it means.
+#[derive(Serialize)]
+pub struct CsvColumn {
+    pub name: &'static str,
+    pub meaning: &'static str,
+}
+
+pub fn view(site: &Site, computed: &Computed, ui: Ui) -> OverviewView {
+    let lang = ui.lang;
+    let used: BTreeSet<&str> = computed
+        .comparisons
+        .iter()
+        .map(|c| c.region.as_str())
+        .collect();
+    OverviewView {
+        nav: nav(site, ui, Section::Compare),
+        regions: used.iter().map(|id| site.region_ref(id, lang)).collect(),
+        indicators: summaries(site, computed, ui)
+            .into_iter()
+            .filter(|i| i.values > 0)
+            .map(|i| Choice {
+                id: i.id,
+                name: i.name,
+            })
+            .collect(),
+        rows: computed
+            .comparisons
+            .iter()
+            .map(|c| OverviewRow {
+                indicator: c.indicator.to_string(),
+                indicator_url: site.routes.url(lang, Route::Indicator(&c.indicator)),
+                comparison: comparison_view(site, c, ui),
+            })
+            .collect(),
+        columns: csv_columns(lang),
+        json_url: site.routes.data("compare.json"),
+        csv_url: site.routes.data("indicators.csv"),
+        records_url: site.routes.data("records.json"),
+        script_url: site.routes.static_file("compare.js"),
+    }
+}
+
+/// The columns of `/data/indicators.csv`, documented on the page.
+fn csv_columns(lang: Lang) -> Vec<CsvColumn> {
+    crate::data::csv::COLUMNS
+        .iter()
+        .map(|&(name, en, ja)| CsvColumn {
+            name,
+            meaning: match lang {
+                Lang::Ja => ja,
+                Lang::En => en,
+            },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::computed;
+    use super::*;
+    use crate::testutil::{corpus, theme_strings};
+
+    #[test]
+    fn every_comparison_is_in_the_table_with_its_indicator_page() {
+        let site = Site::new(corpus());
+        let v = view(&site, computed(), theme_strings().ui(Lang::En));
+        assert_eq!(v.rows.len(), computed().comparisons.len());
+        let row = &v.rows[0];
+        assert_eq!(
+            row.indicator_url,
+            format!("/en/indicators/{}/", row.indicator)
+        );
+        assert!(v.regions.iter().any(|r| r.id == "kumamoto-pref"));
+        assert!(v.indicators.iter().any(|i| i.id == "long-term-inpatients"));
+        assert_eq!(v.columns.len(), crate::data::csv::COLUMNS.len());
+        assert_eq!(v.columns[0].name, crate::data::csv::COLUMNS[0].0);
+        assert_eq!(v.json_url, "/data/compare.json");
+        assert_eq!(v.script_url, "/static/compare.js");
+        assert!(v.nav[0].current);
+    }
+
+    #[test]
+    fn indicators_without_values_are_not_offered() {
+        let site = Site::new(corpus());
+        let v = view(&site, computed(), theme_strings().ui(Lang::Ja));
+        for choice in &v.indicators {
+            assert!(
+                computed()
+                    .observations
+                    .iter()
+                    .any(|o| o.indicator == choice.id),
+                "{}",
+                choice.id
+            );
+        }
+    }
+}
