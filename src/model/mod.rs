@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod case;
 pub mod date;
+pub mod id;
 pub mod indicator;
 pub mod lang;
 pub mod number;
@@ -16,6 +17,7 @@ pub mod page;
 pub mod practice;
 pub mod region;
 pub mod sheet;
+pub mod spanned;
 pub mod text;
 pub mod vocab;
 
@@ -24,12 +26,14 @@ use serde::Serialize;
 pub use analysis::Analysis;
 pub use case::Case;
 pub use date::{Dated, When};
+pub use id::Id;
 pub use lang::Lang;
 pub use outcome::Outcome;
 pub use page::Page;
 pub use practice::Practice;
 pub use region::Region;
 pub use sheet::StatusSheet;
+pub use spanned::Spanned;
 pub use text::{Item, Prose, Text};
 pub use vocab::{TermList, Vocabulary};
 

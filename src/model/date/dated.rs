@@ -11,18 +11,22 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::Deref;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::{When, SERDE_NAME};
+use crate::diag::Span;
+use crate::model::spanned::{self, Spanned};
 
-/// A date as a record writes it. Two `Dated` are equal when their values are: `令和2年度` and
-/// `R2年度` are the same fiscal year.
+/// A date as a record writes it, and where. Two `Dated` are equal when their values are:
+/// `令和2年度` and `R2年度` are the same fiscal year.
 #[derive(Clone, Debug)]
 pub struct Dated {
     when: When,
     /// The text as written, when it is not already the canonical form.
     written: Option<Box<str>>,
+    /// Where it is written (see [`crate::model::spanned`]); default when not read from YAML.
+    span: Span,
 }
 
 impl Dated {
@@ -36,11 +40,20 @@ impl Dated {
         self.written.as_deref()
     }
 
+    /// Where the date is written.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
     fn read(text: &str) -> Result<Dated, super::DateError> {
         let when: When = text.parse()?;
         let text = text.trim();
         let written = (text != when.canonical()).then(|| text.into());
-        Ok(Dated { when, written })
+        Ok(Dated {
+            when,
+            written,
+            span: Span::default(),
+        })
     }
 }
 
@@ -49,6 +62,7 @@ impl From<When> for Dated {
         Dated {
             when,
             written: None,
+            span: Span::default(),
         }
     }
 }
@@ -136,6 +150,16 @@ impl<'de> Visitor<'de> for DatedVisitor {
     ) -> Result<Dated, D::Error> {
         let text = String::deserialize(deserializer)?;
         Self::read(&text)
+    }
+
+    /// Our YAML deserializer: the span, then the text.
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Dated, A::Error> {
+        let text: Spanned<String> = spanned::from_seq(seq)?;
+        let read: Dated = Self::read(&text)?;
+        Ok(Dated {
+            span: text.span(),
+            ..read
+        })
     }
 }
 
