@@ -174,10 +174,10 @@ impl Body {
                 ids.push(&s.region);
                 for g in &s.history.groups {
                     for e in &g.events {
-                        ids.extend(e.areas.iter().map(String::as_str));
+                        ids.extend(e.areas.iter().map(|id| id.as_str()));
                     }
                     for c in &g.counts {
-                        ids.extend(c.areas.iter().map(String::as_str));
+                        ids.extend(c.areas.iter().map(|id| id.as_str()));
                     }
                 }
             }
@@ -185,10 +185,10 @@ impl Body {
                 ids.push(&o.region);
                 ids.extend(o.areas.iter().map(|a| a.region.as_str()));
                 ids.extend(o.discharge.iter().filter_map(|d| d.region.as_deref()));
-                for (_, e) in o.entries() {
-                    ids.extend(e.places.iter().map(String::as_str));
+                for e in o.entries() {
+                    ids.extend(e.places.iter().map(|id| id.as_str()));
                 }
-                ids.extend(o.next_policy_places.iter().map(String::as_str));
+                ids.extend(o.next_policy_places.iter().map(|id| id.as_str()));
             }
             Body::Case(c) => ids.push(&c.region),
             Body::Practice(p) => ids.push(&p.region),

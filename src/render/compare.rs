@@ -284,7 +284,7 @@ pub fn points_page<'a>(site: &Site<'a>, theme: Option<&'a Term>, lang: Lang) -> 
         .filter(|t| used.contains(t.id.as_str()))
         .map(|t| {
             (
-                t.id.clone(),
+                t.id.to_string(),
                 t.name.clone(),
                 site.routes.url(lang, Route::ComparePoints(Some(&t.id))),
             )
@@ -328,7 +328,7 @@ pub fn issues_page<'a>(site: &Site<'a>, lang: Lang) -> IssuesPage<'a> {
             let keys: Vec<String> = if issue.themes.is_empty() {
                 vec![String::new()]
             } else {
-                issue.themes.clone()
+                issue.themes.iter().map(|t| t.to_string()).collect()
             };
             for t in keys {
                 by_theme.entry(t).or_default().push(IssueView {
@@ -389,7 +389,7 @@ pub fn categories_page(site: &Site, lang: Lang) -> CategoriesPage {
             .iter()
             .map(|t| {
                 (
-                    t.id.clone(),
+                    t.id.to_string(),
                     t.name.clone(),
                     site.routes
                         .url(lang, Route::Term(TermList::Categories, &t.id)),

@@ -541,7 +541,7 @@ fn term_refs(site: &Site, lang: Lang, list: TermList) -> Vec<TermRef> {
     site.terms(list)
         .iter()
         .map(|t| TermRef {
-            id: t.id.clone(),
+            id: t.id.to_string(),
             name: t.name.clone(),
             url: site.routes.url(lang, Route::Term(list, &t.id)),
             count: site.by_tag.get(&(list, t.id.as_str())).map_or(0, Vec::len),

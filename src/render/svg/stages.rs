@@ -89,7 +89,7 @@ pub fn svg(chart: &Chart, lang: Lang, title: &str, dom_id: &str) -> String {
                 let h = lines.len() as f64 * LINE_H + 2.0 * PAD;
                 let x = LABEL_W + col as f64 * COL_W + (COL_W - BOX_W) / 2.0;
                 placed.push(Placed {
-                    id: node.id.clone(),
+                    id: node.id.to_string(),
                     x,
                     y: cy,
                     h,
