@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::load::Corpus;
+use crate::model::id::RegionId;
 use crate::model::indicator::{Count, IndicatorRow, Target, Value};
 use crate::model::outcome::Outcome;
 use crate::model::sheet::StatusSheet;
@@ -178,7 +179,7 @@ struct Fields<'a> {
     date: Option<&'a When>,
     date_role: DateRole,
     path: String,
-    areas: &'a [String],
+    areas: &'a [RegionId],
     note: Option<&'a Text>,
 }
 
@@ -199,7 +200,7 @@ impl Emit<'_> {
             source_record: self.record.to_owned(),
             source_kind: self.kind,
             path: f.path,
-            areas: f.areas.to_vec(),
+            areas: f.areas.iter().map(|a| a.to_string()).collect(),
             note: f.note.cloned(),
         });
     }
@@ -239,7 +240,7 @@ impl Emit<'_> {
             region,
             indicator,
             kind,
-            value: v.value,
+            value: *v.value,
             of: v.of,
             date: v.as_of.as_deref(),
             date_role: DateRole::AsOf,
@@ -255,7 +256,7 @@ impl Emit<'_> {
             region,
             indicator,
             kind: ObsKind::Target,
-            value: t.value,
+            value: *t.value,
             of: t.of,
             date,
             date_role,
@@ -272,12 +273,12 @@ impl Emit<'_> {
             let Some(indicator) = &part.indicator else {
                 continue;
             };
-            let note = worded(&part.wording, part.value);
+            let note = worded(&part.wording, *part.value);
             self.push(Fields {
                 region,
                 indicator,
                 kind: ObsKind::Count,
-                value: part.value,
+                value: *part.value,
                 of: None,
                 date: Some(&count.period),
                 date_role: DateRole::Period,
@@ -286,12 +287,12 @@ impl Emit<'_> {
                 note: Some(&note),
             });
         }
-        let worded = count.wording.as_ref().map(|w| worded(w, count.value));
+        let worded = count.wording.as_ref().map(|w| worded(w, *count.value));
         self.push(Fields {
             region,
             indicator: &count.indicator,
             kind: ObsKind::Count,
-            value: count.value,
+            value: *count.value,
             of: None,
             date: Some(&count.period),
             date_role: DateRole::Period,
@@ -306,7 +307,7 @@ impl Emit<'_> {
             let region = d.region.as_deref().unwrap_or(&outcome.region);
             let values = [
                 ("supported", DISCHARGE_SUPPORT_GIVEN, d.supported),
-                ("discharged", DISCHARGED, d.discharged),
+                ("discharged", DISCHARGED, d.discharged.map(|n| *n)),
             ];
             for (field, indicator, value) in values {
                 let Some(value) = value else { continue };

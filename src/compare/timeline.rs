@@ -89,7 +89,7 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
             let path = format!("history.programmes[{i}]");
             match fiscal_span(&p.period) {
                 Ok((start_fy, end_fy)) => out.rows.push(TimelineRow {
-                    region: sheet.region.clone(),
+                    region: sheet.region.to_string(),
                     region_name: region_name.clone(),
                     source_record: rec.id.clone(),
                     path,
@@ -100,7 +100,7 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
                     end_fy,
                 }),
                 Err(reason) => out.unplaced.push(Unplaced {
-                    region: sheet.region.clone(),
+                    region: sheet.region.to_string(),
                     region_name: region_name.clone(),
                     source_record: rec.id.clone(),
                     path,

@@ -20,7 +20,7 @@ use crate::yaml::{problem, read, typed, Node};
 
 pub use crate::yaml::MAX_FILE_BYTES;
 
-/// A loaded record with the tree it came from (its field-path → span index).
+/// A loaded record with the tree it came from (walked for translations).
 #[derive(Debug)]
 pub struct Record {
     pub kind: Kind,

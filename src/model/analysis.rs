@@ -3,17 +3,18 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::id::{RegionId, RegionKindId, ThemeId};
 use super::text::{Item, Prose, Text};
 
 /// `content/analyses/<id>.yaml`: one region's work read through the six points.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Analysis {
-    pub region: String,
+    pub region: RegionId,
     /// A `region-kinds` id: the level the work is done at (圏域, 政令都市, 市町村 …).
-    pub level: String,
+    pub level: RegionKindId,
     /// A `themes` vocabulary id.
-    pub theme: String,
+    pub theme: ThemeId,
     /// The heading after the region ("保健所が主導する協議の場").
     pub title: Text,
     #[serde(default)]

@@ -3,19 +3,20 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::id::{CategoryId, RegionId, ThemeId};
 use super::text::{Prose, Text};
 
 /// `content/cases/<id>.yaml`: one region's work under one project type.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
-    pub region: String,
+    pub region: RegionId,
     /// A `categories` vocabulary id (one of the promotion project's types).
-    pub category: String,
+    pub category: CategoryId,
     /// 事例テーマ（事業名）.
     pub title: Text,
     #[serde(default)]
-    pub themes: Vec<String>,
+    pub themes: Vec<ThemeId>,
     #[serde(default)]
     pub source: Option<Text>,
     #[serde(default)]

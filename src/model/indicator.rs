@@ -5,25 +5,27 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::Dated;
+use super::id::{IndicatorId, RegionId};
+use super::spanned::Spanned;
 use super::text::Text;
 
 /// One indicator in a sheet's table: `indicator` names an entry of `vocabularies/indicators.yaml`.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorRow {
-    pub indicator: String,
+    pub indicator: IndicatorId,
     /// The row's label as the source writes it, when it differs from the vocabulary's name.
     #[serde(default)]
     pub label: Option<Text>,
     /// The value at the start (現状値); needs `as_of`.
     #[serde(default)]
-    pub baseline: Option<Value>,
+    pub baseline: Option<Spanned<Value>>,
     /// The target (目標値); needs `deadline` or `set_at`.
     #[serde(default)]
-    pub target: Option<Target>,
+    pub target: Option<Spanned<Target>>,
     /// The value reached (実績値); needs `as_of`.
     #[serde(default)]
-    pub actual: Option<Value>,
+    pub actual: Option<Spanned<Value>>,
     /// Effects written beside this row (具体的な成果・効果 / 見込んでいる成果・効果).
     #[serde(default)]
     pub effects: Vec<Text>,
@@ -33,7 +35,7 @@ pub struct IndicatorRow {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
-    pub value: f64,
+    pub value: Spanned<f64>,
     /// The whole the value is a part of, when the source gives "N of M".
     #[serde(default)]
     pub of: Option<f64>,
@@ -49,7 +51,7 @@ pub struct Value {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    pub value: f64,
+    pub value: Spanned<f64>,
     #[serde(default)]
     pub of: Option<f64>,
     /// The point the target is to be reached by (目標値（令和3年度末）).
@@ -83,22 +85,22 @@ pub struct Columns {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Count {
-    pub indicator: String,
+    pub indicator: IndicatorId,
     /// The period counted (usually a fiscal year).
     pub period: Dated,
     /// Region ids of the areas the count covers; empty for the whole region.
     #[serde(default)]
-    pub areas: Vec<String>,
+    pub areas: Vec<RegionId>,
     /// The areas as the source names them together ("南薩・北薩・大隅圏域"), shown instead of
     /// the areas' own names.
     #[serde(default)]
     pub areas_label: Option<Text>,
-    pub value: f64,
+    pub value: Spanned<f64>,
     /// How the source words the count, with `{}` where the number goes
     /// (`{ja: "地域移行支援利用者数 {}名", en: "{} users of community transition support"}`);
     /// without it the number is shown with the indicator's unit.
     #[serde(default)]
-    pub wording: Option<Text>,
+    pub wording: Option<Spanned<Text>>,
     /// Parts of the count the source gives after it: 「56名（うち，7名を相談支援事業所で活用）」.
     #[serde(default)]
     pub of_which: Vec<Part>,
@@ -112,9 +114,9 @@ pub struct Count {
 pub struct Part {
     /// An `indicators` vocabulary id, when the part is one (`peer-supporters-employed`).
     #[serde(default)]
-    pub indicator: Option<String>,
-    pub value: f64,
+    pub indicator: Option<IndicatorId>,
+    pub value: Spanned<f64>,
     /// How the source words the part, with `{}` where the number goes
     /// (`{ja: "うち，{}名を相談支援事業所で活用", en: "of whom {} were deployed at consultation support offices"}`).
-    pub wording: Text,
+    pub wording: Spanned<Text>,
 }

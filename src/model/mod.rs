@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod case;
 pub mod date;
+pub mod id;
 pub mod indicator;
 pub mod lang;
 pub mod number;
@@ -16,6 +17,7 @@ pub mod page;
 pub mod practice;
 pub mod region;
 pub mod sheet;
+pub mod spanned;
 pub mod text;
 pub mod vocab;
 
@@ -24,12 +26,14 @@ use serde::Serialize;
 pub use analysis::Analysis;
 pub use case::Case;
 pub use date::{Dated, When};
+pub use id::Id;
 pub use lang::Lang;
 pub use outcome::Outcome;
 pub use page::Page;
 pub use practice::Practice;
 pub use region::Region;
 pub use sheet::StatusSheet;
+pub use spanned::Spanned;
 pub use text::{Item, Prose, Text};
 pub use vocab::{TermList, Vocabulary};
 
@@ -137,10 +141,10 @@ impl Body {
                 ids.push(&s.region);
                 for g in &s.history.groups {
                     for e in &g.events {
-                        ids.extend(e.areas.iter().map(String::as_str));
+                        ids.extend(e.areas.iter().map(|id| id.as_str()));
                     }
                     for c in &g.counts {
-                        ids.extend(c.areas.iter().map(String::as_str));
+                        ids.extend(c.areas.iter().map(|id| id.as_str()));
                     }
                 }
             }
@@ -148,10 +152,10 @@ impl Body {
                 ids.push(&o.region);
                 ids.extend(o.areas.iter().map(|a| a.region.as_str()));
                 ids.extend(o.discharge.iter().filter_map(|d| d.region.as_deref()));
-                for (_, e) in o.entries() {
-                    ids.extend(e.places.iter().map(String::as_str));
+                for e in o.entries() {
+                    ids.extend(e.places.iter().map(|id| id.as_str()));
                 }
-                ids.extend(o.next_policy_places.iter().map(String::as_str));
+                ids.extend(o.next_policy_places.iter().map(|id| id.as_str()));
             }
             Body::Case(c) => ids.push(&c.region),
             Body::Practice(p) => ids.push(&p.region),

@@ -10,13 +10,15 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::Dated;
+use super::id::RegionId;
+use super::spanned::Spanned;
 use super::text::{Item, Text};
 
 /// `content/outcomes/<id>.yaml`.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
-    pub region: String,
+    pub region: RegionId,
     pub title: Text,
     /// The fiscal year of participation.
     #[serde(default)]
@@ -40,14 +42,14 @@ pub struct Outcome {
     pub results: Vec<Text>,
     /// 研修会の開催.
     #[serde(default)]
-    pub trainings: Vec<Entry>,
+    pub trainings: Vec<Spanned<Entry>>,
     /// 広域AD現地支援: on-site support by the wide-area advisor.
     #[serde(default)]
-    pub advisor_support: Vec<Entry>,
+    pub advisor_support: Vec<Spanned<Entry>>,
     /// Other work in the support project (（その他）), printed under `labels.activities` when
     /// the sheet gives that list a label.
     #[serde(default)]
-    pub activities: Vec<Entry>,
+    pub activities: Vec<Spanned<Entry>>,
     /// Work in the model area(s): forums and concrete activities.
     #[serde(default)]
     pub areas: Vec<ModelArea>,
@@ -64,7 +66,7 @@ pub struct Outcome {
     /// Regions the policy names that no entry does (「今後の南部・中部地区での展開」): their pages
     /// are linked under the policy, and list this record.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub next_policy_places: Vec<String>,
+    pub next_policy_places: Vec<RegionId>,
 }
 
 /// The marks a Japanese sheet prints before the items of each list (○ ・). A list without
@@ -177,7 +179,7 @@ pub struct Entry {
     /// Regions the source ties the line to (where it was held, whose stakeholders met):
     /// region ids. Their region pages list the record.
     #[serde(default)]
-    pub places: Vec<String>,
+    pub places: Vec<RegionId>,
     /// Numbered sessions of one training, as the source lists them
     /// (「…研修①７/20参加者94名、②２/21予定」).
     #[serde(default)]
@@ -193,10 +195,10 @@ pub struct Entry {
     pub wording: Wording,
     /// True when attendees are counted per session and summed (延べ: 参加者延42名).
     #[serde(default)]
-    pub cumulative: bool,
+    pub cumulative: Spanned<bool>,
     /// True when the source states the counts as totals (計: 計５回, 計2回、参加者延42名).
     #[serde(default)]
-    pub total: bool,
+    pub total: Spanned<bool>,
     /// True when the source lists it as planned (予定), not yet held.
     #[serde(default)]
     pub planned: bool,
@@ -249,16 +251,16 @@ pub enum Wording {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelArea {
-    pub region: String,
+    pub region: RegionId,
     /// 協議の場の開催状況.
     #[serde(default)]
-    pub forums: Vec<Entry>,
+    pub forums: Vec<Spanned<Entry>>,
     /// その他、具体的な取組内容.
     #[serde(default)]
-    pub activities: Vec<Entry>,
+    pub activities: Vec<Spanned<Entry>>,
     /// A further list the sheet labels （その他）.
     #[serde(default)]
-    pub other: Vec<Entry>,
+    pub other: Vec<Spanned<Entry>>,
     /// The marks the Japanese sheet prints before the items of this area's lists.
     #[serde(default)]
     pub marks: AreaMarks,
@@ -283,7 +285,7 @@ pub struct AreaMarks {
 pub struct Discharge {
     /// The sub-area counted, when the source counts per area.
     #[serde(default)]
-    pub region: Option<String>,
+    pub region: Option<RegionId>,
     #[serde(default)]
     pub supported: Option<u32>,
     /// What the `supported` figure counts, when the source names it
@@ -298,7 +300,7 @@ pub struct Discharge {
     #[serde(default)]
     pub pending: Option<Pending>,
     #[serde(default)]
-    pub discharged: Option<u32>,
+    pub discharged: Option<Spanned<u32>>,
     /// The source's note on the `discharged` figure (※（同上）).
     #[serde(default)]
     pub discharged_note: Option<Text>,
@@ -332,38 +334,15 @@ pub enum Counter {
     Mei,
 }
 
-/// Where an entry sits in an outcome record: `areas[area].<list>[index]` or `<list>[index]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct EntryAt {
-    pub area: Option<usize>,
-    pub list: &'static str,
-    pub index: usize,
-}
-
 impl Outcome {
-    /// Every entry of the record with where it sits, in order of appearance.
-    pub fn entries(&self) -> Vec<(EntryAt, &Entry)> {
-        let lists: [(Option<usize>, &'static str, &[Entry]); 3] = [
-            (None, "trainings", &self.trainings),
-            (None, "advisor_support", &self.advisor_support),
-            (None, "activities", &self.activities),
-        ];
-        let areas = self.areas.iter().enumerate().flat_map(|(a, area)| {
-            [
-                (Some(a), "forums", area.forums.as_slice()),
-                (Some(a), "activities", area.activities.as_slice()),
-                (Some(a), "other", area.other.as_slice()),
-            ]
-        });
-        lists
-            .into_iter()
-            .chain(areas)
-            .flat_map(|(area, list, entries)| {
-                entries
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, e)| (EntryAt { area, list, index }, e))
-            })
-            .collect()
+    /// Every entry of the record, in order of appearance: the support project's lists, then
+    /// each model area's.
+    pub fn entries(&self) -> impl Iterator<Item = &Spanned<Entry>> {
+        let lists = [&self.trainings, &self.advisor_support, &self.activities];
+        let areas = self
+            .areas
+            .iter()
+            .flat_map(|a| [&a.forums, &a.activities, &a.other]);
+        lists.into_iter().chain(areas).flatten()
     }
 }

@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::case::Section;
+use super::id::{ChartLevelId, ChartNodeId, RegionId, ThemeId};
 use super::text::{Prose, Text};
 
 /// `content/practices/<id>.yaml`.
@@ -11,10 +12,10 @@ use super::text::{Prose, Text};
 #[serde(deny_unknown_fields)]
 pub struct Practice {
     /// The (anonymised) region.
-    pub region: String,
+    pub region: RegionId,
     pub title: Text,
     #[serde(default)]
-    pub themes: Vec<String>,
+    pub themes: Vec<ThemeId>,
     #[serde(default)]
     pub source: Option<Text>,
     /// ＜個別ケースの概要＞ or the source's equivalent heading.
@@ -107,7 +108,7 @@ pub struct Chart {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChartLevel {
-    pub id: String,
+    pub id: ChartLevelId,
     pub label: Text,
 }
 
@@ -115,18 +116,18 @@ pub struct ChartLevel {
 #[serde(deny_unknown_fields)]
 pub struct ChartNode {
     /// Unique within the chart; links name it.
-    pub id: String,
+    pub id: ChartNodeId,
     pub stage: Stage,
     /// A `levels` id of this chart.
-    pub level: String,
+    pub level: ChartLevelId,
     pub text: Text,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChartLink {
-    pub from: String,
-    pub to: String,
+    pub from: ChartNodeId,
+    pub to: ChartNodeId,
     #[serde(default)]
     pub label: Option<Text>,
 }

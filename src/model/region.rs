@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::Dated;
+use super::id::{RegionId, RegionKindId};
 use super::text::{Prose, Text};
 
 /// `content/regions/<id>.yaml`: a place whose work the handbook records.
@@ -13,10 +14,10 @@ pub struct Region {
     /// Official name, e.g. `{ja: 熊本県, en: Kumamoto Prefecture}`.
     pub name: Text,
     /// A `region-kinds` vocabulary id: `prefecture`, `designated-city`, `core-city`, `area` …
-    pub kind: String,
+    pub kind: RegionKindId,
     /// The region this one belongs to (a city's or an area's prefecture).
     #[serde(default)]
-    pub parent: Option<String>,
+    pub parent: Option<RegionId>,
     /// True for places the sources anonymise (A県H市): only kind and size are known.
     #[serde(default)]
     pub anonymised: bool,

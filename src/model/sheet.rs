@@ -4,7 +4,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::Dated;
+use super::id::{ActorId, RegionId, ThemeId};
 use super::indicator::{Columns, Count, IndicatorRow};
+use super::spanned::Spanned;
 use super::text::{Item, Prose, Text};
 
 /// `content/status-sheets/<id>.yaml`.
@@ -12,7 +14,7 @@ use super::text::{Item, Prose, Text};
 #[serde(deny_unknown_fields)]
 pub struct StatusSheet {
     /// The region the sheet describes.
-    pub region: String,
+    pub region: RegionId,
     /// The sheet's title as printed on its cover.
     pub title: Text,
     /// The fiscal year the sheet was written for.
@@ -64,7 +66,7 @@ pub struct Marks {
     /// How section 1's group headings are decorated: `{}` stands for the heading
     /// (`"【{}】"`); `"{}"` prints the heading alone.
     #[serde(default = "mark_heading")]
-    pub group_headings: String,
+    pub group_headings: Spanned<String>,
     /// The overview's points, one mark per level of nesting (`[〇, "", ・]`); deeper levels
     /// take the last.
     #[serde(default = "mark_levels")]
@@ -103,8 +105,8 @@ fn mark_levels() -> Vec<String> {
     vec![mark_dot()]
 }
 
-fn mark_heading() -> String {
-    "{}".to_owned()
+fn mark_heading() -> Spanned<String> {
+    Spanned::from("{}".to_owned())
 }
 
 fn mark_number() -> String {
@@ -178,7 +180,7 @@ pub struct OrgRoles {
     pub name: Text,
     /// An `actors` vocabulary id, when the organisation is one.
     #[serde(default)]
-    pub actor: Option<String>,
+    pub actor: Option<ActorId>,
     /// Other organisations named in the same box of the diagram, each on a line of its
     /// own, which share the box's roles ("障害福祉課" with "精神保健福祉センター").
     #[serde(default)]
@@ -195,7 +197,7 @@ pub struct Organisation {
     pub name: Text,
     /// An `actors` vocabulary id, when the organisation is one.
     #[serde(default)]
-    pub actor: Option<String>,
+    pub actor: Option<ActorId>,
 }
 
 /// A labelled relation between organisations of the overview diagram.
@@ -233,7 +235,7 @@ pub struct AxisYear {
     pub year: Dated,
     /// The column heading as printed (`H24`, `R1(2019)`), shown on Japanese pages; English
     /// pages show the fiscal year.
-    pub label: String,
+    pub label: Spanned<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
@@ -264,7 +266,7 @@ pub struct Event {
     pub period: Dated,
     /// Region ids of the areas it happened in.
     #[serde(default)]
-    pub areas: Vec<String>,
+    pub areas: Vec<RegionId>,
     pub text: Text,
     /// The text names the areas itself, in the place the areas go
     /// (「令和２年度（姶良・伊佐，南薩，曽於・肝属，徳之島で活用）」): the page prints the text
@@ -317,7 +319,7 @@ pub struct IssueRow {
     pub issue: Text,
     /// `themes` vocabulary ids: an editorial classification used by comparison pages.
     #[serde(default)]
-    pub themes: Vec<String>,
+    pub themes: Vec<ThemeId>,
     #[serde(default)]
     pub policies: Vec<Text>,
     #[serde(default)]
@@ -329,7 +331,7 @@ pub struct IssueRow {
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// An `actors` vocabulary id: `administration`, `medical`, `providers`, `residents`.
-    pub actor: String,
+    pub actor: ActorId,
     /// The column heading as the source writes it ("相談支援事業所"), when it differs.
     #[serde(default)]
     pub label: Option<Text>,

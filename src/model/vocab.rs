@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::id::{IndicatorId, TermId};
 use super::text::{Prose, Text};
 
 /// The vocabularies: lists in `content/vocabularies/<stem>.yaml` that records refer to by id
@@ -79,7 +80,7 @@ impl TermList {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
-    pub id: String,
+    pub id: TermId,
     pub name: Text,
     #[serde(default)]
     pub description: Option<Prose>,
@@ -89,7 +90,7 @@ pub struct Term {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorDef {
-    pub id: String,
+    pub id: IndicatorId,
     pub name: Text,
     pub unit: Unit,
     /// Which way is progress: `lower` for long-term inpatients, `higher` for discharge rates.

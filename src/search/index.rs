@@ -168,7 +168,7 @@ fn index_of(list: &[(String, String)], id: &str) -> Option<usize> {
 fn labels(site: &Site, list: TermList, lang: Lang) -> Vec<(String, String)> {
     site.terms(list)
         .iter()
-        .map(|t| (t.id.clone(), t.name.get(lang).text.to_owned()))
+        .map(|t| (t.id.to_string(), t.name.get(lang).text.to_owned()))
         .collect()
 }
 

@@ -3,17 +3,20 @@
 //! Hand-written because no YAML deserializer does what `check` needs: every error carries
 //! the span of the value it is about; unknown fields are *collected* (each with a
 //! did-you-mean) and skipped, so one run reports all of them instead of stopping at the
-//! first; and dates are linted where they are read, so era warnings point at the date.
+//! first; dates are linted where they are read, so era warnings point at the date; and
+//! ids, dates and [`Spanned`](crate::model::spanned::Spanned) values are handed the span of
+//! their node, so the semantic checks of `validate` point at the value they are about.
 
 use std::cell::RefCell;
 use std::fmt;
 
+use serde::de::value::SeqDeserializer;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 
 use super::{Node, Value};
 use crate::diag::suggest;
 use crate::diag::{Code, Span};
-use crate::model::date;
+use crate::model::{date, spanned};
 
 /// A problem found while deserializing: the first hard error of a record, or a collected one.
 #[derive(Clone, Debug, PartialEq)]
@@ -248,36 +251,23 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
         }
     }
 
+    /// Dates are linted where they are read; they and [`spanned`] values are handed their
+    /// node's span before the value.
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
         v: V,
     ) -> Result<V::Value, Problem> {
         if name == date::SERDE_NAME {
-            let text = self.scalar("a date")?;
-            match date::parse(text) {
-                Ok(parsed) => {
-                    let mut sink = self.sink.borrow_mut();
-                    for w in parsed.warnings {
-                        sink.push(Problem::at(
-                            Code::EraOverflow,
-                            self.node.span,
-                            w.message,
-                            w.help,
-                        ));
-                    }
-                }
-                Err(e) => {
-                    return Err(Problem::at(
-                        Code::ImpossibleDate,
-                        self.node.span,
-                        e.message,
-                        e.help,
-                    ))
-                }
-            }
+            self.lint_date()?;
+        } else if name != spanned::SERDE_NAME {
+            return v.visit_newtype_struct(self);
         }
-        v.visit_newtype_struct(self)
+        v.visit_seq(Spanning {
+            span: Some(self.node.span),
+            de: Some(self),
+        })
+        .map_err(|e: Problem| e.or_span(self.node.span))
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
@@ -345,6 +335,31 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
 }
 
 impl<'a> De<'a> {
+    /// Era warnings are collected; a date that cannot be read is the record's error.
+    fn lint_date(&self) -> Result<(), Problem> {
+        let text = self.scalar("a date")?;
+        match date::parse(text) {
+            Ok(parsed) => {
+                let mut sink = self.sink.borrow_mut();
+                for w in parsed.warnings {
+                    sink.push(Problem::at(
+                        Code::EraOverflow,
+                        self.node.span,
+                        w.message,
+                        w.help,
+                    ));
+                }
+                Ok(())
+            }
+            Err(e) => Err(Problem::at(
+                Code::ImpossibleDate,
+                self.node.span,
+                e.message,
+                e.help,
+            )),
+        }
+    }
+
     fn mapping<'de, V: Visitor<'de>>(
         self,
         v: V,
@@ -371,6 +386,28 @@ impl<'a> De<'a> {
                 }),
             )),
         }
+    }
+}
+
+/// What the visitor of a spanned value is handed: the node's span as `(line, column, len)`,
+/// then the node itself.
+struct Spanning<'a> {
+    span: Option<Span>,
+    de: Option<De<'a>>,
+}
+
+impl<'de, 'a> SeqAccess<'de> for Spanning<'a> {
+    type Error = Problem;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Problem> {
+        if let Some(s) = self.span.take() {
+            let parts = SeqDeserializer::new([s.line, s.column, s.len].into_iter());
+            return seed.deserialize(parts).map(Some);
+        }
+        self.de.take().map(|de| seed.deserialize(de)).transpose()
     }
 }
 
@@ -491,5 +528,84 @@ mod tests {
             e.help.as_deref(),
             Some("write the number without separators: `4396`")
         );
+    }
+
+    /// A record-like struct with an id, a spanned number, a spanned text and a date.
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Spans {
+        label: crate::model::Text,
+        region: crate::model::id::RegionId,
+        value: crate::model::Spanned<f64>,
+        #[serde(default)]
+        note: Option<crate::model::Spanned<crate::model::Text>>,
+        as_of: crate::model::Dated,
+        areas: Vec<crate::model::id::RegionId>,
+    }
+
+    fn spans(text: &str) -> Spans {
+        let node = parse(text).unwrap().unwrap();
+        let mut found = Vec::new();
+        let s = from_node::<Spans>(&node, &mut found).unwrap();
+        assert_eq!(found, []);
+        s
+    }
+
+    fn line_col(span: Span) -> (usize, usize) {
+        (span.line, span.column)
+    }
+
+    #[test]
+    fn ids_values_and_dates_record_their_own_span() {
+        let s = spans(
+            "label: {ja: 熊本県, en: Kumamoto}\n\
+             region: kumamoto-pref\n\
+             value: 42.5\n\
+             note:\n  ja: 注記\n  en: Note\n\
+             as_of: R1.6月時点\n\
+             areas: [a, b]\n",
+        );
+        assert_eq!(s.label.ja, "熊本県");
+        assert_eq!(s.region, "kumamoto-pref");
+        assert_eq!(line_col(s.region.span()), (2, 9));
+        assert_eq!(*s.value, 42.5);
+        assert_eq!(line_col(s.value.span()), (3, 8));
+        let note = s.note.expect("a note");
+        assert_eq!(note.ja, "注記");
+        assert_eq!(line_col(note.span()), (5, 3));
+        assert_eq!(line_col(s.as_of.span()), (7, 8));
+        assert_eq!(s.as_of.written(), Some("R1.6月時点"));
+        let areas: Vec<_> = s.areas.iter().map(|a| line_col(a.span())).collect();
+        assert_eq!(areas, [(8, 9), (8, 12)]);
+    }
+
+    /// Columns count characters: the id after 熊本県 starts at column 42, not at byte 48.
+    #[test]
+    fn spans_after_japanese_text_count_characters() {
+        let s = spans(
+            "{label: {ja: 熊本県, en: Kumamoto}, region: kumamoto-pref, value: 7, as_of: 令和2年度, areas: [熊本-x]}\n",
+        );
+        assert_eq!(line_col(s.region.span()), (1, 42));
+        assert_eq!(s.region.span().len, "kumamoto-pref".len());
+        assert_eq!(line_col(s.value.span()), (1, 64));
+        assert_eq!(line_col(s.as_of.span()), (1, 74));
+        assert_eq!(line_col(s.areas[0].span()), (1, 89));
+    }
+
+    #[test]
+    fn spanned_values_report_errors_at_the_value() {
+        let node = parse("label: {ja: x}\nregion: [a]\nvalue: 4,396\nas_of: R2\nareas: []\n")
+            .unwrap()
+            .unwrap();
+        let e = from_node::<Spans>(&node, &mut Vec::new()).err().unwrap();
+        assert_eq!(e.code, Code::InvalidValue);
+        assert_eq!(e.message, "expected text, found a list");
+        assert_eq!(e.span.map(line_col), Some((2, 9)));
+        let node = parse("label: {ja: x}\nregion: a\nvalue: 4,396\nas_of: R2\nareas: []\n")
+            .unwrap()
+            .unwrap();
+        let e = from_node::<Spans>(&node, &mut Vec::new()).err().unwrap();
+        assert_eq!(e.message, "`4,396` is not a number");
+        assert_eq!(e.span.map(line_col), Some((3, 8)));
     }
 }

@@ -4,8 +4,9 @@
 //! character positions) into our own [`Node`] tree, and deserialize records from that tree
 //! (see `de.rs`). serde-based YAML crates (serde_yaml / yaml_serde) stop at the first error
 //! and keep no position for values, but `casebook check` must point at the offending value
-//! of a semantic error found after parsing, and report every unknown field in one run; the
-//! tree is that field-path → span index. Swapping the parser touches this file only.
+//! of a semantic error found after parsing, and report every unknown field in one run: every
+//! node keeps its span, and the deserializer hands it to the values that record their own
+//! (ids, dates, `model::Spanned`). Swapping the parser touches this file only.
 //!
 //! Guards run before and during parsing, so no input makes the loader hang or overflow:
 //! nesting deeper than [`MAX_DEPTH`] is refused (a pre-scan catches flow brackets before
@@ -41,13 +42,6 @@ pub struct Node {
     pub value: Value,
 }
 
-/// One step of a field path, for finding the node a semantic check is about.
-#[derive(Clone, Copy, Debug)]
-pub enum Seg<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
 impl Node {
     /// Whether this is a plain `~`, `null` or empty scalar.
     pub fn is_null(&self) -> bool {
@@ -70,24 +64,6 @@ impl Node {
                 .map(|(_, v)| v),
             _ => None,
         }
-    }
-
-    /// The node at a path, or the deepest node on the way when the path runs out
-    /// (a missing optional field points at its parent).
-    pub fn at(&self, path: &[Seg]) -> &Node {
-        let mut node = self;
-        for seg in path {
-            let next = match (seg, &node.value) {
-                (Seg::Key(k), _) => node.get(k),
-                (Seg::Index(i), Value::Seq(items)) => items.get(*i),
-                _ => None,
-            };
-            match next {
-                Some(n) => node = n,
-                None => break,
-            }
-        }
-        node
     }
 }
 
@@ -304,26 +280,6 @@ fn prescan_depth(text: &str) -> Result<(), ParseError> {
     Ok(())
 }
 
-impl From<&'static str> for Seg<'static> {
-    fn from(k: &'static str) -> Seg<'static> {
-        Seg::Key(k)
-    }
-}
-
-impl From<usize> for Seg<'static> {
-    fn from(i: usize) -> Seg<'static> {
-        Seg::Index(i)
-    }
-}
-
-/// A field path: `field_path!["results", "indicators", i, "target"]`.
-macro_rules! field_path {
-    ($($seg:expr),* $(,)?) => {
-        &[$($crate::yaml::Seg::from($seg)),*][..]
-    };
-}
-pub(crate) use field_path;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,16 +291,9 @@ mod tests {
             .unwrap();
         let kind = root.get("kind").unwrap();
         assert_eq!((kind.span.line, kind.span.column), (2, 7));
-        let en = root.at(&[Seg::Key("name"), Seg::Key("en")]);
+        let en = root.get("name").and_then(|n| n.get("en")).unwrap();
         assert_eq!((en.span.line, en.span.column), (1, 21));
         assert_eq!(en.as_str(), Some("Kumamoto"));
-    }
-
-    #[test]
-    fn a_missing_path_stops_at_the_deepest_node_found() {
-        let root = parse("a:\n  - x: 1\n").unwrap().unwrap();
-        let n = root.at(&[Seg::Key("a"), Seg::Index(0), Seg::Key("y")]);
-        assert_eq!(n.span.line, 2);
     }
 
     #[test]

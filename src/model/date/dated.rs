@@ -1,28 +1,29 @@
 //! A record's date field: its value, and the text the editor wrote.
 //!
-//! Data — `records.json`, the CSV, comparisons, search — uses the value ([`When`]) in its
-//! canonical form. A status sheet's page should read as the sheet prints it (`R1.6月時点`,
-//! `R２年度6月末`, `4月～R4年3月`), so [`Dated`] keeps the written text too, and serialises it
-//! instead of the canonical form inside [`with_written_dates`]. Record pages build their
-//! template data there; templates read either form through the `date` filter, which parses
-//! both.
+//! Data — `records.json`, the CSV, comparisons, search — uses the value ([`When`]): a
+//! `Dated` always serialises in canonical form. A status sheet's page should read as the sheet
+//! prints it (`R1.6月時点`, `R２年度6月末`, `4月～R4年3月`), so [`Dated`] keeps the written text
+//! too; the page views ask for it ([`Dated::written`], `render::view::date_as_written`).
 
-use std::cell::Cell;
 use std::fmt;
 use std::ops::Deref;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::{When, SERDE_NAME};
+use crate::diag::Span;
+use crate::model::spanned::{self, Spanned};
 
-/// A date as a record writes it. Two `Dated` are equal when their values are: `令和2年度` and
-/// `R2年度` are the same fiscal year.
+/// A date as a record writes it, and where. Two `Dated` are equal when their values are:
+/// `令和2年度` and `R2年度` are the same fiscal year.
 #[derive(Clone, Debug)]
 pub struct Dated {
     when: When,
     /// The text as written, when it is not already the canonical form.
     written: Option<Box<str>>,
+    /// Where it is written (see [`crate::model::spanned`]); default when not read from YAML.
+    span: Span,
 }
 
 impl Dated {
@@ -36,11 +37,20 @@ impl Dated {
         self.written.as_deref()
     }
 
+    /// Where the date is written.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
     fn read(text: &str) -> Result<Dated, super::DateError> {
         let when: When = text.parse()?;
         let text = text.trim();
         let written = (text != when.canonical()).then(|| text.into());
-        Ok(Dated { when, written })
+        Ok(Dated {
+            when,
+            written,
+            span: Span::default(),
+        })
     }
 }
 
@@ -49,6 +59,7 @@ impl From<When> for Dated {
         Dated {
             when,
             written: None,
+            span: Span::default(),
         }
     }
 }
@@ -69,30 +80,9 @@ impl PartialEq for Dated {
 
 impl Eq for Dated {}
 
-thread_local! {
-    static WRITTEN: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `f` with [`Dated`] values serialising the text as written (where there is one) rather
-/// than the canonical form. Only template data is built this way; everything written out as
-/// data stays canonical. Nesting is fine, and the previous mode comes back even if `f` panics.
-pub fn with_written_dates<T>(f: impl FnOnce() -> T) -> T {
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            WRITTEN.with(|w| w.set(self.0));
-        }
-    }
-    let _restore = Restore(WRITTEN.with(|w| w.replace(true)));
-    f()
-}
-
 impl Serialize for Dated {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.written {
-            Some(text) if WRITTEN.with(Cell::get) => serializer.serialize_str(text),
-            _ => self.when.serialize(serializer),
-        }
+        self.when.serialize(serializer)
     }
 }
 
@@ -137,6 +127,16 @@ impl<'de> Visitor<'de> for DatedVisitor {
         let text = String::deserialize(deserializer)?;
         Self::read(&text)
     }
+
+    /// Our YAML deserializer: the span, then the text.
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Dated, A::Error> {
+        let text: Spanned<String> = spanned::from_seq(seq)?;
+        let read: Dated = Self::read(&text)?;
+        Ok(Dated {
+            span: text.span(),
+            ..read
+        })
+    }
 }
 
 #[cfg(test)]
@@ -154,12 +154,9 @@ mod tests {
     }
 
     #[test]
-    fn data_is_canonical_and_template_data_is_as_written() {
+    fn data_is_canonical_and_the_written_text_is_kept_beside_it() {
         let d = dated("R1.6月時点");
         assert_eq!(d.written(), Some("R1.6月時点"));
-        assert_eq!(json(&d), r#""2019-06""#);
-        assert_eq!(with_written_dates(|| json(&d)), r#""R1.6月時点""#);
-        // The mode ends with the call.
         assert_eq!(json(&d), r#""2019-06""#);
     }
 
@@ -168,7 +165,7 @@ mod tests {
         for text in ["2019-06", "FY2020-end", "not-stated", " FY2020 "] {
             let d = dated(text);
             assert_eq!(d.written(), None, "{text}");
-            assert_eq!(with_written_dates(|| json(&d)), json(&d), "{text}");
+            assert_eq!(json(&d), format!("\"{}\"", text.trim()), "{text}");
         }
     }
 
@@ -180,14 +177,6 @@ mod tests {
             "FY2020".parse::<When>().expect("a date")
         );
         assert_ne!(dated("令和2年度"), dated("令和2年度末"));
-    }
-
-    #[test]
-    fn the_mode_is_restored_after_a_panic() {
-        let d = dated("令和2年度末");
-        let caught = std::panic::catch_unwind(|| with_written_dates(|| panic!("inside")));
-        assert!(caught.is_err());
-        assert_eq!(json(&d), r#""FY2020-end""#);
     }
 
     #[test]

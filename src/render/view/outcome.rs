@@ -20,6 +20,7 @@ use crate::model::number::grouped;
 use crate::model::outcome::{
     Counter, DateNotation, Discharge, Entry, Labels, ModelArea, Pending, Wording, WorkList,
 };
+use crate::model::spanned::Spanned;
 use crate::model::{Dated, Lang, Outcome, Text, When};
 use crate::site::{RegionRef, Site};
 
@@ -322,7 +323,7 @@ impl Page<'_> {
     /// `entries` under the list's `mark`; an entry's own mark replaces it on its line.
     fn entry_list(
         &self,
-        entries: &[Entry],
+        entries: &[Spanned<Entry>],
         mark: Option<&str>,
         heading: Option<Heading>,
     ) -> Option<EntryList> {
@@ -462,7 +463,7 @@ impl Page<'_> {
     /// The UI strings an attendance count is written with: its template (参加者{}名, {}名参加
     /// …) and the separator before it when it stands alone after the line.
     fn attendance(&self, e: &Entry) -> (&'static str, &'static str) {
-        let template = match (e.cumulative, e.wording) {
+        let template = match (*e.cumulative, e.wording) {
             (true, _) => "outcome_participants_cumulative",
             (false, Wording::Attended) => "outcome_attended",
             (false, Wording::Attendance) => "outcome_attendance",
@@ -479,7 +480,7 @@ impl Page<'_> {
     fn counts(&self, e: &Entry) -> Option<String> {
         let ui = self.ui;
         let (template, sep) = self.attendance(e);
-        let sessions_key = if e.total {
+        let sessions_key = if *e.total {
             "outcome_sessions_total"
         } else {
             "outcome_sessions"
@@ -671,7 +672,7 @@ impl Page<'_> {
 
     fn discharged(&self, d: &Discharge) -> DischargedCell {
         DischargedCell {
-            figure: d.discharged.map(|n| figure(n, self.counter(d.counter))),
+            figure: d.discharged.map(|n| figure(*n, self.counter(d.counter))),
             note: d
                 .discharged_note
                 .as_ref()

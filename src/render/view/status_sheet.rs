@@ -429,7 +429,7 @@ fn history(site: &Site, ui: Ui, s: &StatusSheet) -> HistoryView {
 fn axis_heading(lang: Lang, a: &AxisYear) -> AxisHeading {
     match lang {
         Lang::Ja => AxisHeading {
-            text: a.label.clone(),
+            text: a.label.to_string(),
             title: Some(date(&a.year, lang)),
         },
         Lang::En => AxisHeading {
@@ -497,14 +497,14 @@ fn count(site: &Site, ui: Ui, c: &Count) -> CountView {
     CountView {
         period: date_as_written(&c.period, lang),
         areas,
-        worded: c.wording.as_ref().map(|w| worded(w, c.value, lang)),
+        worded: c.wording.as_ref().map(|w| worded(w, *c.value, lang)),
         name: def.map(|d| d.name.clone()),
-        number: number(c.value),
+        number: number(*c.value),
         unit,
         of_which: c
             .of_which
             .iter()
-            .map(|p| worded(&p.wording, p.value, lang))
+            .map(|p| worded(&p.wording, *p.value, lang))
             .collect(),
         places,
         note: c.note.clone(),
@@ -739,9 +739,9 @@ struct TableColumns<'a> {
 
 impl<'a> TableColumns<'a> {
     fn new(rows: &'a [IndicatorRow]) -> TableColumns<'a> {
-        let baselines: Vec<&Value> = rows.iter().filter_map(|r| r.baseline.as_ref()).collect();
-        let targets: Vec<&Target> = rows.iter().filter_map(|r| r.target.as_ref()).collect();
-        let actuals: Vec<&Value> = rows.iter().filter_map(|r| r.actual.as_ref()).collect();
+        let baselines: Vec<&Value> = rows.iter().filter_map(|r| r.baseline.as_deref()).collect();
+        let targets: Vec<&Target> = rows.iter().filter_map(|r| r.target.as_deref()).collect();
+        let actuals: Vec<&Value> = rows.iter().filter_map(|r| r.actual.as_deref()).collect();
         TableColumns {
             baseline: ValueColumn::new(&baselines),
             target: TargetColumn::new(&targets),
@@ -856,7 +856,7 @@ impl<'a> ValueColumn<'a> {
     fn cell(&self, ui: Ui, v: &Value, unit: &str) -> Cell {
         let own_date = v.as_of.as_ref().filter(|_| self.as_of.is_none());
         Cell {
-            value: amount(v.value, v.of, unit),
+            value: amount(*v.value, v.of, unit),
             dates: own_date.map(|d| cell_date(ui, d)).into_iter().collect(),
             note: v.note.clone().filter(|_| self.note.is_none()),
         }
@@ -916,7 +916,7 @@ impl<'a> TargetColumn<'a> {
                 d.map(|d| format!("{}: {}", ui.get(key), date_as_written(d, lang)))
             });
         Cell {
-            value: amount(t.value, t.of, unit),
+            value: amount(*t.value, t.of, unit),
             dates: dates.collect(),
             note: t.note.clone(),
         }
@@ -1116,7 +1116,7 @@ mod tests {
             .iter()
             .map(|y| AxisYear {
                 year: serde_json::from_value(serde_json::json!(y)).expect("a year"),
-                label: (*y).to_owned(),
+                label: (*y).to_owned().into(),
             })
             .collect();
         for (period, bars) in [
@@ -1260,7 +1260,7 @@ mod tests {
             period: serde_json::from_value(serde_json::json!("H30")).expect("a year"),
             areas: vec!["aira-isa-area".into()],
             areas_label: Some(Text::new("県北部", "the north")),
-            value: 1200.0,
+            value: 1200.0.into(),
             wording: None,
             of_which: vec![],
             note: None,
