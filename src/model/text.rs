@@ -53,6 +53,13 @@ pub struct Shown<'a> {
     pub translated: bool,
 }
 
+impl<'a> Shown<'a> {
+    /// The text to show in `lang`: English when there is some (not blank), else Japanese.
+    pub fn pick(ja: &'a str, en: Option<&'a str>, lang: Lang) -> Shown<'a> {
+        pick(ja, en, lang)
+    }
+}
+
 fn pick<'a>(ja: &'a str, en: Option<&'a str>, lang: Lang) -> Shown<'a> {
     match (lang, en.filter(|e| !e.trim().is_empty())) {
         (Lang::En, Some(en)) => Shown {

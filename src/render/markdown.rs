@@ -15,6 +15,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use super::html::escape;
+
 /// Loaded once, from syntect's bundled binary dump (a few milliseconds).
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
@@ -217,10 +219,7 @@ fn is_web(url: &str) -> bool {
 fn highlight(lang: &str, code: &str) -> String {
     let syntax = SYNTAXES.find_syntax_by_token(lang);
     let Some(syntax) = syntax.filter(|_| !lang.is_empty()) else {
-        return format!(
-            "<pre class=\"code\"><code>{}</code></pre>\n",
-            html_escape(code)
-        );
+        return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
     };
     let mut gen = ClassedHTMLGenerator::new_with_class_style(
         syntax,
@@ -232,31 +231,13 @@ fn highlight(lang: &str, code: &str) -> String {
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return format!(
-                "<pre class=\"code\"><code>{}</code></pre>\n",
-                html_escape(code)
-            );
+            return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
         }
     }
     format!(
         "<pre class=\"code\"><code>{}</code></pre>\n",
         gen.finalize()
     )
-}
-
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

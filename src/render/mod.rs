@@ -7,6 +7,7 @@
 //! through filters (`t`, `tt`, `md`, see `theme.rs`). Pages are rendered in parallel and
 //! returned sorted by path, so output is byte-identical for the same input.
 
+pub mod html;
 pub mod markdown;
 pub mod svg;
 pub mod theme;

@@ -9,8 +9,9 @@ use anyhow::{anyhow, Context as _};
 use serde_json::Value;
 use tera::Tera;
 
-use super::markdown;
-use crate::model::{Lang, When};
+use super::{html, markdown};
+use crate::model::text::Shown;
+use crate::model::Lang;
 use crate::site::Strings;
 use crate::write::OutputFile;
 
@@ -32,7 +33,7 @@ impl Theme {
         for lang in Lang::ALL {
             let mut t = base.clone();
             // tera's default escaping also turns `/` into `&#x2F;`; URLs read better without.
-            t.set_escape_fn(markdown::html_escape);
+            t.set_escape_fn(html::escape);
             register_filters(&mut t, lang, base_path);
             tera.insert(lang, t);
         }
@@ -125,24 +126,13 @@ impl tera::Filter for TextFilter {
             ),
             other => return Ok(Value::String(other.to_string())),
         };
-        let en = en.filter(|e| !e.trim().is_empty());
-        let (text, translated) = match self.lang {
-            Lang::En => en.map_or((ja, false), |e| (e, true)),
-            Lang::Ja => (ja, true),
-        };
-        Ok(Value::String(match (self.mode, translated) {
-            (Mode::Plain, _) => text.to_owned(),
-            (Mode::Inline, true) => markdown::html_escape(text),
-            (Mode::Inline, false) => format!(
-                "<span lang=\"ja\">{}</span> <small class=\"untranslated\">{}</small>",
-                markdown::html_escape(text),
-                UNTRANSLATED
-            ),
-            (Mode::Markdown, true) => markdown::render_at(text, &self.base_path),
-            (Mode::Markdown, false) => format!(
-                "<div lang=\"ja\" class=\"untranslated-block\"><p><small class=\"untranslated\">{}</small></p>{}</div>",
-                UNTRANSLATED,
-                markdown::render_at(text, &self.base_path)
+        let shown = Shown::pick(ja, en, self.lang);
+        Ok(Value::String(match self.mode {
+            Mode::Plain => shown.text.to_owned(),
+            Mode::Inline => html::inline(shown),
+            Mode::Markdown => html::block(
+                markdown::render_at(shown.text, &self.base_path),
+                shown.translated,
             ),
         }))
     }
@@ -152,129 +142,21 @@ impl tera::Filter for TextFilter {
     }
 }
 
-/// `text | t_linked(ids=[…], regions=data.regions)`: a line that names its regions in its own
-/// words (「南薩・北薩・大隅圏域」, "Nansatsu, Hokusatsu and Osumi areas"), printed in the page's
-/// language with each region's name linked where it stands. Empty when the text is not
-/// translated or does not name every region, so the template can fall back to linking them
-/// after the line.
-struct LinkedText {
-    lang: Lang,
-}
-
-impl tera::Filter for LinkedText {
-    fn filter(
-        &self,
-        value: &Value,
-        args: &std::collections::HashMap<String, Value>,
-    ) -> tera::Result<Value> {
-        let text = match value {
-            Value::String(s) => Some(s.as_str()),
-            Value::Object(o) => o
-                .get(self.lang.code())
-                .and_then(Value::as_str)
-                .filter(|t| !t.trim().is_empty()),
-            _ => None,
-        };
-        let ids = args.get("ids").and_then(Value::as_array);
-        let regions = args.get("regions").and_then(Value::as_object);
-        let (Some(text), Some(ids), Some(regions)) = (text, ids, regions) else {
-            return Ok(Value::String(String::new()));
-        };
-        let mut targets = Vec::with_capacity(ids.len());
-        for id in ids {
-            let region = id.as_str().and_then(|id| regions.get(id));
-            let name = region
-                .and_then(|r| r.pointer(&format!("/name/{}", self.lang.code())))
-                .and_then(Value::as_str);
-            let url = region.and_then(|r| r.get("url")).and_then(Value::as_str);
-            let (Some(name), Some(url)) = (name, url) else {
-                return Ok(Value::String(String::new()));
-            };
-            targets.push((name, url));
-        }
-        Ok(Value::String(
-            super::view::links::link_names(text, &targets).unwrap_or_default(),
-        ))
-    }
-
-    fn is_safe(&self) -> bool {
-        true
-    }
-}
-
-/// A date filter's result: `f` of the text and its value; text that is not a date passes
-/// through, and a value that is not text prints nothing.
-fn map_date(v: &Value, f: impl Fn(&str, &When) -> String) -> Value {
-    Value::String(match v.as_str() {
-        Some(s) => s
-            .parse::<When>()
-            .map_or_else(|_| s.to_owned(), |w| f(s, &w)),
-        None => String::new(),
-    })
-}
-
-/// The mark beside Japanese text shown on an English page.
-pub const UNTRANSLATED: &str = "not yet translated";
-
+/// The filters templates print human text with: `t` (inline, escaped), `tt` (plain, for
+/// attributes and `<title>`) and `md` (Markdown), each in the page's language.
 fn register_filters(tera: &mut Tera, lang: Lang, base_path: &str) {
-    tera.register_filter(
-        "t",
-        TextFilter {
-            lang,
-            mode: Mode::Inline,
-            base_path: base_path.to_owned(),
-        },
-    );
-    tera.register_filter(
-        "tt",
-        TextFilter {
-            lang,
-            mode: Mode::Plain,
-            base_path: base_path.to_owned(),
-        },
-    );
-    tera.register_filter(
-        "md",
-        TextFilter {
-            lang,
-            mode: Mode::Markdown,
-            base_path: base_path.to_owned(),
-        },
-    );
-    // Dates reach record pages as the record writes them (`model::dated`), elsewhere in
-    // canonical form; both parse. `date` prints the value in the reader's language; with
-    // `as_written=true`, a Japanese page prints the text as the record (and so the source sheet)
-    // writes it instead, where that is not the canonical form.
-    tera.register_filter(
-        "date",
-        move |v: &Value, args: &std::collections::HashMap<String, Value>| {
-            let as_written = args.get("as_written").and_then(Value::as_bool) == Some(true);
-            Ok(map_date(v, |s, w| {
-                if as_written && lang == Lang::Ja && s.trim() != w.canonical() {
-                    s.trim().to_owned()
-                } else {
-                    w.display(lang)
-                }
-            }))
-        },
-    );
-    // The canonical form (`FY2020`, `2019-06`, `not-stated`), for templates that test or take
-    // apart a date; text that is not a date passes through.
-    tera.register_filter(
-        "canonical",
-        |v: &Value, _: &std::collections::HashMap<String, Value>| {
-            Ok(map_date(v, |_, w| w.canonical()))
-        },
-    );
-    tera.register_filter("t_linked", LinkedText { lang });
-    tera.register_filter(
-        "num",
-        |v: &Value, _: &std::collections::HashMap<String, Value>| {
-            Ok(Value::String(
-                v.as_f64()
-                    .map(crate::model::number::grouped)
-                    .unwrap_or_default(),
-            ))
-        },
-    );
+    for (name, mode) in [
+        ("t", Mode::Inline),
+        ("tt", Mode::Plain),
+        ("md", Mode::Markdown),
+    ] {
+        tera.register_filter(
+            name,
+            TextFilter {
+                lang,
+                mode,
+                base_path: base_path.to_owned(),
+            },
+        );
+    }
 }

@@ -221,7 +221,7 @@ fn overlay(report: &str) -> String {
          This page is the last good build; it reloads when the errors are fixed.</p>\
          <pre style=\"margin:0;white-space:pre-wrap;font:13px/1.45 ui-monospace,monospace\">{}</pre>\
          </div>",
-        crate::render::markdown::html_escape(report)
+        crate::render::html::escape(report)
     )
 }
 

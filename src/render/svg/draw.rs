@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use crate::render::markdown::html_escape;
+use crate::render::html::escape as html_escape;
 
 /// A coordinate or length as SVG output prints it: two decimals (`12.5` → `12.50`), `-0.00`
 /// as `0.00`, and a value that is not finite as `0.00`.

@@ -3,7 +3,7 @@
 //! Kagoshima. The result is escaped HTML, or nothing when the text does not name every region
 //! (the page then lists the regions after the line instead).
 
-use crate::render::markdown::html_escape;
+use crate::render::html::escape as html_escape;
 
 /// Words that end a region's name without being what a text calls it: 南薩圏域 is 「南薩」 in
 /// 「南薩・北薩・大隅圏域」, Nansatsu area is "Nansatsu" in "Nansatsu and Osumi areas".

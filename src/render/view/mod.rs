@@ -163,6 +163,33 @@ pub struct Head {
     pub title: Text,
 }
 
+/// Regions a line ties to without naming them where they can be linked, printed small after
+/// it: 「（関係する地域：多摩区、麻生区）」 / "(Places: Tama, Asao)".
+#[derive(Clone, Debug, Serialize)]
+pub struct Places {
+    pub open: String,
+    pub regions: Vec<RegionRef>,
+    pub sep: String,
+    pub close: String,
+}
+
+impl Places {
+    /// The regions as a line's places; `None` for none.
+    pub fn new(ui: Ui, regions: Vec<RegionRef>) -> Option<Places> {
+        (!regions.is_empty()).then(|| Places {
+            open: format!(
+                "{}{}{}",
+                ui.get("paren_open").trim(),
+                ui.get("outcome_places"),
+                ui.get("count_sep")
+            ),
+            regions,
+            sep: ui.get("list_sep").to_owned(),
+            close: ui.get("paren_close").to_owned(),
+        })
+    }
+}
+
 /// What every record page prints at its foot: the document it was taken from, and its file.
 #[derive(Clone, Debug, Serialize)]
 pub struct Foot {
@@ -200,6 +227,28 @@ pub(crate) mod tests {
             .iter()
             .find(|r| r.id == id)
             .unwrap_or_else(|| panic!("no record `{id}`"))
+    }
+
+    #[test]
+    fn places_are_bracketed_and_separated_as_the_language_lists_names() {
+        let site = site();
+        let refs = |lang| {
+            ["kawasaki-tama-ward", "kawasaki-asao-ward"]
+                .iter()
+                .map(|id| site.region_ref(id, lang))
+                .collect::<Vec<_>>()
+        };
+        let ja = Places::new(strings().ui(Lang::Ja), refs(Lang::Ja)).expect("places");
+        assert_eq!(
+            (ja.open.as_str(), ja.sep.as_str(), ja.close.as_str()),
+            ("（関係する地域：", "、", "）")
+        );
+        let en = Places::new(strings().ui(Lang::En), refs(Lang::En)).expect("places");
+        assert_eq!(
+            (en.open.as_str(), en.sep.as_str(), en.close.as_str()),
+            ("(Places: ", ", ", ")")
+        );
+        assert!(Places::new(strings().ui(Lang::En), Vec::new()).is_none());
     }
 
     fn text(ja: &str) -> Text {

@@ -13,7 +13,7 @@ use std::ops::Deref;
 use serde::Serialize;
 
 use super::links::link_names;
-use super::{Foot, Line, List, Ui};
+use super::{Foot, Line, List, Places, Ui};
 use crate::load::Record;
 use crate::model::date::Point;
 use crate::model::number::grouped;
@@ -120,15 +120,6 @@ pub struct PartView {
     pub attendees: Option<Piece<String>>,
     /// 「予定」 / " (planned)".
     pub planned: Option<String>,
-}
-
-/// Links to regions, printed small after a line: 「（関係する地域：多摩区、麻生区）」.
-#[derive(Serialize)]
-pub struct Places {
-    pub open: String,
-    pub regions: Vec<RegionRef>,
-    pub sep: String,
-    pub close: String,
 }
 
 /// モデル圏域における具体的な取組.
@@ -380,7 +371,7 @@ impl Page<'_> {
                 .planned
                 .then(|| self.parenthesised(ui.get("outcome_planned"))),
             note: e.note.clone(),
-            places: (!e.places.is_empty() && !linked).then(|| self.places(&e.places)),
+            places: if linked { None } else { self.places(&e.places) },
         }
     }
 
@@ -510,22 +501,12 @@ impl Page<'_> {
         )
     }
 
-    fn places<S: Deref<Target = str>>(&self, ids: &[S]) -> Places {
-        let ui = self.ui;
-        Places {
-            open: format!(
-                "{}{}{}",
-                ui.get("paren_open").trim(),
-                ui.get("outcome_places"),
-                ui.get("count_sep")
-            ),
-            regions: ids
-                .iter()
-                .map(|id| self.site.region_ref(id, self.lang))
-                .collect(),
-            sep: ui.get("list_sep").to_owned(),
-            close: ui.get("paren_close").to_owned(),
-        }
+    fn places<S: Deref<Target = str>>(&self, ids: &[S]) -> Option<Places> {
+        let regions = ids
+            .iter()
+            .map(|id| self.site.region_ref(id, self.lang))
+            .collect();
+        Places::new(self.ui, regions)
     }
 }
 
@@ -698,7 +679,7 @@ impl Page<'_> {
         Some(Policy {
             heading,
             items: List::items(self.lang, &marks, &o.next_policy),
-            places: (!o.next_policy_places.is_empty()).then(|| self.places(&o.next_policy_places)),
+            places: self.places(&o.next_policy_places),
         })
     }
 }

@@ -8,9 +8,9 @@
 
 use serde::Serialize;
 
-use super::analysis::TagLink;
 use super::links::link_names;
-use super::{date, date_as_written, Foot, Line, List, Ui};
+use super::TagLink;
+use super::{date, date_as_written, Foot, Line, List, Places, Ui};
 use crate::compare::timeline::fiscal_span;
 use crate::load::Record;
 use crate::model::date::Open;
@@ -18,7 +18,7 @@ use crate::model::indicator::{Columns, Count, IndicatorRow, Target, Value};
 use crate::model::sheet::{AxisYear, Event, HistoryGroup, IssueRow, Link, Programme};
 use crate::model::vocab::{IndicatorDef, Unit};
 use crate::model::{Dated, Lang, Prose, StatusSheet, TermList, Text, When};
-use crate::render::markdown::html_escape;
+use crate::render::html;
 use crate::site::{RegionRef, Route, Site};
 
 #[derive(Serialize)]
@@ -90,8 +90,6 @@ pub struct HistoryView {
     pub notes: Vec<Prose>,
     pub programmes: Option<ProgrammesView>,
     pub groups: Vec<HistoryGroupView>,
-    /// What opens the list of places after a line (「（関係する地域：」 / "(Places: ").
-    pub places_label: String,
 }
 
 #[derive(Serialize)]
@@ -157,7 +155,7 @@ pub struct CountView {
     /// Parts of the count ("of whom 7 …").
     pub of_which: Vec<Worded>,
     /// Areas listed after the line, when its label names them in words it cannot link.
-    pub places: Vec<RegionRef>,
+    pub places: Option<Places>,
     pub note: Option<Text>,
 }
 
@@ -200,7 +198,7 @@ pub struct EventView {
     /// The text with each area linked where it names it (escaped HTML).
     pub linked: Option<String>,
     /// Areas listed after the line, when the text names them in words it cannot link.
-    pub places: Vec<RegionRef>,
+    pub places: Option<Places>,
 }
 
 /// What encloses a text standing in the areas' place: 「（…）」 on Japanese pages, ": …" on
@@ -417,12 +415,6 @@ fn history(site: &Site, ui: Ui, s: &StatusSheet) -> HistoryView {
             .iter()
             .map(|g| history_group(site, ui, g))
             .collect(),
-        places_label: format!(
-            "{}{}{}",
-            ui.get("paren_open").trim(),
-            ui.get("outcome_places"),
-            ui.get("count_sep")
-        ),
     }
 }
 
@@ -481,8 +473,8 @@ fn count(site: &Site, ui: Ui, c: &Count) -> CountView {
         .as_ref()
         .and_then(|label| linked_names(label, &regions, lang));
     let places = match (&c.areas_label, &linked) {
-        (Some(_), None) => regions.clone(),
-        _ => Vec::new(),
+        (Some(_), None) => Places::new(ui, regions.clone()),
+        _ => None,
     };
     let areas = (c.areas_label.is_some() || !regions.is_empty()).then(|| Areas {
         linked,
@@ -529,9 +521,9 @@ fn event(site: &Site, ui: Ui, e: &Event) -> EventView {
         },
     });
     let (areas, places) = match (e.areas_in_text, &linked) {
-        (false, _) => (regions, Vec::new()),
-        (true, None) => (Vec::new(), regions),
-        (true, Some(_)) => (Vec::new(), Vec::new()),
+        (false, _) => (regions, None),
+        (true, None) => (Vec::new(), Places::new(ui, regions)),
+        (true, Some(_)) => (Vec::new(), None),
     };
     EventView {
         period: date_as_written(&e.period, lang),
@@ -571,22 +563,11 @@ fn linked_names(text: &Text, regions: &[RegionRef], lang: Lang) -> Option<String
     link_names(text, &targets)
 }
 
-/// The mark beside Japanese text on an English page, as the theme's `t` filter prints it.
-const UNTRANSLATED: &str = "not yet translated";
-
 /// `wording` (with `{}` where the number goes) around `value`, split as the theme prints the
 /// wording: escaped, and on an English page without a translation the Japanese in a
 /// `lang="ja"` span with the "not yet translated" mark after it.
 fn worded(wording: &Text, value: f64, lang: Lang) -> Worded {
-    let shown = wording.get(lang);
-    let html = if shown.translated {
-        html_escape(shown.text)
-    } else {
-        format!(
-            "<span lang=\"ja\">{}</span> <small class=\"untranslated\">{UNTRANSLATED}</small>",
-            html_escape(shown.text)
-        )
-    };
+    let html = html::inline(wording.get(lang));
     let mut parts = html.split("{}");
     Worded {
         before: parts.next().unwrap_or_default().to_owned(),
@@ -1197,7 +1178,7 @@ mod tests {
             w.after,
             format!(
                 "名</span> <small class=\"untranslated\">{}</small>",
-                crate::render::theme::UNTRANSLATED
+                crate::render::html::UNTRANSLATED
             )
         );
         let escaped = worded(&Text::new("<{}>", "<{}>"), 1.0, Lang::En);
@@ -1218,7 +1199,7 @@ mod tests {
             linked.starts_with("<a href=\"/ja/regions/nansatsu-area/\">南薩</a>・"),
             "{linked}"
         );
-        assert!(deployed.counts[2].places.is_empty());
+        assert!(deployed.counts[2].places.is_none());
         // One area without a label: its own name, linked.
         let one = deployed.counts[0].areas.as_ref().expect("areas");
         assert_eq!((one.linked.as_ref(), one.label.as_ref()), (None, None));
@@ -1233,7 +1214,7 @@ mod tests {
         let linked = event.linked.as_deref().expect("linked");
         assert_eq!(linked.matches("<a href=").count(), 4, "{linked}");
         assert!(linked.ends_with("徳之島</a>で活用"), "{linked}");
-        assert!(event.areas.is_empty() && event.places.is_empty());
+        assert!(event.areas.is_empty() && event.places.is_none());
         let en = sheet("kagoshima-pref-sheet", Lang::En);
         let event = &en.history.groups[3]
             .timeline
@@ -1247,7 +1228,6 @@ mod tests {
             .as_deref()
             .is_some_and(|l| l
                 .starts_with("Deployed in <a href=\"/en/regions/aira-isa-area/\">Aira-Isa</a>")));
-        assert_eq!(en.history.places_label, "(Places: ");
     }
 
     #[test]
@@ -1269,8 +1249,10 @@ mod tests {
         let areas = v.areas.as_ref().expect("areas");
         assert_eq!(areas.linked, None);
         assert_eq!(areas.label.as_ref().map(|l| l.ja.as_str()), Some("県北部"));
-        assert_eq!(v.places.len(), 1);
-        assert_eq!(v.places[0].url, "/ja/regions/aira-isa-area/");
+        let places = v.places.as_ref().expect("places");
+        assert_eq!(places.regions.len(), 1);
+        assert_eq!(places.regions[0].url, "/ja/regions/aira-isa-area/");
+        assert_eq!(places.open, "（関係する地域：");
         // Without a wording: the indicator's name, the number and its unit.
         assert!(v.worded.is_none() && v.name.is_some());
         assert_eq!((v.number.shown.as_str(), v.unit.as_str()), ("1,200", "人"));
