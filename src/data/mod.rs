@@ -10,10 +10,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::compare::format::{signed, value_text};
-use crate::compare::{Computed, Obs};
+use crate::compare::{Comparison, Computed, Obs};
 use crate::load::Corpus;
 use crate::model::vocab::{Direction, Unit};
 use crate::model::{Body, Kind, Lang, Text};
+use crate::site::routes::data_file;
 use crate::site::{Route, Site};
 use crate::timing;
 use crate::write::OutputFile;
@@ -22,11 +23,11 @@ use crate::write::OutputFile;
 pub fn files(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>> {
     Ok(vec![
         OutputFile::new(
-            "data/indicators.csv",
+            data_file("indicators.csv"),
             csv::indicators_csv(site.corpus, &computed.observations),
         ),
         OutputFile::new(
-            "data/compare.json",
+            data_file("compare.json"),
             timing::phase("compare.json", || compare_json(site, computed))?,
         ),
     ])
@@ -54,7 +55,7 @@ pub fn records_json(corpus: &Corpus) -> anyhow::Result<OutputFile> {
     let mut bytes =
         serde_json::to_vec(&serde_json::json!({ "format": "casebook-records/1", "records": out }))?;
     bytes.push(b'\n');
-    Ok(OutputFile::new("data/records.json", bytes))
+    Ok(OutputFile::new(data_file("records.json"), bytes))
 }
 
 /// `/data/compare.json`: what the interactive comparison reads, in both languages.
@@ -148,31 +149,7 @@ fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
     let rows = computed
         .comparisons
         .iter()
-        .map(|c| JsonRow {
-            region: c.region.clone(),
-            indicator: c.indicator.clone(),
-            record: c.source_record.clone(),
-            url: Lang::ALL
-                .iter()
-                .map(|l| {
-                    (
-                        l.code(),
-                        site.records
-                            .get(c.source_record.as_str())
-                            .map(|r| site.routes.url(*l, Route::Record(r.kind, &r.id)))
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect(),
-            baseline: c.baseline.as_ref().map(|o| json_value(o, c.unit)),
-            target: c.target.as_ref().map(|o| json_value(o, c.unit)),
-            actual: c.actual.as_ref().map(|o| json_value(o, c.unit)),
-            gap: Lang::ALL
-                .iter()
-                .map(|l| (l.code(), c.gap.map(|g| signed(g, c.unit, *l))))
-                .collect(),
-            met: c.met,
-        })
+        .map(|c| json_row(site, c))
         .collect();
     let mut bytes = serde_json::to_vec(&CompareJson {
         format: "casebook-compare/1",
@@ -182,4 +159,29 @@ fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
     })?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// One comparison, its texts and its record's page in both languages.
+fn json_row(site: &Site, c: &Comparison) -> JsonRow {
+    let per_lang =
+        |f: &dyn Fn(Lang) -> String| Lang::ALL.iter().map(|l| (l.code(), f(*l))).collect();
+    let record = site.records.get(c.source_record.as_str());
+    JsonRow {
+        region: c.region.clone(),
+        indicator: c.indicator.clone(),
+        record: c.source_record.clone(),
+        url: per_lang(&|lang| {
+            record
+                .map(|r| site.routes.url(lang, Route::Record(r.kind, &r.id)))
+                .unwrap_or_default()
+        }),
+        baseline: c.baseline.as_ref().map(|o| json_value(o, c.unit)),
+        target: c.target.as_ref().map(|o| json_value(o, c.unit)),
+        actual: c.actual.as_ref().map(|o| json_value(o, c.unit)),
+        gap: Lang::ALL
+            .iter()
+            .map(|l| (l.code(), c.gap.map(|g| signed(g, c.unit, *l))))
+            .collect(),
+        met: c.met,
+    }
 }

@@ -15,7 +15,6 @@ use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Diagnostics, Span};
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
 use crate::model::{Body, Kind, TermList, Vocabulary};
-use crate::yaml::de::Problem;
 use crate::yaml::{problem, read, typed, Node};
 
 pub use crate::yaml::MAX_FILE_BYTES;
@@ -107,7 +106,7 @@ pub fn load(config: Config) -> anyhow::Result<(Corpus, Diagnostics)> {
         .with_context(|| format!("cannot read the content directory {}", content.display()))?;
     let results: Vec<FileResult> = files
         .par_iter()
-        .map(|(path, rel)| load_file(&config.root, path, rel))
+        .map(|(path, rel)| load_file(path, rel))
         .collect();
 
     let mut diags = Diagnostics::default();
@@ -167,7 +166,7 @@ fn walk(content: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
     Ok(files)
 }
 
-fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
+fn load_file(path: &Path, rel: &str) -> FileResult {
     let mut out = FileResult {
         file: rel.to_owned(),
         text: None,
@@ -188,26 +187,20 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
             return out;
         }
     };
-    let tree = match crate::yaml::parse(&text) {
-        Ok(tree) => tree,
-        Err(e) => {
-            out.diags.push(problem(
-                rel,
-                Problem {
-                    code: e.code,
-                    span: Some(e.span),
-                    message: e.message,
-                    help: e.help,
-                },
-            ));
-            out.text = Some(text);
-            return out;
-        }
-    };
-    out.loaded = match (target, tree) {
+    match crate::yaml::parse(&text) {
+        Ok(tree) => out.loaded = loaded(target, tree, rel, &mut out.diags),
+        Err(e) => out.diags.push(problem(rel, e.into())),
+    }
+    out.text = Some(text);
+    out
+}
+
+/// What a parsed file holds: a vocabulary's tree, or a record (or why not).
+fn loaded(target: Target, tree: Option<Node>, rel: &str, diags: &mut Vec<Diagnostic>) -> Loaded {
+    match (target, tree) {
         (Target::Vocab(name), tree) => Loaded::Vocab(name, tree),
         (Target::Record(kind, id), None) => {
-            out.diags.push(
+            diags.push(
                 Diagnostic::new(
                     Code::EmptyFile,
                     rel,
@@ -218,21 +211,17 @@ fn load_file(_root: &Path, path: &Path, rel: &str) -> FileResult {
             );
             Loaded::Failed(kind, id)
         }
-        (Target::Record(kind, id), Some(tree)) => {
-            match deserialize(kind, &tree, rel, &mut out.diags) {
-                Some(body) => Loaded::Record(Box::new(Record {
-                    kind,
-                    id,
-                    file: rel.to_owned(),
-                    body,
-                    tree,
-                })),
-                None => Loaded::Failed(kind, id),
-            }
-        }
-    };
-    out.text = Some(text);
-    out
+        (Target::Record(kind, id), Some(tree)) => match deserialize(kind, &tree, rel, diags) {
+            Some(body) => Loaded::Record(Box::new(Record {
+                kind,
+                id,
+                file: rel.to_owned(),
+                body,
+                tree,
+            })),
+            None => Loaded::Failed(kind, id),
+        },
+    }
 }
 
 enum Target {

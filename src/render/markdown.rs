@@ -61,76 +61,116 @@ pub fn render(markdown: &str) -> String {
 pub fn render_at(markdown: &str, base_path: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut events = Vec::new();
-    let mut code: Option<(String, String)> = None;
-    let mut image_depth = 0usize;
+    let mut rewriter = Rewriter {
+        base_path,
+        events: Vec::new(),
+        code: None,
+        dropped_images: 0,
+    };
     for event in Parser::new_ext(markdown, options) {
-        match (event, &mut code) {
-            (Event::Start(Tag::CodeBlock(kind)), _) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(l) => {
-                        l.split_whitespace().next().unwrap_or("").to_owned()
-                    }
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some((lang, String::new()));
-            }
-            (Event::Text(t), Some((_, buf))) => buf.push_str(&t),
-            (Event::End(TagEnd::CodeBlock), Some(_)) => {
-                let (lang, buf) = code.take().unwrap_or_default();
-                events.push(Event::Html(CowStr::from(highlight(&lang, &buf))));
-            }
-            (
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
-                _,
-            ) => {
-                if is_internal(&dest_url) {
-                    events.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: rebase(dest_url, base_path),
-                        title,
-                        id,
-                    }));
-                } else {
-                    image_depth += 1;
-                }
-            }
-            (Event::End(TagEnd::Image), _) if image_depth > 0 => image_depth -= 1,
-            (
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
-                _,
-            ) => {
-                let dest_url = if is_internal(&dest_url) {
-                    rebase(dest_url, base_path)
-                } else if is_web(&dest_url) || link_type == LinkType::Email {
-                    dest_url
-                } else {
-                    CowStr::from("")
-                };
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            (e, _) => events.push(e),
-        }
+        rewriter.event(event);
     }
+    let mut events = rewriter.events;
     mark_lists(&mut events);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     SANITIZER.clean(&html).to_string()
+}
+
+/// The parser's events, rewritten for the page: fenced code highlighted, links and images
+/// kept inside the site (rebased below its base path) or on the web, other targets dropped.
+struct Rewriter<'a> {
+    base_path: &'a str,
+    events: Vec<Event<'a>>,
+    /// Inside a code block: its language and the code so far.
+    code: Option<(String, String)>,
+    /// Images dropped (their alt text stays) whose end is still to come.
+    dropped_images: usize,
+}
+
+impl<'a> Rewriter<'a> {
+    fn event(&mut self, event: Event<'a>) {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => self.code_start(kind),
+            Event::Text(t) if self.code.is_some() => {
+                if let Some((_, buf)) = &mut self.code {
+                    buf.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) if self.code.is_some() => self.code_end(),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => self.image(link_type, dest_url, title, id),
+            Event::End(TagEnd::Image) if self.dropped_images > 0 => self.dropped_images -= 1,
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => self.link(link_type, dest_url, title, id),
+            e => self.events.push(e),
+        }
+    }
+
+    fn code_start(&mut self, kind: CodeBlockKind) {
+        let lang = match kind {
+            CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_owned(),
+            CodeBlockKind::Indented => String::new(),
+        };
+        self.code = Some((lang, String::new()));
+    }
+
+    fn code_end(&mut self) {
+        let (lang, buf) = self.code.take().unwrap_or_default();
+        self.events
+            .push(Event::Html(CowStr::from(highlight(&lang, &buf))));
+    }
+
+    /// An image inside the site is kept (rebased); any other is dropped for its alt text.
+    fn image(
+        &mut self,
+        link_type: LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+    ) {
+        if is_internal(&dest_url) {
+            self.events.push(Event::Start(Tag::Image {
+                link_type,
+                dest_url: rebase(dest_url, self.base_path),
+                title,
+                id,
+            }));
+        } else {
+            self.dropped_images += 1;
+        }
+    }
+
+    /// A link inside the site is rebased, a web or mail link kept, any other emptied.
+    fn link(
+        &mut self,
+        link_type: LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+    ) {
+        let dest_url = if is_internal(&dest_url) {
+            rebase(dest_url, self.base_path)
+        } else if is_web(&dest_url) || link_type == LinkType::Email {
+            dest_url
+        } else {
+            CowStr::from("")
+        };
+        self.events.push(Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }));
+    }
 }
 
 /// The marks Japanese documents print before list items.

@@ -19,7 +19,7 @@ use crate::compare::Computed;
 use crate::load::Record;
 use crate::model::vocab::{IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, TermList};
-use crate::site::{Route, Site, Strings, Ui};
+use crate::site::{routes, Route, Routes, Site, Strings, Ui};
 use crate::timing;
 use crate::write::OutputFile;
 use theme::Theme;
@@ -70,18 +70,22 @@ pub fn render(
     })?;
     files.extend(theme.statics.iter().cloned());
     files.push(OutputFile::new(
-        "static/highlight.css",
+        routes::static_file("highlight.css"),
         markdown::highlight_css(),
     ));
     let mut redirect = tera::Context::new();
     redirect.insert("data", &view::redirect::view(site, strings));
     files.push(OutputFile::new(
-        "index.html",
+        Routes::language_choice_file(),
         theme.render(Lang::Ja, "redirect.html", &redirect)?,
     ));
     // Static hosts serve `/404.html` for a missing page; Japanese is the source language.
-    if let Some(ja404) = files.iter().find(|f| f.path == "ja/404.html") {
-        files.push(OutputFile::new("404.html", ja404.bytes.clone()));
+    let ja404 = site.routes.file(Lang::Ja, Route::NotFound);
+    if let Some(page) = files.iter().find(|f| f.path == ja404) {
+        files.push(OutputFile::new(
+            Routes::not_found_file(),
+            page.bytes.clone(),
+        ));
     }
     Ok(files)
 }

@@ -12,7 +12,7 @@ use tera::Tera;
 use super::{html, markdown};
 use crate::model::text::Shown;
 use crate::model::Lang;
-use crate::site::Strings;
+use crate::site::{routes, Strings};
 use crate::write::OutputFile;
 
 pub struct Theme {
@@ -88,7 +88,7 @@ fn statics(dir: &Path) -> anyhow::Result<Vec<OutputFile>> {
                 .join("/");
             let bytes = std::fs::read(entry.path())
                 .with_context(|| format!("reading {}", entry.path().display()))?;
-            files.push(OutputFile::new(format!("static/{rel}"), bytes));
+            files.push(OutputFile::new(routes::static_file(&rel), bytes));
         }
     }
     Ok(files)

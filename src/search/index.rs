@@ -34,7 +34,7 @@ use serde_json::Value;
 use super::tokenize::{for_each_index_key, Variants, MAX_GRAM};
 use crate::load::{Corpus, Record};
 use crate::model::{Body, Kind, Lang, Region, TermList};
-use crate::site::{Route, Site, Strings, Ui};
+use crate::site::{routes, Route, Site, Strings, Ui};
 use crate::timing;
 use crate::write::OutputFile;
 
@@ -518,7 +518,7 @@ fn index_lang(
     let keys = timing::phase(&format!("search {}: postings", lang.code()), || {
         postings(&per_doc)
     });
-    let dir = format!("search/{}", lang.code());
+    let dir = routes::search_dir(lang);
     let (shards, mut out) = shard_files(keys, &dir);
     out.push(OutputFile::new(
         format!("{dir}/facets.bin"),

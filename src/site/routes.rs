@@ -105,18 +105,44 @@ impl Routes {
 
     /// A file of the theme's `static/` directory, by its path below it.
     pub fn static_file(&self, path: &str) -> String {
-        format!("{}static/{path}", self.base)
+        format!("{}{}", self.base, static_file(path))
     }
 
     /// An open-data file under `/data/`.
     pub fn data(&self, name: &str) -> String {
-        format!("{}data/{name}", self.base)
+        format!("{}{}", self.base, data_file(name))
     }
 
     /// The directory of a language's search index.
     pub fn search_index(&self, lang: Lang) -> String {
-        format!("{}search/{}/", self.base, lang.code())
+        format!("{}{}/", self.base, search_dir(lang))
     }
+
+    /// The page a static host serves for a missing path, relative to the output directory:
+    /// the source language's not-found page stands for both.
+    pub fn not_found_file() -> &'static str {
+        "404.html"
+    }
+
+    /// The language choice at the site's root, relative to the output directory.
+    pub fn language_choice_file() -> &'static str {
+        "index.html"
+    }
+}
+
+/// Where a static file is written, relative to the output directory.
+pub fn static_file(path: &str) -> String {
+    format!("static/{path}")
+}
+
+/// Where an open-data file is written, relative to the output directory.
+pub fn data_file(name: &str) -> String {
+    format!("data/{name}")
+}
+
+/// Where a language's search index is written, relative to the output directory.
+pub fn search_dir(lang: Lang) -> String {
+    format!("search/{}", lang.code())
 }
 
 #[cfg(test)]

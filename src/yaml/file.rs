@@ -99,17 +99,7 @@ pub fn typed<T: DeserializeOwned>(
 pub fn load_file<T: DeserializeOwned>(path: &Path, rel: &str) -> Result<T, Vec<Diagnostic>> {
     let text = read(path, rel).map_err(|(d, _)| vec![*d])?;
     let tree = super::parse(&text)
-        .map_err(|e| {
-            vec![problem(
-                rel,
-                Problem {
-                    code: e.code,
-                    span: Some(e.span),
-                    message: e.message,
-                    help: e.help,
-                },
-            )]
-        })?
+        .map_err(|e| vec![problem(rel, e.into())])?
         .ok_or_else(|| {
             vec![Diagnostic::new(
                 Code::EmptyFile,

@@ -67,6 +67,17 @@ impl Node {
     }
 }
 
+impl From<ParseError> for de::Problem {
+    fn from(e: ParseError) -> de::Problem {
+        de::Problem {
+            code: e.code,
+            span: Some(e.span),
+            message: e.message,
+            help: e.help,
+        }
+    }
+}
+
 /// A syntax or guard failure: no tree could be built.
 #[derive(Debug)]
 pub struct ParseError {
