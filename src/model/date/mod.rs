@@ -90,6 +90,7 @@
 pub mod dated;
 mod notation;
 mod schema;
+pub use notation::fiscal_year_label;
 
 mod bounds;
 mod calendar;

@@ -60,6 +60,16 @@ impl When {
     }
 }
 
+/// `H24`, `R1`, `S63`: a fiscal year as a sheet's timeline heads it, named by the era in force
+/// on 31 December of its first year; empty before Shōwa.
+pub fn fiscal_year_label(fy: i32) -> String {
+    Ymd::new(fy, 12, 31)
+        .and_then(Era::in_force)
+        .map_or_else(String::new, |era| {
+            format!("{}{}", era.letter(), fy - era.offset())
+        })
+}
+
 impl Era {
     /// The letter the sheets write for the era (`H29`).
     fn letter(self) -> char {
@@ -73,7 +83,23 @@ impl Era {
 
 #[cfg(test)]
 mod tests {
-    use super::When;
+    use super::{fiscal_year_label, When};
+
+    #[test]
+    fn a_fiscal_year_is_named_by_the_era_of_its_december() {
+        // FY2019 began in Heisei 31 but its December is Reiwa's first.
+        let cases = [
+            (2019, "R1"),
+            (2018, "H30"),
+            (1989, "H1"),
+            (1988, "S63"),
+            (1926, "S1"),
+        ];
+        for (fy, label) in cases {
+            assert_eq!(fiscal_year_label(fy), label, "{fy}");
+        }
+        assert_eq!(fiscal_year_label(1925), "");
+    }
 
     fn when(text: &str) -> When {
         text.parse().expect("a date")

@@ -10,6 +10,7 @@
 //! `<title>` and `<desc>`, and refers to no fonts or hosts.
 
 use super::draw::{Font, Frame, Rect, Segment, Svg, TextAt};
+use crate::model::date::fiscal_year_label;
 use crate::site::Ui;
 
 /// What to draw, and how to name it.
@@ -34,23 +35,10 @@ pub struct Bar {
     pub last_fy: i32,
 }
 
-/// `H24`, `R1`, `S63` for a fiscal year: the era in force on 31 December of its first year;
-/// empty before 昭和.
-pub fn era_label(fy: i32) -> String {
-    if fy >= 2019 {
-        format!("R{}", fy - 2018)
-    } else if fy >= 1989 {
-        format!("H{}", fy - 1988)
-    } else if fy >= 1926 {
-        format!("S{}", fy - 1925)
-    } else {
-        String::new()
-    }
-}
-
-/// `H24 / 2012`.
+/// `H24 / 2012`: the fiscal year's era name (`model::date::fiscal_year_label`) and its
+/// Western year.
 pub fn axis_label(fy: i32) -> String {
-    match era_label(fy) {
+    match fiscal_year_label(fy) {
         era if era.is_empty() => fy.to_string(),
         era => format!("{era} / {fy}"),
     }
@@ -380,18 +368,7 @@ mod tests {
     use crate::testutil::{assert_well_formed, corpus, theme_strings};
 
     fn bars(lang: Lang) -> Vec<Bar> {
-        timeline(corpus())
-            .rows
-            .iter()
-            .map(|r| Bar {
-                region: r.region.to_string(),
-                region_name: r.region_name.get(lang).text.to_owned(),
-                name: r.name.get(lang).text.to_owned(),
-                period: r.period.display(lang),
-                first_fy: r.start_fy,
-                last_fy: r.end_fy,
-            })
-            .collect()
+        crate::render::view::compare::timeline::bars(&timeline(corpus()).rows, lang)
     }
 
     fn bar(region: &str, name: &str, first_fy: i32, last_fy: i32) -> Bar {

@@ -7,7 +7,7 @@ use super::{nav, record_of, NavLink, Section, Ui};
 use crate::compare::timeline::Unplaceable;
 use crate::compare::{Computed, TimelineRow};
 use crate::model::date::Open;
-use crate::model::Text;
+use crate::model::{Lang, Text};
 use crate::render::svg::hashed_id;
 use crate::render::svg::timeline::{Bar, TimelineChart};
 use crate::site::{RecordRef, RegionRef, Site};
@@ -60,12 +60,9 @@ pub fn view(site: &Site, computed: &Computed, ui: Ui, title: &str) -> TimelineVi
     }
 }
 
-/// The rows as a chart. Its DOM ids derive from a hash of the title and rows, so two
-/// different timelines on one page do not collide.
-fn chart(rows: &[TimelineRow], ui: Ui, title: &str) -> String {
-    let lang = ui.lang;
-    let bars: Vec<Bar> = rows
-        .iter()
+/// The rows as the chart's bars, in the page's language.
+pub(crate) fn bars(rows: &[TimelineRow], lang: Lang) -> Vec<Bar> {
+    rows.iter()
         .map(|r| Bar {
             region: r.region.to_string(),
             region_name: r.region_name.get(lang).text.to_owned(),
@@ -74,7 +71,13 @@ fn chart(rows: &[TimelineRow], ui: Ui, title: &str) -> String {
             first_fy: r.start_fy,
             last_fy: r.end_fy,
         })
-        .collect();
+        .collect()
+}
+
+/// The rows as a chart. Its DOM ids derive from a hash of the title and rows, so two
+/// different timelines on one page do not collide.
+fn chart(rows: &[TimelineRow], ui: Ui, title: &str) -> String {
+    let bars = bars(rows, ui.lang);
     let keys = rows
         .iter()
         .flat_map(|r| [r.source_record.as_str(), r.path.as_str()]);
