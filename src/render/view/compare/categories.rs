@@ -5,15 +5,16 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{nav, NavLink, Section, TermLink, Ui};
+use super::{nav, NavLink, Section, Ui};
 use crate::model::{Body, TermList};
-use crate::site::{RecordRef, RegionRef, Route, Site};
+use crate::render::view::TagLink;
+use crate::site::{RecordRef, RegionRef, Site};
 
 #[derive(Serialize)]
 pub struct CategoriesView {
     pub nav: Vec<NavLink>,
     /// The columns, in the vocabulary's order.
-    pub categories: Vec<TermLink>,
+    pub categories: Vec<TagLink>,
     /// By region id.
     pub rows: Vec<CategoryRow>,
 }
@@ -42,12 +43,7 @@ pub fn view(site: &Site, ui: Ui) -> CategoriesView {
         nav: nav(site, ui, Section::Categories),
         categories: cats
             .iter()
-            .map(|t| TermLink {
-                name: t.name.clone(),
-                url: site
-                    .routes
-                    .url(lang, Route::Term(TermList::Categories, &t.id)),
-            })
+            .map(|t| TagLink::new(site, lang, TermList::Categories, &t.id))
             .collect(),
         rows: rows
             .into_iter()

@@ -191,13 +191,6 @@ fn record_of<'a>(site: &Site<'a>, id: &str) -> Option<&'a Record> {
     site.records.get(id).copied()
 }
 
-/// A link to a page, under a name in both languages (a theme, a category).
-#[derive(Clone, Debug, Serialize)]
-pub struct TermLink {
-    pub name: Text,
-    pub url: String,
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
