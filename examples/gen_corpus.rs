@@ -605,183 +605,252 @@ fn unique_id(base: &str, pref_romaji: &str, used: &mut HashSet<String>) -> Strin
     unreachable!()
 }
 
+/// The regions: the first `n.min(47)` prefectures, then places drawn into prefectures by
+/// population.
 fn make_regions(n: usize, seed: u64) -> Vec<Region> {
     let mut rng = Rng::derive(seed, "regions");
     let mut used: HashSet<String> = HashSet::new();
-    let mut names_in_pref: HashSet<(usize, String)> = HashSet::new();
     let mut regions: Vec<Region> = Vec::with_capacity(n);
     let prefs = n.min(47);
-    for (i, (ja, ro, pop_k)) in PREFECTURES.iter().enumerate().take(prefs) {
-        let id = unique_id(&format!("gen-{}-pref", kebab(ro)), ro, &mut used);
-        let en = match i {
-            0 => "Hokkaido".to_owned(),
-            TOKYO => "Tokyo Metropolis".to_owned(),
-            _ => format!("{ro} Prefecture"),
-        };
-        let base_ja = ja.trim_end_matches(['県', '府', '都']).to_owned();
-        let base_ja = if base_ja.is_empty() {
-            ja.to_string()
-        } else {
-            base_ja
-        };
-        let jitter = rng.uniform(0.97, 1.03);
-        regions.push(Region {
-            id,
-            ja: ja.to_string(),
-            en,
-            base_ja,
-            base_en: ro.to_string(),
-            kind: "prefecture",
-            parent: None,
-            pref: i,
-            children: Vec::new(),
-            anonymised: false,
-            population: (f64::from(*pop_k) * 1000.0 * jitter) as u64,
-            municipalities: Some(rng.range(15, 60) as u32 + pop_k / 400),
-        });
+    for (i, p) in PREFECTURES.iter().enumerate().take(prefs) {
+        let region = prefecture(&mut rng, i, p);
+        add_region(&mut regions, region, &mut used);
     }
+    let mut names_in_pref: HashSet<(usize, String)> = HashSet::new();
     let mut has_centre = vec![false; prefs];
     let mut anon_letter = 0usize;
     // Prefectures are weighted by population, so Tokyo and Osaka get more places.
     let weights: Vec<u32> = PREFECTURES[..prefs].iter().map(|p| 300 + p.2).collect();
     for _ in prefs..n {
         let pref = rng.weighted(&weights);
-        let pref_ro = PREFECTURES[pref].1;
-        // kind weights: municipality, area, core-city, city-without-phc, designated-city,
-        // special-ward (Tokyo only), mhw-centre, hospital
-        let mut w = [38u32, 26, 9, 12, 2, 0, 2, 2];
-        if pref == TOKYO {
-            w[5] = 30;
-        }
-        if has_centre[pref] {
-            w[6] = 0;
-        }
-        let kind = match rng.weighted(&w) {
-            0 => "municipality",
-            1 => "area",
-            2 => "core-city",
-            3 => "city-without-phc",
-            4 => "designated-city",
-            5 => "special-ward",
-            6 => "mhw-centre",
-            _ => "hospital",
-        };
-        let mut parent = pref;
-        let (ja, en, base_ja, base_en, id_base, population, municipalities, anonymised);
-        match kind {
+        let region = match place_kind(&mut rng, pref, has_centre[pref]) {
             "mhw-centre" => {
                 has_centre[pref] = true;
-                let p = &regions[pref];
-                ja = format!("{}精神保健福祉センター", p.ja);
-                en = format!("{} Mental Health and Welfare Centre", p.en);
-                base_ja = p.base_ja.clone();
-                base_en = p.base_en.clone();
-                id_base = format!("gen-{}-mhwc", kebab(pref_ro));
-                population = 0;
-                municipalities = None;
-                anonymised = false;
+                mhw_centre(&regions[pref])
             }
             "hospital" => {
                 let letter = anon_label(anon_letter);
                 anon_letter += 1;
-                ja = format!("{letter}精神科病院");
-                en = format!("Psychiatric Hospital {letter}");
-                base_ja = letter.clone();
-                base_en = letter.clone();
-                id_base = format!("gen-anon-{}-hospital", letter.to_ascii_lowercase());
-                population = 0;
-                municipalities = None;
-                anonymised = true;
+                hospital(&letter, pref)
             }
-            _ => {
-                let (mut bj, mut br);
-                let mut tries = 0;
-                loop {
-                    if kind == "area" && rng.chance(0.12) {
-                        let (dj, dr) = *rng.pick(&AREA_DIRECTION);
-                        bj = dj.to_owned();
-                        br = dr.to_owned();
-                    } else {
-                        (bj, br) = place_name(&mut rng);
-                        if kind == "area" && rng.chance(0.3) {
-                            let (bj2, br2) = place_name(&mut rng);
-                            bj = format!("{bj}・{bj2}");
-                            br = format!("{br}-{br2}");
-                        }
-                    }
-                    tries += 1;
-                    if names_in_pref.insert((pref, format!("{kind}:{bj}"))) || tries > 20 {
-                        break;
-                    }
-                }
-                let (sj, se, sid) = match kind {
-                    "area" => ("圏域", "area", "area"),
-                    "special-ward" => ("区", "Ward", "ward"),
-                    "municipality" => *rng.pick(&[
-                        ("市", "City", "city"),
-                        ("町", "Town", "town"),
-                        ("町", "Town", "town"),
-                        ("村", "Village", "village"),
-                    ]),
-                    _ => ("市", "City", "city"),
-                };
-                ja = format!("{bj}{sj}");
-                en = if kind == "area" {
-                    format!("{br} area")
-                } else {
-                    format!("{br} {se}")
-                };
-                id_base = format!("gen-{}-{sid}", kebab(&br));
-                base_ja = bj;
-                base_en = br;
-                population = match (kind, sj) {
-                    ("designated-city", _) => rng.range(700_000, 2_700_000),
-                    ("core-city", _) => rng.range(200_000, 600_000),
-                    ("city-without-phc", _) => rng.range(20_000, 150_000),
-                    ("special-ward", _) => rng.range(60_000, 900_000),
-                    ("area", _) => rng.range(50_000, 600_000),
-                    (_, "市") => rng.range(25_000, 120_000),
-                    (_, "町") => rng.range(3_000, 40_000),
-                    _ => rng.range(500, 8_000),
-                } as u64;
-                municipalities = (kind == "area").then(|| rng.range(2, 12) as u32);
-                anonymised = false;
-                // Some towns and villages sit within a care area of their prefecture.
-                if kind == "municipality" && rng.chance(0.35) {
-                    let areas: Vec<usize> = regions[pref]
-                        .children
-                        .iter()
-                        .copied()
-                        .filter(|&c| regions[c].kind == "area")
-                        .collect();
-                    if !areas.is_empty() {
-                        parent = *rng.pick(&areas);
-                    }
-                }
-            }
-        }
-        let id = unique_id(&id_base, pref_ro, &mut used);
-        let idx = regions.len();
-        regions.push(Region {
-            id,
-            ja,
-            en,
-            base_ja,
-            base_en,
-            kind,
-            parent: Some(parent),
-            pref,
-            children: Vec::new(),
-            anonymised,
-            population,
-            municipalities,
-        });
+            kind => named_place(&mut rng, kind, pref, &regions, &mut names_in_pref),
+        };
+        add_region(&mut regions, region, &mut used);
+    }
+    regions
+}
+
+/// Add a region under its parent (and under its prefecture too when the parent is a care
+/// area), first making its id unique.
+fn add_region(regions: &mut Vec<Region>, mut region: Region, used: &mut HashSet<String>) {
+    region.id = unique_id(&region.id, PREFECTURES[region.pref].1, used);
+    let idx = regions.len();
+    let (parent, pref) = (region.parent, region.pref);
+    regions.push(region);
+    if let Some(parent) = parent {
         regions[parent].children.push(idx);
         if parent != pref {
             regions[pref].children.push(idx);
         }
     }
-    regions
+}
+
+/// Prefecture `i` of [`PREFECTURES`], its population off by up to 3%. Its id is the base
+/// that [`add_region`] makes unique (as for every region made below).
+fn prefecture(rng: &mut Rng, i: usize, &(ja, ro, pop_k): &(&str, &str, u32)) -> Region {
+    let en = match i {
+        0 => "Hokkaido".to_owned(),
+        TOKYO => "Tokyo Metropolis".to_owned(),
+        _ => format!("{ro} Prefecture"),
+    };
+    let base_ja = ja.trim_end_matches(['県', '府', '都']);
+    let base_ja = if base_ja.is_empty() { ja } else { base_ja };
+    let jitter = rng.uniform(0.97, 1.03);
+    Region {
+        id: format!("gen-{}-pref", kebab(ro)),
+        ja: ja.to_owned(),
+        en,
+        base_ja: base_ja.to_owned(),
+        base_en: ro.to_owned(),
+        kind: "prefecture",
+        parent: None,
+        pref: i,
+        children: Vec::new(),
+        anonymised: false,
+        population: (f64::from(pop_k) * 1000.0 * jitter) as u64,
+        municipalities: Some(rng.range(15, 60) as u32 + pop_k / 400),
+    }
+}
+
+/// The kind of the next place in prefecture `pref`: mostly municipalities and care areas,
+/// special wards only in Tokyo, at most one mental health and welfare centre a prefecture.
+fn place_kind(rng: &mut Rng, pref: usize, has_centre: bool) -> &'static str {
+    // kind weights: municipality, area, core-city, city-without-phc, designated-city,
+    // special-ward (Tokyo only), mhw-centre, hospital
+    let mut w = [38u32, 26, 9, 12, 2, 0, 2, 2];
+    if pref == TOKYO {
+        w[5] = 30;
+    }
+    if has_centre {
+        w[6] = 0;
+    }
+    match rng.weighted(&w) {
+        0 => "municipality",
+        1 => "area",
+        2 => "core-city",
+        3 => "city-without-phc",
+        4 => "designated-city",
+        5 => "special-ward",
+        6 => "mhw-centre",
+        _ => "hospital",
+    }
+}
+
+/// The mental health and welfare centre of prefecture `p`, named after it.
+fn mhw_centre(p: &Region) -> Region {
+    Region {
+        id: format!("gen-{}-mhwc", kebab(PREFECTURES[p.pref].1)),
+        ja: format!("{}精神保健福祉センター", p.ja),
+        en: format!("{} Mental Health and Welfare Centre", p.en),
+        base_ja: p.base_ja.clone(),
+        base_en: p.base_en.clone(),
+        kind: "mhw-centre",
+        parent: Some(p.pref),
+        pref: p.pref,
+        children: Vec::new(),
+        anonymised: false,
+        population: 0,
+        municipalities: None,
+    }
+}
+
+/// An anonymised psychiatric hospital in prefecture `pref`, known by a letter.
+fn hospital(letter: &str, pref: usize) -> Region {
+    Region {
+        id: format!("gen-anon-{}-hospital", letter.to_ascii_lowercase()),
+        ja: format!("{letter}精神科病院"),
+        en: format!("Psychiatric Hospital {letter}"),
+        base_ja: letter.to_owned(),
+        base_en: letter.to_owned(),
+        kind: "hospital",
+        parent: Some(pref),
+        pref,
+        children: Vec::new(),
+        anonymised: true,
+        population: 0,
+        municipalities: None,
+    }
+}
+
+/// A city, town, village, special ward or care area of prefecture `pref` with a made-up
+/// name.
+fn named_place(
+    rng: &mut Rng,
+    kind: &'static str,
+    pref: usize,
+    regions: &[Region],
+    names_in_pref: &mut HashSet<(usize, String)>,
+) -> Region {
+    let (bj, br) = place_base_name(rng, kind, pref, names_in_pref);
+    let (sj, se, sid) = place_suffix(rng, kind);
+    let en = if kind == "area" {
+        format!("{br} area")
+    } else {
+        format!("{br} {se}")
+    };
+    let population = place_population(rng, kind, sj);
+    let municipalities = (kind == "area").then(|| rng.range(2, 12) as u32);
+    // Some towns and villages sit within a care area of their prefecture.
+    let area = if kind == "municipality" && rng.chance(0.35) {
+        care_area(rng, regions, pref)
+    } else {
+        None
+    };
+    Region {
+        id: format!("gen-{}-{sid}", kebab(&br)),
+        ja: format!("{bj}{sj}"),
+        en,
+        base_ja: bj,
+        base_en: br,
+        kind,
+        parent: Some(area.unwrap_or(pref)),
+        pref,
+        children: Vec::new(),
+        anonymised: false,
+        population,
+        municipalities,
+    }
+}
+
+/// A place's name without its suffix, (kanji, romaji): new for its kind in the prefecture
+/// unless 20 tries found none. A care area may be named by its direction (県北) or after
+/// two places (北川・南野).
+fn place_base_name(
+    rng: &mut Rng,
+    kind: &str,
+    pref: usize,
+    names_in_pref: &mut HashSet<(usize, String)>,
+) -> (String, String) {
+    let (mut bj, mut br);
+    let mut tries = 0;
+    loop {
+        if kind == "area" && rng.chance(0.12) {
+            let (dj, dr) = *rng.pick(&AREA_DIRECTION);
+            bj = dj.to_owned();
+            br = dr.to_owned();
+        } else {
+            (bj, br) = place_name(rng);
+            if kind == "area" && rng.chance(0.3) {
+                let (bj2, br2) = place_name(rng);
+                bj = format!("{bj}・{bj2}");
+                br = format!("{br}-{br2}");
+            }
+        }
+        tries += 1;
+        if names_in_pref.insert((pref, format!("{kind}:{bj}"))) || tries > 20 {
+            return (bj, br);
+        }
+    }
+}
+
+/// A place's suffix: (Japanese, English, id).
+fn place_suffix(rng: &mut Rng, kind: &str) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        "area" => ("圏域", "area", "area"),
+        "special-ward" => ("区", "Ward", "ward"),
+        "municipality" => *rng.pick(&[
+            ("市", "City", "city"),
+            ("町", "Town", "town"),
+            ("町", "Town", "town"),
+            ("村", "Village", "village"),
+        ]),
+        _ => ("市", "City", "city"),
+    }
+}
+
+/// A place's population by its kind, or for a municipality by its suffix (市, 町, 村).
+fn place_population(rng: &mut Rng, kind: &str, suffix: &str) -> u64 {
+    (match (kind, suffix) {
+        ("designated-city", _) => rng.range(700_000, 2_700_000),
+        ("core-city", _) => rng.range(200_000, 600_000),
+        ("city-without-phc", _) => rng.range(20_000, 150_000),
+        ("special-ward", _) => rng.range(60_000, 900_000),
+        ("area", _) => rng.range(50_000, 600_000),
+        (_, "市") => rng.range(25_000, 120_000),
+        (_, "町") => rng.range(3_000, 40_000),
+        _ => rng.range(500, 8_000),
+    }) as u64
+}
+
+/// One of prefecture `pref`'s care areas, if it has any yet.
+fn care_area(rng: &mut Rng, regions: &[Region], pref: usize) -> Option<usize> {
+    let areas: Vec<usize> = regions[pref]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| regions[c].kind == "area")
+        .collect();
+    (!areas.is_empty()).then(|| *rng.pick(&areas))
 }
 
 fn anon_label(n: usize) -> String {
