@@ -2661,71 +2661,17 @@ impl<'a> Ctx<'a> {
         }
         if r.anonymised {
             m.insert("anonymised".into(), json!(true));
-            let beds = self.rng.range(1, 6) * 50;
-            m.insert(
-                "description".into(),
-                json!({"ja": format!("{}内の精神科病院、病床数約{beds}床", self.pref().ja),
-                       "en": format!("A psychiatric hospital in {} with about {beds} beds", self.pref().en)}),
-            );
+            let v = self.hospital_description();
+            m.insert("description".into(), v);
         }
         if r.population > 0 {
-            let approx = r.kind != "prefecture" && self.rng.chance(0.1);
-            let mut pop = Map::new();
-            if approx {
-                let rounded = (r.population / 10_000).max(1) * 10_000;
-                pop.insert("value".into(), json!(rounded));
-                pop.insert("approximate".into(), json!(true));
-                if r.kind != "area" {
-                    let man = rounded / 10_000;
-                    m.insert(
-                        "description".into(),
-                        json!({"ja": format!("{}、人口約{man}万人", kind_ja(r.kind)),
-                               "en": format!("A {} with a population of about {}", kind_en(r.kind), group(rounded))}),
-                    );
-                }
-            } else {
-                pop.insert("value".into(), json!(r.population));
-                let y = self.rng.range(2017, 2022) as i32;
-                let as_of = match self.rng.below(3) {
-                    0 => {
-                        let m = self.rng.range(1, 12) as u32;
-                        d_month(&mut self.rng, y, m)
-                    }
-                    1 => {
-                        let (e, _, n) = era_of(y, 10, 1);
-                        match self.rng.below(3) {
-                            0 => format!("{e}{n}.10.1現在"),
-                            1 => format!("{y}-10-01"),
-                            _ => format!("{}10月1日時点", kanji_year(era_of(y, 10, 1).1, n)),
-                        }
-                    }
-                    _ => {
-                        let m = self.rng.range(1, 12) as u32;
-                        let d = self.rng.range(1, 28) as u32;
-                        d_day(&mut self.rng, y, m, d)
-                    }
-                };
-                pop.insert("as_of".into(), json!(as_of));
-            }
-            m.insert("population".into(), Value::Object(pop));
+            self.region_population(&mut m);
         }
         if let Some(n) = r.municipalities {
             m.insert("municipalities".into(), json!(n));
         }
         if r.kind != "mhw-centre" && r.kind != "hospital" {
-            let scale = (r.population as f64 / 100_000.0).max(0.05);
-            let hospitals = (scale * self.rng.uniform(0.4, 1.2)).round() as u64;
-            let clinics = (scale * self.rng.uniform(1.5, 4.5)).round() as u64;
-            m.insert("hospitals".into(), json!(hospitals));
-            m.insert("clinics".into(), json!(clinics));
-            if self.rng.chance(0.6) {
-                let general = (scale * self.rng.uniform(0.8, 2.5)).round() as u64;
-                let specific = general + (scale * self.rng.uniform(1.0, 4.0)).round() as u64;
-                m.insert(
-                    "consultation_offices".into(),
-                    json!({"general": general, "specific": specific}),
-                );
-            }
+            self.region_services(&mut m);
         }
         if !r.anonymised && self.rng.chance(0.15) {
             let s = *self.rng.pick(SLOGANS);
@@ -2737,6 +2683,82 @@ impl<'a> Ctx<'a> {
             m.insert("summary".into(), v);
         }
         Value::Object(m)
+    }
+
+    fn hospital_description(&mut self) -> Value {
+        let beds = self.rng.range(1, 6) * 50;
+        json!({"ja": format!("{}内の精神科病院、病床数約{beds}床", self.pref().ja),
+               "en": format!("A psychiatric hospital in {} with about {beds} beds", self.pref().en)})
+    }
+
+    /// The region's `population`: a tenth of the places below a prefecture give it rounded
+    /// and approximate (and, unless they are care areas, a description saying so), the rest
+    /// exactly, as of a date.
+    fn region_population(&mut self, m: &mut Map<String, Value>) {
+        let r = self.me;
+        let approx = r.kind != "prefecture" && self.rng.chance(0.1);
+        let mut pop = Map::new();
+        if approx {
+            let rounded = (r.population / 10_000).max(1) * 10_000;
+            pop.insert("value".into(), json!(rounded));
+            pop.insert("approximate".into(), json!(true));
+            if r.kind != "area" {
+                let man = rounded / 10_000;
+                m.insert(
+                    "description".into(),
+                    json!({"ja": format!("{}、人口約{man}万人", kind_ja(r.kind)),
+                           "en": format!("A {} with a population of about {}", kind_en(r.kind), group(rounded))}),
+                );
+            }
+        } else {
+            pop.insert("value".into(), json!(r.population));
+            let as_of = self.population_as_of();
+            pop.insert("as_of".into(), json!(as_of));
+        }
+        m.insert("population".into(), Value::Object(pop));
+    }
+
+    /// When a population was counted, written as the sources do: `R1.6月時点`, `R2.10.1現在`,
+    /// `2020-10-01`, `令和2年10月1日時点` …
+    fn population_as_of(&mut self) -> String {
+        let y = self.rng.range(2017, 2022) as i32;
+        match self.rng.below(3) {
+            0 => {
+                let m = self.rng.range(1, 12) as u32;
+                d_month(&mut self.rng, y, m)
+            }
+            1 => {
+                let (e, _, n) = era_of(y, 10, 1);
+                match self.rng.below(3) {
+                    0 => format!("{e}{n}.10.1現在"),
+                    1 => format!("{y}-10-01"),
+                    _ => format!("{}10月1日時点", kanji_year(era_of(y, 10, 1).1, n)),
+                }
+            }
+            _ => {
+                let m = self.rng.range(1, 12) as u32;
+                let d = self.rng.range(1, 28) as u32;
+                d_day(&mut self.rng, y, m, d)
+            }
+        }
+    }
+
+    /// Hospitals, clinics and (for most regions) consultation offices, scaled to the
+    /// population.
+    fn region_services(&mut self, m: &mut Map<String, Value>) {
+        let scale = (self.me.population as f64 / 100_000.0).max(0.05);
+        let hospitals = (scale * self.rng.uniform(0.4, 1.2)).round() as u64;
+        let clinics = (scale * self.rng.uniform(1.5, 4.5)).round() as u64;
+        m.insert("hospitals".into(), json!(hospitals));
+        m.insert("clinics".into(), json!(clinics));
+        if self.rng.chance(0.6) {
+            let general = (scale * self.rng.uniform(0.8, 2.5)).round() as u64;
+            let specific = general + (scale * self.rng.uniform(1.0, 4.0)).round() as u64;
+            m.insert(
+                "consultation_offices".into(),
+                json!({"general": general, "specific": specific}),
+            );
+        }
     }
 
     fn region_summary(&mut self) -> Value {
