@@ -2786,10 +2786,38 @@ impl<'a> Ctx<'a> {
     // --- status sheets --------------------------------------------------------------------
 
     fn sheet(&mut self) -> Value {
-        let fy = self.fy;
-        let me = self.me;
         let mut m = Map::new();
-        m.insert("region".into(), json!(me.id));
+        m.insert("region".into(), json!(self.me.id));
+        let v = self.sheet_title();
+        m.insert("title".into(), v);
+        let d = d_fy(&mut self.rng, self.fy);
+        m.insert("fiscal_year".into(), json!(d));
+        m.insert("source".into(), self.source());
+        if self.rng.chance(0.5) {
+            let v = self.pick_t(CATCHPHRASES);
+            m.insert("catchphrase".into(), v);
+        }
+        let v = self.prose_md(STRENGTHS, 1, 3);
+        m.insert("intro".into(), v);
+        let v = self.sheet_basic();
+        m.insert("basic".into(), v);
+        let v = self.sheet_overview();
+        m.insert("overview".into(), v);
+        let v = self.sheet_history();
+        m.insert("history".into(), v);
+        // Sections 4 and 5 report on the same indicators.
+        let inds = self.pick_indicators(2, 6);
+        let v = self.sheet_results(&inds);
+        m.insert("results".into(), v);
+        let v = self.sheet_strengths(&inds);
+        m.insert("strengths".into(), v);
+        let v = self.sheet_schedule();
+        m.insert("schedule".into(), v);
+        Value::Object(m)
+    }
+
+    fn sheet_title(&mut self) -> Value {
+        let me = self.me;
         let prog = *self.rng.pick(&[
             ("構築支援事業", "System-building support project"),
             ("構築推進事業", "Promotion project"),
@@ -2806,19 +2834,11 @@ impl<'a> Ctx<'a> {
                 prog.1, me.en
             ),
         );
-        let v = self.text_of(title.0, title.1);
-        m.insert("title".into(), v);
-        let d = d_fy(&mut self.rng, fy);
-        m.insert("fiscal_year".into(), json!(d));
-        m.insert("source".into(), self.source());
-        if self.rng.chance(0.5) {
-            let v = self.pick_t(CATCHPHRASES);
-            m.insert("catchphrase".into(), v);
-        }
-        let v = self.prose_md(STRENGTHS, 1, 3);
-        m.insert("intro".into(), v);
+        self.text_of(title.0, title.1)
+    }
 
-        // 1 basic
+    /// Section 1, basic information: groups of items under headings.
+    fn sheet_basic(&mut self) -> Value {
         let n_groups = self.rng.range(2, 4) as usize;
         let headings: Vec<Phrase> = self
             .rng
@@ -2841,15 +2861,30 @@ impl<'a> Ctx<'a> {
                 json!({"heading": heading, "items": items})
             })
             .collect();
-        m.insert("basic".into(), json!({ "groups": groups }));
+        json!({ "groups": groups })
+    }
 
-        // 2 overview
+    /// Section 2, overview: the period, a text, the organisations' roles and links between
+    /// them.
+    fn sheet_overview(&mut self) -> Value {
+        let fy = self.fy;
         let mut ov = Map::new();
         let a = fy - self.rng.range(2, 4) as i32;
         let d = d_fy_range(&mut self.rng, a, fy - 1);
         ov.insert("period".into(), json!(d));
         let v = self.prose_md(OVERVIEW_LINES, 2, 5);
         ov.insert("text".into(), v);
+        let (roles, names) = self.overview_roles();
+        ov.insert("roles".into(), json!(roles));
+        let links = self.overview_links(&names);
+        if !links.is_empty() {
+            ov.insert("links".into(), json!(links));
+        }
+        Value::Object(ov)
+    }
+
+    /// The organisations' roles, and their names for the links.
+    fn overview_roles(&mut self) -> (Vec<Value>, Vec<(String, String)>) {
         let n_orgs = self.rng.range(3, 6) as usize;
         let orgs: Vec<&(Phrase, Option<&str>, &[Phrase])> = self.rng.pick_n(ORGS, n_orgs);
         let mut names = Vec::new();
@@ -2868,9 +2903,13 @@ impl<'a> Ctx<'a> {
                 Value::Object(o)
             })
             .collect();
-        ov.insert("roles".into(), json!(roles));
+        (roles, names)
+    }
+
+    /// Up to three labelled links between two different organisations.
+    fn overview_links(&mut self, names: &[(String, String)]) -> Vec<Value> {
         let n_links = self.rng.range(0, 4) as usize;
-        let links: Vec<Value> = (0..n_links)
+        (0..n_links)
             .map(|_| {
                 let a = self.rng.below(names.len());
                 let b = (a + 1 + self.rng.below(names.len() - 1)) % names.len();
@@ -2881,13 +2920,12 @@ impl<'a> Ctx<'a> {
                     "label": label,
                 })
             })
-            .collect();
-        if !links.is_empty() {
-            ov.insert("links".into(), json!(links));
-        }
-        m.insert("overview".into(), Value::Object(ov));
+            .collect()
+    }
 
-        // 3 history
+    /// Section 3, history: notes, the programmes with their periods, and numbered groups of
+    /// events and counts.
+    fn sheet_history(&mut self) -> Value {
         let mut hist = Map::new();
         let notes: Vec<Value> = {
             let k = self.rng.range(0, 2) as usize;
@@ -2909,32 +2947,7 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .copied()
             .collect();
-        let programmes: Vec<Value> = progs
-            .iter()
-            .map(|p| {
-                let name = self.t(p);
-                let period = match self.rng.below(6) {
-                    0 => "not-stated".to_owned(),
-                    1 => {
-                        let a = self.rng.range(2012, fy as i64 - 1) as i32;
-                        d_fy(&mut self.rng, a)
-                    }
-                    _ => {
-                        let a = self.rng.range(2012, fy as i64 - 2) as i32;
-                        let b = self.rng.range(a as i64 + 1, fy as i64) as i32;
-                        d_fy_range(&mut self.rng, a, b)
-                    }
-                };
-                let mut o = Map::new();
-                o.insert("name".into(), name);
-                o.insert("period".into(), json!(period));
-                if self.rng.chance(0.3) {
-                    let v = self.pick_t(OVERVIEW_LINES);
-                    o.insert("note".into(), v);
-                }
-                Value::Object(o)
-            })
-            .collect();
+        let programmes: Vec<Value> = progs.iter().map(|p| self.history_programme(p)).collect();
         hist.insert("programmes".into(), json!(programmes));
         let n_hg = self.rng.range(1, 3) as usize;
         let hgs: Vec<Phrase> = self
@@ -2946,64 +2959,101 @@ impl<'a> Ctx<'a> {
         let groups: Vec<Value> = hgs
             .iter()
             .enumerate()
-            .map(|(i, h)| {
-                let (hj, he) = self.fill(h);
-                let heading = self.text_of(
-                    format!("{}{hj}", CIRCLED[i]),
-                    format!("{} {he}", CIRCLED[i]),
-                );
-                let mut g = Map::new();
-                g.insert("heading".into(), heading);
-                if self.rng.chance(0.3) {
-                    let v = self.prose_para(HISTORY_EVENTS, 1, 2);
-                    g.insert("intro".into(), v);
-                }
-                let start = fy - self.rng.range(2, 4) as i32;
-                let events: Vec<Value> = (start..fy)
-                    .map(|y| {
-                        let period = d_fy(&mut self.rng, y);
-                        let areas = self.sub_areas(3);
-                        let text = self.pick_t(HISTORY_EVENTS);
-                        json!({"period": period, "areas": areas, "text": text})
-                    })
-                    .collect();
-                let ind = *self.rng.pick(&[
-                    "peer-supporters-trained",
-                    "peer-supporters-employed",
-                    "transition-support-users",
-                    "discharge-support-given",
-                    "discharged",
-                    "peer-talks",
-                ]);
-                let counts: Vec<Value> = (start..fy)
-                    .map(|y| {
-                        let period = d_fy(&mut self.rng, y);
-                        let areas = self.sub_areas(2);
-                        let value = self.rng.range(0, 40);
-                        let mut c = Map::new();
-                        c.insert("indicator".into(), json!(ind));
-                        c.insert("period".into(), json!(period));
-                        c.insert("areas".into(), json!(areas));
-                        c.insert("value".into(), json!(value));
-                        if self.rng.chance(0.1) {
-                            c.insert(
-                                "note".into(),
-                                json!({"ja": "延べ人数", "en": "Cumulative count"}),
-                            );
-                        }
-                        Value::Object(c)
-                    })
-                    .collect();
-                g.insert("events".into(), json!(events));
-                g.insert("counts".into(), json!(counts));
-                Value::Object(g)
-            })
+            .map(|(i, h)| self.history_group(i, h))
             .collect();
         hist.insert("groups".into(), json!(groups));
-        m.insert("history".into(), Value::Object(hist));
+        Value::Object(hist)
+    }
 
-        // 4 results
-        let inds = self.pick_indicators(2, 6);
+    fn history_programme(&mut self, p: &Phrase) -> Value {
+        let fy = self.fy;
+        let name = self.t(p);
+        let period = match self.rng.below(6) {
+            0 => "not-stated".to_owned(),
+            1 => {
+                let a = self.rng.range(2012, fy as i64 - 1) as i32;
+                d_fy(&mut self.rng, a)
+            }
+            _ => {
+                let a = self.rng.range(2012, fy as i64 - 2) as i32;
+                let b = self.rng.range(a as i64 + 1, fy as i64) as i32;
+                d_fy_range(&mut self.rng, a, b)
+            }
+        };
+        let mut o = Map::new();
+        o.insert("name".into(), name);
+        o.insert("period".into(), json!(period));
+        if self.rng.chance(0.3) {
+            let v = self.pick_t(OVERVIEW_LINES);
+            o.insert("note".into(), v);
+        }
+        Value::Object(o)
+    }
+
+    /// History group `i` (①, ② …): events and one indicator's counts for each fiscal year
+    /// from a few years back.
+    fn history_group(&mut self, i: usize, h: &Phrase) -> Value {
+        let (hj, he) = self.fill(h);
+        let heading = self.text_of(
+            format!("{}{hj}", CIRCLED[i]),
+            format!("{} {he}", CIRCLED[i]),
+        );
+        let mut g = Map::new();
+        g.insert("heading".into(), heading);
+        if self.rng.chance(0.3) {
+            let v = self.prose_para(HISTORY_EVENTS, 1, 2);
+            g.insert("intro".into(), v);
+        }
+        let years = self.fy - self.rng.range(2, 4) as i32..self.fy;
+        let events: Vec<Value> = years
+            .clone()
+            .map(|y| {
+                let period = d_fy(&mut self.rng, y);
+                let areas = self.sub_areas(3);
+                let text = self.pick_t(HISTORY_EVENTS);
+                json!({"period": period, "areas": areas, "text": text})
+            })
+            .collect();
+        let counts = self.history_counts(years);
+        g.insert("events".into(), json!(events));
+        g.insert("counts".into(), json!(counts));
+        Value::Object(g)
+    }
+
+    /// One indicator's count in each of `years`.
+    fn history_counts(&mut self, years: std::ops::Range<i32>) -> Vec<Value> {
+        let ind = *self.rng.pick(&[
+            "peer-supporters-trained",
+            "peer-supporters-employed",
+            "transition-support-users",
+            "discharge-support-given",
+            "discharged",
+            "peer-talks",
+        ]);
+        years
+            .map(|y| {
+                let period = d_fy(&mut self.rng, y);
+                let areas = self.sub_areas(2);
+                let value = self.rng.range(0, 40);
+                let mut c = Map::new();
+                c.insert("indicator".into(), json!(ind));
+                c.insert("period".into(), json!(period));
+                c.insert("areas".into(), json!(areas));
+                c.insert("value".into(), json!(value));
+                if self.rng.chance(0.1) {
+                    c.insert(
+                        "note".into(),
+                        json!({"ja": "延べ人数", "en": "Cumulative count"}),
+                    );
+                }
+                Value::Object(c)
+            })
+            .collect()
+    }
+
+    /// Section 4, results of the year before: each indicator's target and actual.
+    fn sheet_results(&mut self, inds: &[Ind]) -> Value {
+        let fy = self.fy;
         let rows: Vec<Value> = inds
             .iter()
             .enumerate()
@@ -3011,12 +3061,13 @@ impl<'a> Ctx<'a> {
             .collect();
         let d = d_fy(&mut self.rng, fy - 1);
         let effects = self.texts(EFFECTS, 1, 3);
-        m.insert(
-            "results".into(),
-            json!({"period": d, "indicators": rows, "effects": effects}),
-        );
+        json!({"period": d, "indicators": rows, "effects": effects})
+    }
 
-        // 5 strengths
+    /// Section 5, strengths and issues: each indicator's baseline and target, and the issues
+    /// table.
+    fn sheet_strengths(&mut self, inds: &[Ind]) -> Value {
+        let fy = self.fy;
         let mut st = Map::new();
         let s: Vec<Value> = {
             let k = self.rng.range(1, 3) as usize;
@@ -3043,9 +3094,12 @@ impl<'a> Ctx<'a> {
             .collect();
         let issue_rows: Vec<Value> = issues.iter().map(|p| self.issue_row(p)).collect();
         st.insert("issues".into(), json!(issue_rows));
-        m.insert("strengths".into(), Value::Object(st));
+        Value::Object(st)
+    }
 
-        // 6 schedule
+    /// Section 6, this year's schedule: goals and dated rows.
+    fn sheet_schedule(&mut self) -> Value {
+        let fy = self.fy;
         let d = d_fy(&mut self.rng, fy);
         let goals = self.numbered(GOALS, 1, 4);
         let n_rows = self.rng.range(2, 6) as usize;
@@ -3064,11 +3118,7 @@ impl<'a> Ctx<'a> {
                 json!({"period": period, "item": item, "content": content})
             })
             .collect();
-        m.insert(
-            "schedule".into(),
-            json!({"fiscal_year": d, "goals": goals, "rows": rows}),
-        );
-        Value::Object(m)
+        json!({"fiscal_year": d, "goals": goals, "rows": rows})
     }
 
     fn pick_indicators(&mut self, lo: usize, hi: usize) -> Vec<Ind> {
