@@ -3206,8 +3206,8 @@ impl<'a> Ctx<'a> {
     /// (baseline, target, actual, of) for an indicator, scaled to the region.
     fn indicator_values(&mut self, id: &str) -> (f64, f64, f64, Option<f64>) {
         let pop = self.me.population.max(30_000) as f64;
+        let municipalities = self.me.municipalities;
         let r = &mut self.rng;
-        let pct = |x: f64| (x * 10.0).round() / 10.0;
         match id {
             "long-term-inpatients" => {
                 let b = (pop * r.uniform(0.0011, 0.0019)).round().max(5.0);
@@ -3218,40 +3218,13 @@ impl<'a> Ctx<'a> {
                     None,
                 )
             }
-            "discharge-rate-3m" => {
-                let b = pct(r.uniform(50.0, 66.0));
-                (
-                    b,
-                    r.range(64, 70) as f64,
-                    pct((b + r.uniform(-2.0, 6.0)).min(99.9)),
-                    None,
-                )
-            }
-            "discharge-rate-6m" => {
-                let b = pct(r.uniform(74.0, 84.0));
-                (
-                    b,
-                    r.range(82, 87) as f64,
-                    pct((b + r.uniform(-2.0, 5.0)).min(99.9)),
-                    None,
-                )
-            }
-            "discharge-rate-12m" => {
-                let b = pct(r.uniform(84.0, 90.0));
-                (
-                    b,
-                    r.range(90, 92) as f64,
-                    pct((b + r.uniform(-1.5, 4.0)).min(99.9)),
-                    None,
-                )
-            }
+            "discharge-rate-3m" => discharge_rate(r, (50.0, 66.0), (64, 70), (-2.0, 6.0)),
+            "discharge-rate-6m" => discharge_rate(r, (74.0, 84.0), (82, 87), (-2.0, 5.0)),
+            "discharge-rate-12m" => discharge_rate(r, (84.0, 90.0), (90, 92), (-1.5, 4.0)),
             "municipal-forums" => {
-                let of = f64::from(
-                    self.me
-                        .municipalities
-                        .unwrap_or(r.range(3, 40) as u32)
-                        .max(2),
-                );
+                // The fallback is drawn even when unused: `unwrap_or_else` would change
+                // the stream.
+                let of = f64::from(municipalities.unwrap_or(r.range(3, 40) as u32).max(2));
                 let b = (of * r.uniform(0.1, 0.8)).round();
                 let a = (b + (of - b) * r.uniform(0.0, 1.0)).round().min(of);
                 (b, of, a, Some(of))
@@ -3724,6 +3697,25 @@ impl<'a> Ctx<'a> {
         }
         Value::Object(m)
     }
+}
+
+/// (baseline, target, actual, of) for a discharge rate in percent: the baseline drawn from
+/// `base`, the target a whole percent from `target`, the actual the baseline moved by up to
+/// `change` (at most 99.9).
+fn discharge_rate(
+    r: &mut Rng,
+    base: (f64, f64),
+    target: (i64, i64),
+    change: (f64, f64),
+) -> (f64, f64, f64, Option<f64>) {
+    let pct = |x: f64| (x * 10.0).round() / 10.0;
+    let b = pct(r.uniform(base.0, base.1));
+    (
+        b,
+        r.range(target.0, target.1) as f64,
+        pct((b + r.uniform(change.0, change.1)).min(99.9)),
+        None,
+    )
 }
 
 fn num(v: f64) -> Value {
