@@ -3330,9 +3330,45 @@ impl<'a> Ctx<'a> {
 
     fn outcome(&mut self) -> Value {
         let fy = self.fy;
-        let me = self.me;
         let mut m = Map::new();
-        m.insert("region".into(), json!(me.id));
+        m.insert("region".into(), json!(self.me.id));
+        let v = self.outcome_title();
+        m.insert("title".into(), v);
+        let d = d_fy(&mut self.rng, fy);
+        m.insert("fiscal_year".into(), json!(d));
+        m.insert("source".into(), self.source());
+        let results = self.texts(OUTCOME_RESULTS, 1, 3);
+        m.insert("results".into(), json!(results));
+        let n_tr = self.rng.range(1, 4);
+        let trainings: Vec<Value> = (0..n_tr).map(|_| self.training()).collect();
+        m.insert("trainings".into(), json!(trainings));
+        let ad = self.advisor_support();
+        if !ad.is_empty() {
+            m.insert("advisor_support".into(), json!(ad));
+        }
+        if self.rng.chance(0.5) {
+            let a = entries(self.texts(AREA_ACTIVITIES, 1, 2));
+            m.insert("activities".into(), json!(a));
+        }
+        // The model areas: the region's care areas, or the region itself.
+        let mut model: Vec<String> = self.sub_areas(2);
+        if model.is_empty() {
+            model.push(self.me.id.clone());
+        }
+        let areas: Vec<Value> = model.iter().map(|id| self.model_area(id)).collect();
+        m.insert("areas".into(), json!(areas));
+        let several = model.len() > 1;
+        let discharge: Vec<Value> = model.iter().map(|id| self.discharge(id, several)).collect();
+        m.insert("discharge".into(), json!(discharge));
+        let np = self.texts(NEXT_POLICY, 1, 4);
+        m.insert("next_policy".into(), json!(np));
+        let d = d_fy(&mut self.rng, fy + 1);
+        m.insert("next_policy_year".into(), json!(d));
+        Value::Object(m)
+    }
+
+    fn outcome_title(&mut self) -> Value {
+        let me = self.me;
         let place_ja = if me.kind == "prefecture" {
             me.ja.clone()
         } else {
@@ -3343,100 +3379,77 @@ impl<'a> Ctx<'a> {
         } else {
             format!("{}, {}", me.en, self.pref().en)
         };
-        let v = self.text_of(
+        self.text_of(
             format!("支援事業に参加した成果（{place_ja}）"),
             format!("Outcomes of taking part in the support project ({place_en})"),
-        );
-        m.insert("title".into(), v);
-        let d = d_fy(&mut self.rng, fy);
-        m.insert("fiscal_year".into(), json!(d));
-        m.insert("source".into(), self.source());
-        let results = self.texts(OUTCOME_RESULTS, 1, 3);
-        m.insert("results".into(), json!(results));
-        let n_tr = self.rng.range(1, 4);
-        let trainings: Vec<Value> = (0..n_tr)
-            .map(|_| {
-                let (y, mo, dd) = day_in_fy(&mut self.rng, fy);
-                let date = d_day(&mut self.rng, y, mo, dd);
-                let title = self.pick_t(TRAININGS);
-                let venue = self.pick_t(VENUES);
-                let mut o = Map::new();
-                o.insert("date".into(), json!(date));
-                o.insert("title".into(), title);
-                o.insert("venue".into(), venue);
-                o.insert("attendees".into(), json!(self.rng.range(12, 180)));
-                if self.rng.chance(0.2) {
-                    o.insert("cumulative".into(), json!(true));
-                    o.insert("sessions".into(), json!(self.rng.range(2, 6)));
-                }
-                if self.rng.chance(0.1) {
-                    o.insert("planned".into(), json!(true));
-                }
-                Value::Object(o)
-            })
-            .collect();
-        m.insert("trainings".into(), json!(trainings));
+        )
+    }
+
+    /// A training held (or planned) in the fiscal year, some counted over several sessions.
+    fn training(&mut self) -> Value {
+        let (y, mo, dd) = day_in_fy(&mut self.rng, self.fy);
+        let date = d_day(&mut self.rng, y, mo, dd);
+        let title = self.pick_t(TRAININGS);
+        let venue = self.pick_t(VENUES);
+        let mut o = Map::new();
+        o.insert("date".into(), json!(date));
+        o.insert("title".into(), title);
+        o.insert("venue".into(), venue);
+        o.insert("attendees".into(), json!(self.rng.range(12, 180)));
+        if self.rng.chance(0.2) {
+            o.insert("cumulative".into(), json!(true));
+            o.insert("sessions".into(), json!(self.rng.range(2, 6)));
+        }
+        if self.rng.chance(0.1) {
+            o.insert("planned".into(), json!(true));
+        }
+        Value::Object(o)
+    }
+
+    /// Up to two visits of the advisors in the fiscal year.
+    fn advisor_support(&mut self) -> Vec<Value> {
         let n_ad = self.rng.range(0, 3);
-        let ad: Vec<Value> = (0..n_ad)
+        (0..n_ad)
             .map(|_| {
-                let (y, mo, dd) = day_in_fy(&mut self.rng, fy);
+                let (y, mo, dd) = day_in_fy(&mut self.rng, self.fy);
                 let date = d_day(&mut self.rng, y, mo, dd);
                 let text = self.pick_t(ADVISOR);
                 let venue = self.pick_t(VENUES);
                 json!({"date": date, "title": text, "venue": venue})
             })
-            .collect();
-        if !ad.is_empty() {
-            m.insert("advisor_support".into(), json!(ad));
+            .collect()
+    }
+
+    /// A model area's forums and activities.
+    fn model_area(&mut self, id: &str) -> Value {
+        let forums = entries(self.texts(AREA_FORUMS, 1, 2));
+        let acts = entries(self.texts(AREA_ACTIVITIES, 1, 3));
+        json!({"region": id, "forums": forums, "activities": acts})
+    }
+
+    /// Discharge support in a model area: people supported and discharged, as of a day. The
+    /// line names its area when there are `several`, and sometimes anyway.
+    fn discharge(&mut self, id: &str, several: bool) -> Value {
+        let supported = self.rng.range(0, 25);
+        let discharged = self.rng.range(0, supported);
+        let (y, mo, dd) = day_in_fy(&mut self.rng, self.fy);
+        let when = if self.rng.chance(0.3) {
+            format!("{mo}月{dd}日")
+        } else {
+            d_day(&mut self.rng, y, mo, dd)
+        };
+        let mut o = Map::new();
+        if several || self.rng.chance(0.5) {
+            o.insert("region".into(), json!(id));
         }
-        if self.rng.chance(0.5) {
-            let a = entries(self.texts(AREA_ACTIVITIES, 1, 2));
-            m.insert("activities".into(), json!(a));
+        o.insert("supported".into(), json!(supported));
+        o.insert("discharged".into(), json!(discharged));
+        o.insert("as_of".into(), json!(when));
+        if self.rng.chance(0.3) {
+            let v = self.pick_t(DISCHARGE_NOTES);
+            o.insert("note".into(), v);
         }
-        let mut model: Vec<String> = self.sub_areas(2);
-        if model.is_empty() {
-            model.push(me.id.clone());
-        }
-        let areas: Vec<Value> = model
-            .iter()
-            .map(|id| {
-                let forums = entries(self.texts(AREA_FORUMS, 1, 2));
-                let acts = entries(self.texts(AREA_ACTIVITIES, 1, 3));
-                json!({"region": id, "forums": forums, "activities": acts})
-            })
-            .collect();
-        m.insert("areas".into(), json!(areas));
-        let discharge: Vec<Value> = model
-            .iter()
-            .map(|id| {
-                let supported = self.rng.range(0, 25);
-                let discharged = self.rng.range(0, supported);
-                let (y, mo, dd) = day_in_fy(&mut self.rng, fy);
-                let when = if self.rng.chance(0.3) {
-                    format!("{mo}月{dd}日")
-                } else {
-                    d_day(&mut self.rng, y, mo, dd)
-                };
-                let mut o = Map::new();
-                if model.len() > 1 || self.rng.chance(0.5) {
-                    o.insert("region".into(), json!(id));
-                }
-                o.insert("supported".into(), json!(supported));
-                o.insert("discharged".into(), json!(discharged));
-                o.insert("as_of".into(), json!(when));
-                if self.rng.chance(0.3) {
-                    let v = self.pick_t(DISCHARGE_NOTES);
-                    o.insert("note".into(), v);
-                }
-                Value::Object(o)
-            })
-            .collect();
-        m.insert("discharge".into(), json!(discharge));
-        let np = self.texts(NEXT_POLICY, 1, 4);
-        m.insert("next_policy".into(), json!(np));
-        let d = d_fy(&mut self.rng, fy + 1);
-        m.insert("next_policy_year".into(), json!(d));
-        Value::Object(m)
+        Value::Object(o)
     }
 
     // --- cases -----------------------------------------------------------------------------
