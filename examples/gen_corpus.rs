@@ -3597,9 +3597,8 @@ impl<'a> Ctx<'a> {
     // --- practices -------------------------------------------------------------------------
 
     fn practice(&mut self) -> Value {
-        let me = self.me;
         let mut m = Map::new();
-        m.insert("region".into(), json!(me.id));
+        m.insert("region".into(), json!(self.me.id));
         let v = self.pick_t(PRACTICE_TITLES);
         m.insert("title".into(), v);
         let n = self.rng.range(1, 3) as usize;
@@ -3611,21 +3610,42 @@ impl<'a> Ctx<'a> {
             "summary".into(),
             json!({"heading": {"ja": "個別ケースの概要", "en": "Outline of the individual case"}, "body": body}),
         );
+        let irs = self.issue_responses();
+        m.insert("issue_responses".into(), json!(irs));
+        let o = self.texts(EFFECTS, 1, 3);
+        m.insert("outcomes".into(), json!(o));
+        let chart = self.stage_chart();
+        m.insert("chart".into(), chart);
+        let story: Vec<Value> = STAGES
+            .iter()
+            .map(|(stage, heading)| self.story_stage(stage, heading))
+            .collect();
+        m.insert("story".into(), json!(story));
+        let kp = self.key_points();
+        m.insert("key_points".into(), json!(kp));
+        let refs = self.practice_references();
+        if !refs.is_empty() {
+            m.insert("references".into(), json!(refs));
+        }
+        Value::Object(m)
+    }
+
+    /// Two or three issues, each with all its responses.
+    fn issue_responses(&mut self) -> Vec<Value> {
         let k = self.rng.range(2, 4) as usize;
         let irs: Vec<&(Phrase, &[Phrase])> = self.rng.pick_n(ISSUE_RESPONSES, k);
-        let irs: Vec<Value> = irs
-            .iter()
+        irs.iter()
             .map(|(issue, responses)| {
                 let i = self.t(issue);
                 let r: Vec<Value> = responses.iter().map(|p| self.t(p)).collect();
                 json!({"issue": i, "responses": r})
             })
-            .collect();
-        m.insert("issue_responses".into(), json!(irs));
-        let o = self.texts(EFFECTS, 1, 3);
-        m.insert("outcomes".into(), json!(o));
+            .collect()
+    }
 
-        // The chart: two or three levels, one to three boxes per stage.
+    /// The chart: two or three levels, one to three boxes per stage, a link from each stage to
+    /// the next.
+    fn stage_chart(&mut self) -> Value {
         let mut levels = vec![
             json!({"id": "area", "label": {"ja": "圏域レベル", "en": "Area level"}}),
             json!({"id": "municipal", "label": {"ja": "市町村レベル", "en": "Municipal level"}}),
@@ -3634,6 +3654,17 @@ impl<'a> Ctx<'a> {
             levels.push(json!({"id": "hospital", "label": {"ja": "医療機関", "en": "Medical institutions"}}));
         }
         let level_ids: Vec<&str> = ["area", "municipal", "hospital"][..levels.len()].to_vec();
+        let (nodes, node_ids) = self.chart_nodes(&level_ids);
+        let links = self.chart_links(&node_ids);
+        let mut chart = json!({"levels": levels, "nodes": nodes, "links": links});
+        if self.rng.chance(0.4) {
+            chart["notes"] = json!([{"ja": "協議の場の機能強化", "en": "Strengthening the consultation forum's functions"}]);
+        }
+        chart
+    }
+
+    /// The chart's boxes, each on one of `level_ids`, and their ids stage by stage.
+    fn chart_nodes(&mut self, level_ids: &[&str]) -> (Vec<Value>, Vec<Vec<String>>) {
         let mut nodes = Vec::new();
         let mut node_ids: Vec<Vec<String>> = Vec::new();
         for (s, (stage, _)) in STAGES.iter().enumerate() {
@@ -3642,13 +3673,18 @@ impl<'a> Ctx<'a> {
             let mut ids = Vec::new();
             for (j, p) in texts.iter().enumerate() {
                 let id = format!("s{}-n{}", s + 1, j + 1);
-                let level = *self.rng.pick(&level_ids);
+                let level = *self.rng.pick(level_ids);
                 let text = self.t(p);
                 nodes.push(json!({"id": id, "stage": stage, "level": level, "text": text}));
                 ids.push(id);
             }
             node_ids.push(ids);
         }
+        (nodes, node_ids)
+    }
+
+    /// A link from a box of each stage to a box of the next, some labelled.
+    fn chart_links(&mut self, node_ids: &[Vec<String>]) -> Vec<Value> {
         let mut links = Vec::new();
         for s in 0..3 {
             let from = self.rng.pick(&node_ids[s]).clone();
@@ -3659,56 +3695,49 @@ impl<'a> Ctx<'a> {
             }
             links.push(l);
         }
-        let mut chart = json!({"levels": levels, "nodes": nodes, "links": links});
-        if self.rng.chance(0.4) {
-            chart["notes"] = json!([{"ja": "協議の場の機能強化", "en": "Strengthening the consultation forum's functions"}]);
-        }
-        m.insert("chart".into(), chart);
+        links
+    }
 
-        let story: Vec<Value> = STAGES
-            .iter()
-            .map(|(stage, heading)| {
-                let h = self.t(heading);
-                let body = self.prose_para(STORY, 1, 3);
-                let mut o = json!({"heading": h, "stage": stage, "body": body});
-                if self.rng.chance(0.4) {
-                    o["comments"] = json!([self.prose_para(COMMENTS, 1, 1)]);
-                }
-                if self.rng.chance(0.4) {
-                    o["points"] = json!([self.prose_para(CALLOUTS, 1, 1)]);
-                }
-                o
-            })
-            .collect();
-        m.insert("story".into(), json!(story));
-        let kp: Vec<Value> = (0..self.rng.range(1, 2))
+    /// The story of one stage, with comments and callouts now and then.
+    fn story_stage(&mut self, stage: &str, heading: &Phrase) -> Value {
+        let h = self.t(heading);
+        let body = self.prose_para(STORY, 1, 3);
+        let mut o = json!({"heading": h, "stage": stage, "body": body});
+        if self.rng.chance(0.4) {
+            o["comments"] = json!([self.prose_para(COMMENTS, 1, 1)]);
+        }
+        if self.rng.chance(0.4) {
+            o["points"] = json!([self.prose_para(CALLOUTS, 1, 1)]);
+        }
+        o
+    }
+
+    fn key_points(&mut self) -> Vec<Value> {
+        (0..self.rng.range(1, 2))
             .map(|i| {
                 let body = self.prose_md(POINT6, 2, 3);
                 json!({"heading": {"ja": format!("基盤整備のポイント{}", i + 1), "en": format!("Key point {} in developing the base", i + 1)}, "body": body})
             })
+            .collect()
+    }
+
+    /// Up to two references, each with a text.
+    fn practice_references(&mut self) -> Vec<Value> {
+        let k = self.rng.range(0, 2) as usize;
+        let chosen: Vec<Phrase> = self
+            .rng
+            .pick_n(REFERENCES, k)
+            .into_iter()
+            .copied()
             .collect();
-        m.insert("key_points".into(), json!(kp));
-        let refs: Vec<Value> = {
-            let k = self.rng.range(0, 2) as usize;
-            let chosen: Vec<Phrase> = self
-                .rng
-                .pick_n(REFERENCES, k)
-                .into_iter()
-                .copied()
-                .collect();
-            chosen
-                .iter()
-                .map(|p| {
-                    let h = self.t(p);
-                    let body = self.prose_md(CASE_ACTIVITIES, 1, 2);
-                    json!({"heading": h, "body": body})
-                })
-                .collect()
-        };
-        if !refs.is_empty() {
-            m.insert("references".into(), json!(refs));
-        }
-        Value::Object(m)
+        chosen
+            .iter()
+            .map(|p| {
+                let h = self.t(p);
+                let body = self.prose_md(CASE_ACTIVITIES, 1, 2);
+                json!({"heading": h, "body": body})
+            })
+            .collect()
     }
 }
 
