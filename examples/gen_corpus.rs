@@ -605,183 +605,252 @@ fn unique_id(base: &str, pref_romaji: &str, used: &mut HashSet<String>) -> Strin
     unreachable!()
 }
 
+/// The regions: the first `n.min(47)` prefectures, then places drawn into prefectures by
+/// population.
 fn make_regions(n: usize, seed: u64) -> Vec<Region> {
     let mut rng = Rng::derive(seed, "regions");
     let mut used: HashSet<String> = HashSet::new();
-    let mut names_in_pref: HashSet<(usize, String)> = HashSet::new();
     let mut regions: Vec<Region> = Vec::with_capacity(n);
     let prefs = n.min(47);
-    for (i, (ja, ro, pop_k)) in PREFECTURES.iter().enumerate().take(prefs) {
-        let id = unique_id(&format!("gen-{}-pref", kebab(ro)), ro, &mut used);
-        let en = match i {
-            0 => "Hokkaido".to_owned(),
-            TOKYO => "Tokyo Metropolis".to_owned(),
-            _ => format!("{ro} Prefecture"),
-        };
-        let base_ja = ja.trim_end_matches(['県', '府', '都']).to_owned();
-        let base_ja = if base_ja.is_empty() {
-            ja.to_string()
-        } else {
-            base_ja
-        };
-        let jitter = rng.uniform(0.97, 1.03);
-        regions.push(Region {
-            id,
-            ja: ja.to_string(),
-            en,
-            base_ja,
-            base_en: ro.to_string(),
-            kind: "prefecture",
-            parent: None,
-            pref: i,
-            children: Vec::new(),
-            anonymised: false,
-            population: (f64::from(*pop_k) * 1000.0 * jitter) as u64,
-            municipalities: Some(rng.range(15, 60) as u32 + pop_k / 400),
-        });
+    for (i, p) in PREFECTURES.iter().enumerate().take(prefs) {
+        let region = prefecture(&mut rng, i, p);
+        add_region(&mut regions, region, &mut used);
     }
+    let mut names_in_pref: HashSet<(usize, String)> = HashSet::new();
     let mut has_centre = vec![false; prefs];
     let mut anon_letter = 0usize;
     // Prefectures are weighted by population, so Tokyo and Osaka get more places.
     let weights: Vec<u32> = PREFECTURES[..prefs].iter().map(|p| 300 + p.2).collect();
     for _ in prefs..n {
         let pref = rng.weighted(&weights);
-        let pref_ro = PREFECTURES[pref].1;
-        // kind weights: municipality, area, core-city, city-without-phc, designated-city,
-        // special-ward (Tokyo only), mhw-centre, hospital
-        let mut w = [38u32, 26, 9, 12, 2, 0, 2, 2];
-        if pref == TOKYO {
-            w[5] = 30;
-        }
-        if has_centre[pref] {
-            w[6] = 0;
-        }
-        let kind = match rng.weighted(&w) {
-            0 => "municipality",
-            1 => "area",
-            2 => "core-city",
-            3 => "city-without-phc",
-            4 => "designated-city",
-            5 => "special-ward",
-            6 => "mhw-centre",
-            _ => "hospital",
-        };
-        let mut parent = pref;
-        let (ja, en, base_ja, base_en, id_base, population, municipalities, anonymised);
-        match kind {
+        let region = match place_kind(&mut rng, pref, has_centre[pref]) {
             "mhw-centre" => {
                 has_centre[pref] = true;
-                let p = &regions[pref];
-                ja = format!("{}精神保健福祉センター", p.ja);
-                en = format!("{} Mental Health and Welfare Centre", p.en);
-                base_ja = p.base_ja.clone();
-                base_en = p.base_en.clone();
-                id_base = format!("gen-{}-mhwc", kebab(pref_ro));
-                population = 0;
-                municipalities = None;
-                anonymised = false;
+                mhw_centre(&regions[pref])
             }
             "hospital" => {
                 let letter = anon_label(anon_letter);
                 anon_letter += 1;
-                ja = format!("{letter}精神科病院");
-                en = format!("Psychiatric Hospital {letter}");
-                base_ja = letter.clone();
-                base_en = letter.clone();
-                id_base = format!("gen-anon-{}-hospital", letter.to_ascii_lowercase());
-                population = 0;
-                municipalities = None;
-                anonymised = true;
+                hospital(&letter, pref)
             }
-            _ => {
-                let (mut bj, mut br);
-                let mut tries = 0;
-                loop {
-                    if kind == "area" && rng.chance(0.12) {
-                        let (dj, dr) = *rng.pick(&AREA_DIRECTION);
-                        bj = dj.to_owned();
-                        br = dr.to_owned();
-                    } else {
-                        (bj, br) = place_name(&mut rng);
-                        if kind == "area" && rng.chance(0.3) {
-                            let (bj2, br2) = place_name(&mut rng);
-                            bj = format!("{bj}・{bj2}");
-                            br = format!("{br}-{br2}");
-                        }
-                    }
-                    tries += 1;
-                    if names_in_pref.insert((pref, format!("{kind}:{bj}"))) || tries > 20 {
-                        break;
-                    }
-                }
-                let (sj, se, sid) = match kind {
-                    "area" => ("圏域", "area", "area"),
-                    "special-ward" => ("区", "Ward", "ward"),
-                    "municipality" => *rng.pick(&[
-                        ("市", "City", "city"),
-                        ("町", "Town", "town"),
-                        ("町", "Town", "town"),
-                        ("村", "Village", "village"),
-                    ]),
-                    _ => ("市", "City", "city"),
-                };
-                ja = format!("{bj}{sj}");
-                en = if kind == "area" {
-                    format!("{br} area")
-                } else {
-                    format!("{br} {se}")
-                };
-                id_base = format!("gen-{}-{sid}", kebab(&br));
-                base_ja = bj;
-                base_en = br;
-                population = match (kind, sj) {
-                    ("designated-city", _) => rng.range(700_000, 2_700_000),
-                    ("core-city", _) => rng.range(200_000, 600_000),
-                    ("city-without-phc", _) => rng.range(20_000, 150_000),
-                    ("special-ward", _) => rng.range(60_000, 900_000),
-                    ("area", _) => rng.range(50_000, 600_000),
-                    (_, "市") => rng.range(25_000, 120_000),
-                    (_, "町") => rng.range(3_000, 40_000),
-                    _ => rng.range(500, 8_000),
-                } as u64;
-                municipalities = (kind == "area").then(|| rng.range(2, 12) as u32);
-                anonymised = false;
-                // Some towns and villages sit within a care area of their prefecture.
-                if kind == "municipality" && rng.chance(0.35) {
-                    let areas: Vec<usize> = regions[pref]
-                        .children
-                        .iter()
-                        .copied()
-                        .filter(|&c| regions[c].kind == "area")
-                        .collect();
-                    if !areas.is_empty() {
-                        parent = *rng.pick(&areas);
-                    }
-                }
-            }
-        }
-        let id = unique_id(&id_base, pref_ro, &mut used);
-        let idx = regions.len();
-        regions.push(Region {
-            id,
-            ja,
-            en,
-            base_ja,
-            base_en,
-            kind,
-            parent: Some(parent),
-            pref,
-            children: Vec::new(),
-            anonymised,
-            population,
-            municipalities,
-        });
+            kind => named_place(&mut rng, kind, pref, &regions, &mut names_in_pref),
+        };
+        add_region(&mut regions, region, &mut used);
+    }
+    regions
+}
+
+/// Add a region under its parent (and under its prefecture too when the parent is a care
+/// area), first making its id unique.
+fn add_region(regions: &mut Vec<Region>, mut region: Region, used: &mut HashSet<String>) {
+    region.id = unique_id(&region.id, PREFECTURES[region.pref].1, used);
+    let idx = regions.len();
+    let (parent, pref) = (region.parent, region.pref);
+    regions.push(region);
+    if let Some(parent) = parent {
         regions[parent].children.push(idx);
         if parent != pref {
             regions[pref].children.push(idx);
         }
     }
-    regions
+}
+
+/// Prefecture `i` of [`PREFECTURES`], its population off by up to 3%. Its id is the base
+/// that [`add_region`] makes unique (as for every region made below).
+fn prefecture(rng: &mut Rng, i: usize, &(ja, ro, pop_k): &(&str, &str, u32)) -> Region {
+    let en = match i {
+        0 => "Hokkaido".to_owned(),
+        TOKYO => "Tokyo Metropolis".to_owned(),
+        _ => format!("{ro} Prefecture"),
+    };
+    let base_ja = ja.trim_end_matches(['県', '府', '都']);
+    let base_ja = if base_ja.is_empty() { ja } else { base_ja };
+    let jitter = rng.uniform(0.97, 1.03);
+    Region {
+        id: format!("gen-{}-pref", kebab(ro)),
+        ja: ja.to_owned(),
+        en,
+        base_ja: base_ja.to_owned(),
+        base_en: ro.to_owned(),
+        kind: "prefecture",
+        parent: None,
+        pref: i,
+        children: Vec::new(),
+        anonymised: false,
+        population: (f64::from(pop_k) * 1000.0 * jitter) as u64,
+        municipalities: Some(rng.range(15, 60) as u32 + pop_k / 400),
+    }
+}
+
+/// The kind of the next place in prefecture `pref`: mostly municipalities and care areas,
+/// special wards only in Tokyo, at most one mental health and welfare centre a prefecture.
+fn place_kind(rng: &mut Rng, pref: usize, has_centre: bool) -> &'static str {
+    // kind weights: municipality, area, core-city, city-without-phc, designated-city,
+    // special-ward (Tokyo only), mhw-centre, hospital
+    let mut w = [38u32, 26, 9, 12, 2, 0, 2, 2];
+    if pref == TOKYO {
+        w[5] = 30;
+    }
+    if has_centre {
+        w[6] = 0;
+    }
+    match rng.weighted(&w) {
+        0 => "municipality",
+        1 => "area",
+        2 => "core-city",
+        3 => "city-without-phc",
+        4 => "designated-city",
+        5 => "special-ward",
+        6 => "mhw-centre",
+        _ => "hospital",
+    }
+}
+
+/// The mental health and welfare centre of prefecture `p`, named after it.
+fn mhw_centre(p: &Region) -> Region {
+    Region {
+        id: format!("gen-{}-mhwc", kebab(PREFECTURES[p.pref].1)),
+        ja: format!("{}精神保健福祉センター", p.ja),
+        en: format!("{} Mental Health and Welfare Centre", p.en),
+        base_ja: p.base_ja.clone(),
+        base_en: p.base_en.clone(),
+        kind: "mhw-centre",
+        parent: Some(p.pref),
+        pref: p.pref,
+        children: Vec::new(),
+        anonymised: false,
+        population: 0,
+        municipalities: None,
+    }
+}
+
+/// An anonymised psychiatric hospital in prefecture `pref`, known by a letter.
+fn hospital(letter: &str, pref: usize) -> Region {
+    Region {
+        id: format!("gen-anon-{}-hospital", letter.to_ascii_lowercase()),
+        ja: format!("{letter}精神科病院"),
+        en: format!("Psychiatric Hospital {letter}"),
+        base_ja: letter.to_owned(),
+        base_en: letter.to_owned(),
+        kind: "hospital",
+        parent: Some(pref),
+        pref,
+        children: Vec::new(),
+        anonymised: true,
+        population: 0,
+        municipalities: None,
+    }
+}
+
+/// A city, town, village, special ward or care area of prefecture `pref` with a made-up
+/// name.
+fn named_place(
+    rng: &mut Rng,
+    kind: &'static str,
+    pref: usize,
+    regions: &[Region],
+    names_in_pref: &mut HashSet<(usize, String)>,
+) -> Region {
+    let (bj, br) = place_base_name(rng, kind, pref, names_in_pref);
+    let (sj, se, sid) = place_suffix(rng, kind);
+    let en = if kind == "area" {
+        format!("{br} area")
+    } else {
+        format!("{br} {se}")
+    };
+    let population = place_population(rng, kind, sj);
+    let municipalities = (kind == "area").then(|| rng.range(2, 12) as u32);
+    // Some towns and villages sit within a care area of their prefecture.
+    let area = if kind == "municipality" && rng.chance(0.35) {
+        care_area(rng, regions, pref)
+    } else {
+        None
+    };
+    Region {
+        id: format!("gen-{}-{sid}", kebab(&br)),
+        ja: format!("{bj}{sj}"),
+        en,
+        base_ja: bj,
+        base_en: br,
+        kind,
+        parent: Some(area.unwrap_or(pref)),
+        pref,
+        children: Vec::new(),
+        anonymised: false,
+        population,
+        municipalities,
+    }
+}
+
+/// A place's name without its suffix, (kanji, romaji): new for its kind in the prefecture
+/// unless 20 tries found none. A care area may be named by its direction (県北) or after
+/// two places (北川・南野).
+fn place_base_name(
+    rng: &mut Rng,
+    kind: &str,
+    pref: usize,
+    names_in_pref: &mut HashSet<(usize, String)>,
+) -> (String, String) {
+    let (mut bj, mut br);
+    let mut tries = 0;
+    loop {
+        if kind == "area" && rng.chance(0.12) {
+            let (dj, dr) = *rng.pick(&AREA_DIRECTION);
+            bj = dj.to_owned();
+            br = dr.to_owned();
+        } else {
+            (bj, br) = place_name(rng);
+            if kind == "area" && rng.chance(0.3) {
+                let (bj2, br2) = place_name(rng);
+                bj = format!("{bj}・{bj2}");
+                br = format!("{br}-{br2}");
+            }
+        }
+        tries += 1;
+        if names_in_pref.insert((pref, format!("{kind}:{bj}"))) || tries > 20 {
+            return (bj, br);
+        }
+    }
+}
+
+/// A place's suffix: (Japanese, English, id).
+fn place_suffix(rng: &mut Rng, kind: &str) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        "area" => ("圏域", "area", "area"),
+        "special-ward" => ("区", "Ward", "ward"),
+        "municipality" => *rng.pick(&[
+            ("市", "City", "city"),
+            ("町", "Town", "town"),
+            ("町", "Town", "town"),
+            ("村", "Village", "village"),
+        ]),
+        _ => ("市", "City", "city"),
+    }
+}
+
+/// A place's population by its kind, or for a municipality by its suffix (市, 町, 村).
+fn place_population(rng: &mut Rng, kind: &str, suffix: &str) -> u64 {
+    (match (kind, suffix) {
+        ("designated-city", _) => rng.range(700_000, 2_700_000),
+        ("core-city", _) => rng.range(200_000, 600_000),
+        ("city-without-phc", _) => rng.range(20_000, 150_000),
+        ("special-ward", _) => rng.range(60_000, 900_000),
+        ("area", _) => rng.range(50_000, 600_000),
+        (_, "市") => rng.range(25_000, 120_000),
+        (_, "町") => rng.range(3_000, 40_000),
+        _ => rng.range(500, 8_000),
+    }) as u64
+}
+
+/// One of prefecture `pref`'s care areas, if it has any yet.
+fn care_area(rng: &mut Rng, regions: &[Region], pref: usize) -> Option<usize> {
+    let areas: Vec<usize> = regions[pref]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| regions[c].kind == "area")
+        .collect();
+    (!areas.is_empty()).then(|| *rng.pick(&areas))
 }
 
 fn anon_label(n: usize) -> String {
@@ -2592,71 +2661,17 @@ impl<'a> Ctx<'a> {
         }
         if r.anonymised {
             m.insert("anonymised".into(), json!(true));
-            let beds = self.rng.range(1, 6) * 50;
-            m.insert(
-                "description".into(),
-                json!({"ja": format!("{}内の精神科病院、病床数約{beds}床", self.pref().ja),
-                       "en": format!("A psychiatric hospital in {} with about {beds} beds", self.pref().en)}),
-            );
+            let v = self.hospital_description();
+            m.insert("description".into(), v);
         }
         if r.population > 0 {
-            let approx = r.kind != "prefecture" && self.rng.chance(0.1);
-            let mut pop = Map::new();
-            if approx {
-                let rounded = (r.population / 10_000).max(1) * 10_000;
-                pop.insert("value".into(), json!(rounded));
-                pop.insert("approximate".into(), json!(true));
-                if r.kind != "area" {
-                    let man = rounded / 10_000;
-                    m.insert(
-                        "description".into(),
-                        json!({"ja": format!("{}、人口約{man}万人", kind_ja(r.kind)),
-                               "en": format!("A {} with a population of about {}", kind_en(r.kind), group(rounded))}),
-                    );
-                }
-            } else {
-                pop.insert("value".into(), json!(r.population));
-                let y = self.rng.range(2017, 2022) as i32;
-                let as_of = match self.rng.below(3) {
-                    0 => {
-                        let m = self.rng.range(1, 12) as u32;
-                        d_month(&mut self.rng, y, m)
-                    }
-                    1 => {
-                        let (e, _, n) = era_of(y, 10, 1);
-                        match self.rng.below(3) {
-                            0 => format!("{e}{n}.10.1現在"),
-                            1 => format!("{y}-10-01"),
-                            _ => format!("{}10月1日時点", kanji_year(era_of(y, 10, 1).1, n)),
-                        }
-                    }
-                    _ => {
-                        let m = self.rng.range(1, 12) as u32;
-                        let d = self.rng.range(1, 28) as u32;
-                        d_day(&mut self.rng, y, m, d)
-                    }
-                };
-                pop.insert("as_of".into(), json!(as_of));
-            }
-            m.insert("population".into(), Value::Object(pop));
+            self.region_population(&mut m);
         }
         if let Some(n) = r.municipalities {
             m.insert("municipalities".into(), json!(n));
         }
         if r.kind != "mhw-centre" && r.kind != "hospital" {
-            let scale = (r.population as f64 / 100_000.0).max(0.05);
-            let hospitals = (scale * self.rng.uniform(0.4, 1.2)).round() as u64;
-            let clinics = (scale * self.rng.uniform(1.5, 4.5)).round() as u64;
-            m.insert("hospitals".into(), json!(hospitals));
-            m.insert("clinics".into(), json!(clinics));
-            if self.rng.chance(0.6) {
-                let general = (scale * self.rng.uniform(0.8, 2.5)).round() as u64;
-                let specific = general + (scale * self.rng.uniform(1.0, 4.0)).round() as u64;
-                m.insert(
-                    "consultation_offices".into(),
-                    json!({"general": general, "specific": specific}),
-                );
-            }
+            self.region_services(&mut m);
         }
         if !r.anonymised && self.rng.chance(0.15) {
             let s = *self.rng.pick(SLOGANS);
@@ -2668,6 +2683,82 @@ impl<'a> Ctx<'a> {
             m.insert("summary".into(), v);
         }
         Value::Object(m)
+    }
+
+    fn hospital_description(&mut self) -> Value {
+        let beds = self.rng.range(1, 6) * 50;
+        json!({"ja": format!("{}内の精神科病院、病床数約{beds}床", self.pref().ja),
+               "en": format!("A psychiatric hospital in {} with about {beds} beds", self.pref().en)})
+    }
+
+    /// The region's `population`: a tenth of the places below a prefecture give it rounded
+    /// and approximate (and, unless they are care areas, a description saying so), the rest
+    /// exactly, as of a date.
+    fn region_population(&mut self, m: &mut Map<String, Value>) {
+        let r = self.me;
+        let approx = r.kind != "prefecture" && self.rng.chance(0.1);
+        let mut pop = Map::new();
+        if approx {
+            let rounded = (r.population / 10_000).max(1) * 10_000;
+            pop.insert("value".into(), json!(rounded));
+            pop.insert("approximate".into(), json!(true));
+            if r.kind != "area" {
+                let man = rounded / 10_000;
+                m.insert(
+                    "description".into(),
+                    json!({"ja": format!("{}、人口約{man}万人", kind_ja(r.kind)),
+                           "en": format!("A {} with a population of about {}", kind_en(r.kind), group(rounded))}),
+                );
+            }
+        } else {
+            pop.insert("value".into(), json!(r.population));
+            let as_of = self.population_as_of();
+            pop.insert("as_of".into(), json!(as_of));
+        }
+        m.insert("population".into(), Value::Object(pop));
+    }
+
+    /// When a population was counted, written as the sources do: `R1.6月時点`, `R2.10.1現在`,
+    /// `2020-10-01`, `令和2年10月1日時点` …
+    fn population_as_of(&mut self) -> String {
+        let y = self.rng.range(2017, 2022) as i32;
+        match self.rng.below(3) {
+            0 => {
+                let m = self.rng.range(1, 12) as u32;
+                d_month(&mut self.rng, y, m)
+            }
+            1 => {
+                let (e, _, n) = era_of(y, 10, 1);
+                match self.rng.below(3) {
+                    0 => format!("{e}{n}.10.1現在"),
+                    1 => format!("{y}-10-01"),
+                    _ => format!("{}10月1日時点", kanji_year(era_of(y, 10, 1).1, n)),
+                }
+            }
+            _ => {
+                let m = self.rng.range(1, 12) as u32;
+                let d = self.rng.range(1, 28) as u32;
+                d_day(&mut self.rng, y, m, d)
+            }
+        }
+    }
+
+    /// Hospitals, clinics and (for most regions) consultation offices, scaled to the
+    /// population.
+    fn region_services(&mut self, m: &mut Map<String, Value>) {
+        let scale = (self.me.population as f64 / 100_000.0).max(0.05);
+        let hospitals = (scale * self.rng.uniform(0.4, 1.2)).round() as u64;
+        let clinics = (scale * self.rng.uniform(1.5, 4.5)).round() as u64;
+        m.insert("hospitals".into(), json!(hospitals));
+        m.insert("clinics".into(), json!(clinics));
+        if self.rng.chance(0.6) {
+            let general = (scale * self.rng.uniform(0.8, 2.5)).round() as u64;
+            let specific = general + (scale * self.rng.uniform(1.0, 4.0)).round() as u64;
+            m.insert(
+                "consultation_offices".into(),
+                json!({"general": general, "specific": specific}),
+            );
+        }
     }
 
     fn region_summary(&mut self) -> Value {
@@ -2695,10 +2786,38 @@ impl<'a> Ctx<'a> {
     // --- status sheets --------------------------------------------------------------------
 
     fn sheet(&mut self) -> Value {
-        let fy = self.fy;
-        let me = self.me;
         let mut m = Map::new();
-        m.insert("region".into(), json!(me.id));
+        m.insert("region".into(), json!(self.me.id));
+        let v = self.sheet_title();
+        m.insert("title".into(), v);
+        let d = d_fy(&mut self.rng, self.fy);
+        m.insert("fiscal_year".into(), json!(d));
+        m.insert("source".into(), self.source());
+        if self.rng.chance(0.5) {
+            let v = self.pick_t(CATCHPHRASES);
+            m.insert("catchphrase".into(), v);
+        }
+        let v = self.prose_md(STRENGTHS, 1, 3);
+        m.insert("intro".into(), v);
+        let v = self.sheet_basic();
+        m.insert("basic".into(), v);
+        let v = self.sheet_overview();
+        m.insert("overview".into(), v);
+        let v = self.sheet_history();
+        m.insert("history".into(), v);
+        // Sections 4 and 5 report on the same indicators.
+        let inds = self.pick_indicators(2, 6);
+        let v = self.sheet_results(&inds);
+        m.insert("results".into(), v);
+        let v = self.sheet_strengths(&inds);
+        m.insert("strengths".into(), v);
+        let v = self.sheet_schedule();
+        m.insert("schedule".into(), v);
+        Value::Object(m)
+    }
+
+    fn sheet_title(&mut self) -> Value {
+        let me = self.me;
         let prog = *self.rng.pick(&[
             ("構築支援事業", "System-building support project"),
             ("構築推進事業", "Promotion project"),
@@ -2715,19 +2834,11 @@ impl<'a> Ctx<'a> {
                 prog.1, me.en
             ),
         );
-        let v = self.text_of(title.0, title.1);
-        m.insert("title".into(), v);
-        let d = d_fy(&mut self.rng, fy);
-        m.insert("fiscal_year".into(), json!(d));
-        m.insert("source".into(), self.source());
-        if self.rng.chance(0.5) {
-            let v = self.pick_t(CATCHPHRASES);
-            m.insert("catchphrase".into(), v);
-        }
-        let v = self.prose_md(STRENGTHS, 1, 3);
-        m.insert("intro".into(), v);
+        self.text_of(title.0, title.1)
+    }
 
-        // 1 basic
+    /// Section 1, basic information: groups of items under headings.
+    fn sheet_basic(&mut self) -> Value {
         let n_groups = self.rng.range(2, 4) as usize;
         let headings: Vec<Phrase> = self
             .rng
@@ -2750,15 +2861,30 @@ impl<'a> Ctx<'a> {
                 json!({"heading": heading, "items": items})
             })
             .collect();
-        m.insert("basic".into(), json!({ "groups": groups }));
+        json!({ "groups": groups })
+    }
 
-        // 2 overview
+    /// Section 2, overview: the period, a text, the organisations' roles and links between
+    /// them.
+    fn sheet_overview(&mut self) -> Value {
+        let fy = self.fy;
         let mut ov = Map::new();
         let a = fy - self.rng.range(2, 4) as i32;
         let d = d_fy_range(&mut self.rng, a, fy - 1);
         ov.insert("period".into(), json!(d));
         let v = self.prose_md(OVERVIEW_LINES, 2, 5);
         ov.insert("text".into(), v);
+        let (roles, names) = self.overview_roles();
+        ov.insert("roles".into(), json!(roles));
+        let links = self.overview_links(&names);
+        if !links.is_empty() {
+            ov.insert("links".into(), json!(links));
+        }
+        Value::Object(ov)
+    }
+
+    /// The organisations' roles, and their names for the links.
+    fn overview_roles(&mut self) -> (Vec<Value>, Vec<(String, String)>) {
         let n_orgs = self.rng.range(3, 6) as usize;
         let orgs: Vec<&(Phrase, Option<&str>, &[Phrase])> = self.rng.pick_n(ORGS, n_orgs);
         let mut names = Vec::new();
@@ -2777,9 +2903,13 @@ impl<'a> Ctx<'a> {
                 Value::Object(o)
             })
             .collect();
-        ov.insert("roles".into(), json!(roles));
+        (roles, names)
+    }
+
+    /// Up to three labelled links between two different organisations.
+    fn overview_links(&mut self, names: &[(String, String)]) -> Vec<Value> {
         let n_links = self.rng.range(0, 4) as usize;
-        let links: Vec<Value> = (0..n_links)
+        (0..n_links)
             .map(|_| {
                 let a = self.rng.below(names.len());
                 let b = (a + 1 + self.rng.below(names.len() - 1)) % names.len();
@@ -2790,13 +2920,12 @@ impl<'a> Ctx<'a> {
                     "label": label,
                 })
             })
-            .collect();
-        if !links.is_empty() {
-            ov.insert("links".into(), json!(links));
-        }
-        m.insert("overview".into(), Value::Object(ov));
+            .collect()
+    }
 
-        // 3 history
+    /// Section 3, history: notes, the programmes with their periods, and numbered groups of
+    /// events and counts.
+    fn sheet_history(&mut self) -> Value {
         let mut hist = Map::new();
         let notes: Vec<Value> = {
             let k = self.rng.range(0, 2) as usize;
@@ -2818,32 +2947,7 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .copied()
             .collect();
-        let programmes: Vec<Value> = progs
-            .iter()
-            .map(|p| {
-                let name = self.t(p);
-                let period = match self.rng.below(6) {
-                    0 => "not-stated".to_owned(),
-                    1 => {
-                        let a = self.rng.range(2012, fy as i64 - 1) as i32;
-                        d_fy(&mut self.rng, a)
-                    }
-                    _ => {
-                        let a = self.rng.range(2012, fy as i64 - 2) as i32;
-                        let b = self.rng.range(a as i64 + 1, fy as i64) as i32;
-                        d_fy_range(&mut self.rng, a, b)
-                    }
-                };
-                let mut o = Map::new();
-                o.insert("name".into(), name);
-                o.insert("period".into(), json!(period));
-                if self.rng.chance(0.3) {
-                    let v = self.pick_t(OVERVIEW_LINES);
-                    o.insert("note".into(), v);
-                }
-                Value::Object(o)
-            })
-            .collect();
+        let programmes: Vec<Value> = progs.iter().map(|p| self.history_programme(p)).collect();
         hist.insert("programmes".into(), json!(programmes));
         let n_hg = self.rng.range(1, 3) as usize;
         let hgs: Vec<Phrase> = self
@@ -2855,64 +2959,101 @@ impl<'a> Ctx<'a> {
         let groups: Vec<Value> = hgs
             .iter()
             .enumerate()
-            .map(|(i, h)| {
-                let (hj, he) = self.fill(h);
-                let heading = self.text_of(
-                    format!("{}{hj}", CIRCLED[i]),
-                    format!("{} {he}", CIRCLED[i]),
-                );
-                let mut g = Map::new();
-                g.insert("heading".into(), heading);
-                if self.rng.chance(0.3) {
-                    let v = self.prose_para(HISTORY_EVENTS, 1, 2);
-                    g.insert("intro".into(), v);
-                }
-                let start = fy - self.rng.range(2, 4) as i32;
-                let events: Vec<Value> = (start..fy)
-                    .map(|y| {
-                        let period = d_fy(&mut self.rng, y);
-                        let areas = self.sub_areas(3);
-                        let text = self.pick_t(HISTORY_EVENTS);
-                        json!({"period": period, "areas": areas, "text": text})
-                    })
-                    .collect();
-                let ind = *self.rng.pick(&[
-                    "peer-supporters-trained",
-                    "peer-supporters-employed",
-                    "transition-support-users",
-                    "discharge-support-given",
-                    "discharged",
-                    "peer-talks",
-                ]);
-                let counts: Vec<Value> = (start..fy)
-                    .map(|y| {
-                        let period = d_fy(&mut self.rng, y);
-                        let areas = self.sub_areas(2);
-                        let value = self.rng.range(0, 40);
-                        let mut c = Map::new();
-                        c.insert("indicator".into(), json!(ind));
-                        c.insert("period".into(), json!(period));
-                        c.insert("areas".into(), json!(areas));
-                        c.insert("value".into(), json!(value));
-                        if self.rng.chance(0.1) {
-                            c.insert(
-                                "note".into(),
-                                json!({"ja": "延べ人数", "en": "Cumulative count"}),
-                            );
-                        }
-                        Value::Object(c)
-                    })
-                    .collect();
-                g.insert("events".into(), json!(events));
-                g.insert("counts".into(), json!(counts));
-                Value::Object(g)
-            })
+            .map(|(i, h)| self.history_group(i, h))
             .collect();
         hist.insert("groups".into(), json!(groups));
-        m.insert("history".into(), Value::Object(hist));
+        Value::Object(hist)
+    }
 
-        // 4 results
-        let inds = self.pick_indicators(2, 6);
+    fn history_programme(&mut self, p: &Phrase) -> Value {
+        let fy = self.fy;
+        let name = self.t(p);
+        let period = match self.rng.below(6) {
+            0 => "not-stated".to_owned(),
+            1 => {
+                let a = self.rng.range(2012, fy as i64 - 1) as i32;
+                d_fy(&mut self.rng, a)
+            }
+            _ => {
+                let a = self.rng.range(2012, fy as i64 - 2) as i32;
+                let b = self.rng.range(a as i64 + 1, fy as i64) as i32;
+                d_fy_range(&mut self.rng, a, b)
+            }
+        };
+        let mut o = Map::new();
+        o.insert("name".into(), name);
+        o.insert("period".into(), json!(period));
+        if self.rng.chance(0.3) {
+            let v = self.pick_t(OVERVIEW_LINES);
+            o.insert("note".into(), v);
+        }
+        Value::Object(o)
+    }
+
+    /// History group `i` (①, ② …): events and one indicator's counts for each fiscal year
+    /// from a few years back.
+    fn history_group(&mut self, i: usize, h: &Phrase) -> Value {
+        let (hj, he) = self.fill(h);
+        let heading = self.text_of(
+            format!("{}{hj}", CIRCLED[i]),
+            format!("{} {he}", CIRCLED[i]),
+        );
+        let mut g = Map::new();
+        g.insert("heading".into(), heading);
+        if self.rng.chance(0.3) {
+            let v = self.prose_para(HISTORY_EVENTS, 1, 2);
+            g.insert("intro".into(), v);
+        }
+        let years = self.fy - self.rng.range(2, 4) as i32..self.fy;
+        let events: Vec<Value> = years
+            .clone()
+            .map(|y| {
+                let period = d_fy(&mut self.rng, y);
+                let areas = self.sub_areas(3);
+                let text = self.pick_t(HISTORY_EVENTS);
+                json!({"period": period, "areas": areas, "text": text})
+            })
+            .collect();
+        let counts = self.history_counts(years);
+        g.insert("events".into(), json!(events));
+        g.insert("counts".into(), json!(counts));
+        Value::Object(g)
+    }
+
+    /// One indicator's count in each of `years`.
+    fn history_counts(&mut self, years: std::ops::Range<i32>) -> Vec<Value> {
+        let ind = *self.rng.pick(&[
+            "peer-supporters-trained",
+            "peer-supporters-employed",
+            "transition-support-users",
+            "discharge-support-given",
+            "discharged",
+            "peer-talks",
+        ]);
+        years
+            .map(|y| {
+                let period = d_fy(&mut self.rng, y);
+                let areas = self.sub_areas(2);
+                let value = self.rng.range(0, 40);
+                let mut c = Map::new();
+                c.insert("indicator".into(), json!(ind));
+                c.insert("period".into(), json!(period));
+                c.insert("areas".into(), json!(areas));
+                c.insert("value".into(), json!(value));
+                if self.rng.chance(0.1) {
+                    c.insert(
+                        "note".into(),
+                        json!({"ja": "延べ人数", "en": "Cumulative count"}),
+                    );
+                }
+                Value::Object(c)
+            })
+            .collect()
+    }
+
+    /// Section 4, results of the year before: each indicator's target and actual.
+    fn sheet_results(&mut self, inds: &[Ind]) -> Value {
+        let fy = self.fy;
         let rows: Vec<Value> = inds
             .iter()
             .enumerate()
@@ -2920,12 +3061,13 @@ impl<'a> Ctx<'a> {
             .collect();
         let d = d_fy(&mut self.rng, fy - 1);
         let effects = self.texts(EFFECTS, 1, 3);
-        m.insert(
-            "results".into(),
-            json!({"period": d, "indicators": rows, "effects": effects}),
-        );
+        json!({"period": d, "indicators": rows, "effects": effects})
+    }
 
-        // 5 strengths
+    /// Section 5, strengths and issues: each indicator's baseline and target, and the issues
+    /// table.
+    fn sheet_strengths(&mut self, inds: &[Ind]) -> Value {
+        let fy = self.fy;
         let mut st = Map::new();
         let s: Vec<Value> = {
             let k = self.rng.range(1, 3) as usize;
@@ -2952,9 +3094,12 @@ impl<'a> Ctx<'a> {
             .collect();
         let issue_rows: Vec<Value> = issues.iter().map(|p| self.issue_row(p)).collect();
         st.insert("issues".into(), json!(issue_rows));
-        m.insert("strengths".into(), Value::Object(st));
+        Value::Object(st)
+    }
 
-        // 6 schedule
+    /// Section 6, this year's schedule: goals and dated rows.
+    fn sheet_schedule(&mut self) -> Value {
+        let fy = self.fy;
         let d = d_fy(&mut self.rng, fy);
         let goals = self.numbered(GOALS, 1, 4);
         let n_rows = self.rng.range(2, 6) as usize;
@@ -2973,11 +3118,7 @@ impl<'a> Ctx<'a> {
                 json!({"period": period, "item": item, "content": content})
             })
             .collect();
-        m.insert(
-            "schedule".into(),
-            json!({"fiscal_year": d, "goals": goals, "rows": rows}),
-        );
-        Value::Object(m)
+        json!({"fiscal_year": d, "goals": goals, "rows": rows})
     }
 
     fn pick_indicators(&mut self, lo: usize, hi: usize) -> Vec<Ind> {
@@ -3065,8 +3206,8 @@ impl<'a> Ctx<'a> {
     /// (baseline, target, actual, of) for an indicator, scaled to the region.
     fn indicator_values(&mut self, id: &str) -> (f64, f64, f64, Option<f64>) {
         let pop = self.me.population.max(30_000) as f64;
+        let municipalities = self.me.municipalities;
         let r = &mut self.rng;
-        let pct = |x: f64| (x * 10.0).round() / 10.0;
         match id {
             "long-term-inpatients" => {
                 let b = (pop * r.uniform(0.0011, 0.0019)).round().max(5.0);
@@ -3077,40 +3218,13 @@ impl<'a> Ctx<'a> {
                     None,
                 )
             }
-            "discharge-rate-3m" => {
-                let b = pct(r.uniform(50.0, 66.0));
-                (
-                    b,
-                    r.range(64, 70) as f64,
-                    pct((b + r.uniform(-2.0, 6.0)).min(99.9)),
-                    None,
-                )
-            }
-            "discharge-rate-6m" => {
-                let b = pct(r.uniform(74.0, 84.0));
-                (
-                    b,
-                    r.range(82, 87) as f64,
-                    pct((b + r.uniform(-2.0, 5.0)).min(99.9)),
-                    None,
-                )
-            }
-            "discharge-rate-12m" => {
-                let b = pct(r.uniform(84.0, 90.0));
-                (
-                    b,
-                    r.range(90, 92) as f64,
-                    pct((b + r.uniform(-1.5, 4.0)).min(99.9)),
-                    None,
-                )
-            }
+            "discharge-rate-3m" => discharge_rate(r, (50.0, 66.0), (64, 70), (-2.0, 6.0)),
+            "discharge-rate-6m" => discharge_rate(r, (74.0, 84.0), (82, 87), (-2.0, 5.0)),
+            "discharge-rate-12m" => discharge_rate(r, (84.0, 90.0), (90, 92), (-1.5, 4.0)),
             "municipal-forums" => {
-                let of = f64::from(
-                    self.me
-                        .municipalities
-                        .unwrap_or(r.range(3, 40) as u32)
-                        .max(2),
-                );
+                // The fallback is drawn even when unused: `unwrap_or_else` would change
+                // the stream.
+                let of = f64::from(municipalities.unwrap_or(r.range(3, 40) as u32).max(2));
                 let b = (of * r.uniform(0.1, 0.8)).round();
                 let a = (b + (of - b) * r.uniform(0.0, 1.0)).round().min(of);
                 (b, of, a, Some(of))
@@ -3216,9 +3330,45 @@ impl<'a> Ctx<'a> {
 
     fn outcome(&mut self) -> Value {
         let fy = self.fy;
-        let me = self.me;
         let mut m = Map::new();
-        m.insert("region".into(), json!(me.id));
+        m.insert("region".into(), json!(self.me.id));
+        let v = self.outcome_title();
+        m.insert("title".into(), v);
+        let d = d_fy(&mut self.rng, fy);
+        m.insert("fiscal_year".into(), json!(d));
+        m.insert("source".into(), self.source());
+        let results = self.texts(OUTCOME_RESULTS, 1, 3);
+        m.insert("results".into(), json!(results));
+        let n_tr = self.rng.range(1, 4);
+        let trainings: Vec<Value> = (0..n_tr).map(|_| self.training()).collect();
+        m.insert("trainings".into(), json!(trainings));
+        let ad = self.advisor_support();
+        if !ad.is_empty() {
+            m.insert("advisor_support".into(), json!(ad));
+        }
+        if self.rng.chance(0.5) {
+            let a = entries(self.texts(AREA_ACTIVITIES, 1, 2));
+            m.insert("activities".into(), json!(a));
+        }
+        // The model areas: the region's care areas, or the region itself.
+        let mut model: Vec<String> = self.sub_areas(2);
+        if model.is_empty() {
+            model.push(self.me.id.clone());
+        }
+        let areas: Vec<Value> = model.iter().map(|id| self.model_area(id)).collect();
+        m.insert("areas".into(), json!(areas));
+        let several = model.len() > 1;
+        let discharge: Vec<Value> = model.iter().map(|id| self.discharge(id, several)).collect();
+        m.insert("discharge".into(), json!(discharge));
+        let np = self.texts(NEXT_POLICY, 1, 4);
+        m.insert("next_policy".into(), json!(np));
+        let d = d_fy(&mut self.rng, fy + 1);
+        m.insert("next_policy_year".into(), json!(d));
+        Value::Object(m)
+    }
+
+    fn outcome_title(&mut self) -> Value {
+        let me = self.me;
         let place_ja = if me.kind == "prefecture" {
             me.ja.clone()
         } else {
@@ -3229,100 +3379,77 @@ impl<'a> Ctx<'a> {
         } else {
             format!("{}, {}", me.en, self.pref().en)
         };
-        let v = self.text_of(
+        self.text_of(
             format!("支援事業に参加した成果（{place_ja}）"),
             format!("Outcomes of taking part in the support project ({place_en})"),
-        );
-        m.insert("title".into(), v);
-        let d = d_fy(&mut self.rng, fy);
-        m.insert("fiscal_year".into(), json!(d));
-        m.insert("source".into(), self.source());
-        let results = self.texts(OUTCOME_RESULTS, 1, 3);
-        m.insert("results".into(), json!(results));
-        let n_tr = self.rng.range(1, 4);
-        let trainings: Vec<Value> = (0..n_tr)
-            .map(|_| {
-                let (y, mo, dd) = day_in_fy(&mut self.rng, fy);
-                let date = d_day(&mut self.rng, y, mo, dd);
-                let title = self.pick_t(TRAININGS);
-                let venue = self.pick_t(VENUES);
-                let mut o = Map::new();
-                o.insert("date".into(), json!(date));
-                o.insert("title".into(), title);
-                o.insert("venue".into(), venue);
-                o.insert("attendees".into(), json!(self.rng.range(12, 180)));
-                if self.rng.chance(0.2) {
-                    o.insert("cumulative".into(), json!(true));
-                    o.insert("sessions".into(), json!(self.rng.range(2, 6)));
-                }
-                if self.rng.chance(0.1) {
-                    o.insert("planned".into(), json!(true));
-                }
-                Value::Object(o)
-            })
-            .collect();
-        m.insert("trainings".into(), json!(trainings));
+        )
+    }
+
+    /// A training held (or planned) in the fiscal year, some counted over several sessions.
+    fn training(&mut self) -> Value {
+        let (y, mo, dd) = day_in_fy(&mut self.rng, self.fy);
+        let date = d_day(&mut self.rng, y, mo, dd);
+        let title = self.pick_t(TRAININGS);
+        let venue = self.pick_t(VENUES);
+        let mut o = Map::new();
+        o.insert("date".into(), json!(date));
+        o.insert("title".into(), title);
+        o.insert("venue".into(), venue);
+        o.insert("attendees".into(), json!(self.rng.range(12, 180)));
+        if self.rng.chance(0.2) {
+            o.insert("cumulative".into(), json!(true));
+            o.insert("sessions".into(), json!(self.rng.range(2, 6)));
+        }
+        if self.rng.chance(0.1) {
+            o.insert("planned".into(), json!(true));
+        }
+        Value::Object(o)
+    }
+
+    /// Up to two visits of the advisors in the fiscal year.
+    fn advisor_support(&mut self) -> Vec<Value> {
         let n_ad = self.rng.range(0, 3);
-        let ad: Vec<Value> = (0..n_ad)
+        (0..n_ad)
             .map(|_| {
-                let (y, mo, dd) = day_in_fy(&mut self.rng, fy);
+                let (y, mo, dd) = day_in_fy(&mut self.rng, self.fy);
                 let date = d_day(&mut self.rng, y, mo, dd);
                 let text = self.pick_t(ADVISOR);
                 let venue = self.pick_t(VENUES);
                 json!({"date": date, "title": text, "venue": venue})
             })
-            .collect();
-        if !ad.is_empty() {
-            m.insert("advisor_support".into(), json!(ad));
+            .collect()
+    }
+
+    /// A model area's forums and activities.
+    fn model_area(&mut self, id: &str) -> Value {
+        let forums = entries(self.texts(AREA_FORUMS, 1, 2));
+        let acts = entries(self.texts(AREA_ACTIVITIES, 1, 3));
+        json!({"region": id, "forums": forums, "activities": acts})
+    }
+
+    /// Discharge support in a model area: people supported and discharged, as of a day. The
+    /// line names its area when there are `several`, and sometimes anyway.
+    fn discharge(&mut self, id: &str, several: bool) -> Value {
+        let supported = self.rng.range(0, 25);
+        let discharged = self.rng.range(0, supported);
+        let (y, mo, dd) = day_in_fy(&mut self.rng, self.fy);
+        let when = if self.rng.chance(0.3) {
+            format!("{mo}月{dd}日")
+        } else {
+            d_day(&mut self.rng, y, mo, dd)
+        };
+        let mut o = Map::new();
+        if several || self.rng.chance(0.5) {
+            o.insert("region".into(), json!(id));
         }
-        if self.rng.chance(0.5) {
-            let a = entries(self.texts(AREA_ACTIVITIES, 1, 2));
-            m.insert("activities".into(), json!(a));
+        o.insert("supported".into(), json!(supported));
+        o.insert("discharged".into(), json!(discharged));
+        o.insert("as_of".into(), json!(when));
+        if self.rng.chance(0.3) {
+            let v = self.pick_t(DISCHARGE_NOTES);
+            o.insert("note".into(), v);
         }
-        let mut model: Vec<String> = self.sub_areas(2);
-        if model.is_empty() {
-            model.push(me.id.clone());
-        }
-        let areas: Vec<Value> = model
-            .iter()
-            .map(|id| {
-                let forums = entries(self.texts(AREA_FORUMS, 1, 2));
-                let acts = entries(self.texts(AREA_ACTIVITIES, 1, 3));
-                json!({"region": id, "forums": forums, "activities": acts})
-            })
-            .collect();
-        m.insert("areas".into(), json!(areas));
-        let discharge: Vec<Value> = model
-            .iter()
-            .map(|id| {
-                let supported = self.rng.range(0, 25);
-                let discharged = self.rng.range(0, supported);
-                let (y, mo, dd) = day_in_fy(&mut self.rng, fy);
-                let when = if self.rng.chance(0.3) {
-                    format!("{mo}月{dd}日")
-                } else {
-                    d_day(&mut self.rng, y, mo, dd)
-                };
-                let mut o = Map::new();
-                if model.len() > 1 || self.rng.chance(0.5) {
-                    o.insert("region".into(), json!(id));
-                }
-                o.insert("supported".into(), json!(supported));
-                o.insert("discharged".into(), json!(discharged));
-                o.insert("as_of".into(), json!(when));
-                if self.rng.chance(0.3) {
-                    let v = self.pick_t(DISCHARGE_NOTES);
-                    o.insert("note".into(), v);
-                }
-                Value::Object(o)
-            })
-            .collect();
-        m.insert("discharge".into(), json!(discharge));
-        let np = self.texts(NEXT_POLICY, 1, 4);
-        m.insert("next_policy".into(), json!(np));
-        let d = d_fy(&mut self.rng, fy + 1);
-        m.insert("next_policy_year".into(), json!(d));
-        Value::Object(m)
+        Value::Object(o)
     }
 
     // --- cases -----------------------------------------------------------------------------
@@ -3470,9 +3597,8 @@ impl<'a> Ctx<'a> {
     // --- practices -------------------------------------------------------------------------
 
     fn practice(&mut self) -> Value {
-        let me = self.me;
         let mut m = Map::new();
-        m.insert("region".into(), json!(me.id));
+        m.insert("region".into(), json!(self.me.id));
         let v = self.pick_t(PRACTICE_TITLES);
         m.insert("title".into(), v);
         let n = self.rng.range(1, 3) as usize;
@@ -3484,21 +3610,42 @@ impl<'a> Ctx<'a> {
             "summary".into(),
             json!({"heading": {"ja": "個別ケースの概要", "en": "Outline of the individual case"}, "body": body}),
         );
+        let irs = self.issue_responses();
+        m.insert("issue_responses".into(), json!(irs));
+        let o = self.texts(EFFECTS, 1, 3);
+        m.insert("outcomes".into(), json!(o));
+        let chart = self.stage_chart();
+        m.insert("chart".into(), chart);
+        let story: Vec<Value> = STAGES
+            .iter()
+            .map(|(stage, heading)| self.story_stage(stage, heading))
+            .collect();
+        m.insert("story".into(), json!(story));
+        let kp = self.key_points();
+        m.insert("key_points".into(), json!(kp));
+        let refs = self.practice_references();
+        if !refs.is_empty() {
+            m.insert("references".into(), json!(refs));
+        }
+        Value::Object(m)
+    }
+
+    /// Two or three issues, each with all its responses.
+    fn issue_responses(&mut self) -> Vec<Value> {
         let k = self.rng.range(2, 4) as usize;
         let irs: Vec<&(Phrase, &[Phrase])> = self.rng.pick_n(ISSUE_RESPONSES, k);
-        let irs: Vec<Value> = irs
-            .iter()
+        irs.iter()
             .map(|(issue, responses)| {
                 let i = self.t(issue);
                 let r: Vec<Value> = responses.iter().map(|p| self.t(p)).collect();
                 json!({"issue": i, "responses": r})
             })
-            .collect();
-        m.insert("issue_responses".into(), json!(irs));
-        let o = self.texts(EFFECTS, 1, 3);
-        m.insert("outcomes".into(), json!(o));
+            .collect()
+    }
 
-        // The chart: two or three levels, one to three boxes per stage.
+    /// The chart: two or three levels, one to three boxes per stage, a link from each stage to
+    /// the next.
+    fn stage_chart(&mut self) -> Value {
         let mut levels = vec![
             json!({"id": "area", "label": {"ja": "圏域レベル", "en": "Area level"}}),
             json!({"id": "municipal", "label": {"ja": "市町村レベル", "en": "Municipal level"}}),
@@ -3507,6 +3654,17 @@ impl<'a> Ctx<'a> {
             levels.push(json!({"id": "hospital", "label": {"ja": "医療機関", "en": "Medical institutions"}}));
         }
         let level_ids: Vec<&str> = ["area", "municipal", "hospital"][..levels.len()].to_vec();
+        let (nodes, node_ids) = self.chart_nodes(&level_ids);
+        let links = self.chart_links(&node_ids);
+        let mut chart = json!({"levels": levels, "nodes": nodes, "links": links});
+        if self.rng.chance(0.4) {
+            chart["notes"] = json!([{"ja": "協議の場の機能強化", "en": "Strengthening the consultation forum's functions"}]);
+        }
+        chart
+    }
+
+    /// The chart's boxes, each on one of `level_ids`, and their ids stage by stage.
+    fn chart_nodes(&mut self, level_ids: &[&str]) -> (Vec<Value>, Vec<Vec<String>>) {
         let mut nodes = Vec::new();
         let mut node_ids: Vec<Vec<String>> = Vec::new();
         for (s, (stage, _)) in STAGES.iter().enumerate() {
@@ -3515,13 +3673,18 @@ impl<'a> Ctx<'a> {
             let mut ids = Vec::new();
             for (j, p) in texts.iter().enumerate() {
                 let id = format!("s{}-n{}", s + 1, j + 1);
-                let level = *self.rng.pick(&level_ids);
+                let level = *self.rng.pick(level_ids);
                 let text = self.t(p);
                 nodes.push(json!({"id": id, "stage": stage, "level": level, "text": text}));
                 ids.push(id);
             }
             node_ids.push(ids);
         }
+        (nodes, node_ids)
+    }
+
+    /// A link from a box of each stage to a box of the next, some labelled.
+    fn chart_links(&mut self, node_ids: &[Vec<String>]) -> Vec<Value> {
         let mut links = Vec::new();
         for s in 0..3 {
             let from = self.rng.pick(&node_ids[s]).clone();
@@ -3532,57 +3695,69 @@ impl<'a> Ctx<'a> {
             }
             links.push(l);
         }
-        let mut chart = json!({"levels": levels, "nodes": nodes, "links": links});
-        if self.rng.chance(0.4) {
-            chart["notes"] = json!([{"ja": "協議の場の機能強化", "en": "Strengthening the consultation forum's functions"}]);
-        }
-        m.insert("chart".into(), chart);
+        links
+    }
 
-        let story: Vec<Value> = STAGES
-            .iter()
-            .map(|(stage, heading)| {
-                let h = self.t(heading);
-                let body = self.prose_para(STORY, 1, 3);
-                let mut o = json!({"heading": h, "stage": stage, "body": body});
-                if self.rng.chance(0.4) {
-                    o["comments"] = json!([self.prose_para(COMMENTS, 1, 1)]);
-                }
-                if self.rng.chance(0.4) {
-                    o["points"] = json!([self.prose_para(CALLOUTS, 1, 1)]);
-                }
-                o
-            })
-            .collect();
-        m.insert("story".into(), json!(story));
-        let kp: Vec<Value> = (0..self.rng.range(1, 2))
+    /// The story of one stage, with comments and callouts now and then.
+    fn story_stage(&mut self, stage: &str, heading: &Phrase) -> Value {
+        let h = self.t(heading);
+        let body = self.prose_para(STORY, 1, 3);
+        let mut o = json!({"heading": h, "stage": stage, "body": body});
+        if self.rng.chance(0.4) {
+            o["comments"] = json!([self.prose_para(COMMENTS, 1, 1)]);
+        }
+        if self.rng.chance(0.4) {
+            o["points"] = json!([self.prose_para(CALLOUTS, 1, 1)]);
+        }
+        o
+    }
+
+    fn key_points(&mut self) -> Vec<Value> {
+        (0..self.rng.range(1, 2))
             .map(|i| {
                 let body = self.prose_md(POINT6, 2, 3);
                 json!({"heading": {"ja": format!("基盤整備のポイント{}", i + 1), "en": format!("Key point {} in developing the base", i + 1)}, "body": body})
             })
-            .collect();
-        m.insert("key_points".into(), json!(kp));
-        let refs: Vec<Value> = {
-            let k = self.rng.range(0, 2) as usize;
-            let chosen: Vec<Phrase> = self
-                .rng
-                .pick_n(REFERENCES, k)
-                .into_iter()
-                .copied()
-                .collect();
-            chosen
-                .iter()
-                .map(|p| {
-                    let h = self.t(p);
-                    let body = self.prose_md(CASE_ACTIVITIES, 1, 2);
-                    json!({"heading": h, "body": body})
-                })
-                .collect()
-        };
-        if !refs.is_empty() {
-            m.insert("references".into(), json!(refs));
-        }
-        Value::Object(m)
+            .collect()
     }
+
+    /// Up to two references, each with a text.
+    fn practice_references(&mut self) -> Vec<Value> {
+        let k = self.rng.range(0, 2) as usize;
+        let chosen: Vec<Phrase> = self
+            .rng
+            .pick_n(REFERENCES, k)
+            .into_iter()
+            .copied()
+            .collect();
+        chosen
+            .iter()
+            .map(|p| {
+                let h = self.t(p);
+                let body = self.prose_md(CASE_ACTIVITIES, 1, 2);
+                json!({"heading": h, "body": body})
+            })
+            .collect()
+    }
+}
+
+/// (baseline, target, actual, of) for a discharge rate in percent: the baseline drawn from
+/// `base`, the target a whole percent from `target`, the actual the baseline moved by up to
+/// `change` (at most 99.9).
+fn discharge_rate(
+    r: &mut Rng,
+    base: (f64, f64),
+    target: (i64, i64),
+    change: (f64, f64),
+) -> (f64, f64, f64, Option<f64>) {
+    let pct = |x: f64| (x * 10.0).round() / 10.0;
+    let b = pct(r.uniform(base.0, base.1));
+    (
+        b,
+        r.range(target.0, target.1) as f64,
+        pct((b + r.uniform(change.0, change.1)).min(99.9)),
+        None,
+    )
 }
 
 fn num(v: f64) -> Value {
