@@ -104,10 +104,9 @@ fn place(site: &Site, ui: Ui, region: &str) -> Place {
     }
 }
 
-/// A figure as printed, or nothing for a missing or zero figure.
+/// A figure the record states (zero included), as printed; nothing for a missing one.
 fn count(ui: Ui, key: &str, n: Option<u32>) -> Option<String> {
-    n.filter(|n| *n > 0)
-        .map(|n| ui.fill(key, &grouped(f64::from(n))))
+    n.map(|n| ui.fill(key, &grouped(f64::from(n))))
 }
 
 fn size(ui: Ui, r: &Region) -> String {
@@ -133,7 +132,7 @@ fn size(ui: Ui, r: &Region) -> String {
 
 /// 「病院 3 ヶ所 診療所 28 ヶ所 一般 12 ヶ所 特定 16 ヶ所」: the figures the region has.
 fn facilities(ui: Ui, r: &Region) -> Option<String> {
-    if r.hospitals.unwrap_or(0) == 0 && r.clinics.unwrap_or(0) == 0 {
+    if r.hospitals.is_none() && r.clinics.is_none() {
         r.consultation_offices.as_ref()?;
     }
     let mut out = String::new();
@@ -215,5 +214,21 @@ mod tests {
         assert!(en
             .size
             .starts_with(" (8 municipalities), population 291,178"));
+    }
+
+    #[test]
+    fn zero_facilities_are_stated_and_unknown_ones_left_out() {
+        let mut r = match &record("tsugaru-area").body {
+            Body::Region(r) => (**r).clone(),
+            _ => panic!("a region"),
+        };
+        r.hospitals = Some(0);
+        r.clinics = Some(0);
+        r.consultation_offices = None;
+        let ui = strings().ui(Lang::En);
+        assert_eq!(facilities(ui, &r).as_deref(), Some("0 hospitals 0 clinics"));
+        r.hospitals = None;
+        r.clinics = None;
+        assert_eq!(facilities(ui, &r), None);
     }
 }

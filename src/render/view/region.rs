@@ -91,8 +91,9 @@ pub fn view(site: &Site, ui: Ui, record: &Record, r: &Region) -> RegionView {
 }
 
 /// A figure as printed, or nothing for a missing or zero figure.
+/// A figure the record states, zero included (a region with no psychiatric hospital says so).
 fn count(n: Option<u32>) -> Option<String> {
-    n.filter(|n| *n > 0).map(|n| grouped(f64::from(n)))
+    n.map(|n| grouped(f64::from(n)))
 }
 
 fn facts(ui: Ui, r: &Region) -> Facts {
@@ -116,13 +117,11 @@ fn facts(ui: Ui, r: &Region) -> Facts {
     }
 }
 
-/// 「一般 12 特定 16」: each kind of office that has a count, and a space between the two
-/// places even when one is empty.
+/// 「一般 12 特定 16」: each kind of office the record counts (zero included), and a space
+/// between the two places even when one is empty.
 fn offices(ui: Ui, o: &Offices) -> String {
-    let part = |key: &str, n: Option<u32>| {
-        n.filter(|n| *n > 0)
-            .map_or_else(String::new, |n| format!("{} {n}", ui.get(key)))
-    };
+    let part =
+        |key: &str, n: Option<u32>| n.map_or_else(String::new, |n| format!("{} {n}", ui.get(key)));
     format!(
         "{} {}",
         part("general", o.general),
@@ -224,5 +223,26 @@ mod tests {
         let p = v.facts.population.expect("a population");
         assert_eq!(p.value, "about 400,000");
         assert!(v.anonymised && v.description.is_some());
+    }
+
+    #[test]
+    fn a_figure_of_zero_is_a_fact_and_is_printed() {
+        let mut r = match &record("tsugaru-area").body {
+            Body::Region(r) => (**r).clone(),
+            _ => panic!("a region"),
+        };
+        r.hospitals = Some(0);
+        r.clinics = None;
+        r.consultation_offices = Some(crate::model::region::Offices {
+            general: Some(0),
+            specific: Some(2),
+        });
+        let f = facts(strings().ui(Lang::Ja), &r);
+        assert_eq!(f.hospitals.as_deref(), Some("0"));
+        assert_eq!(
+            f.clinics, None,
+            "a figure the record does not state is not printed"
+        );
+        assert_eq!(f.offices.as_deref(), Some("一般 0 特定 2"));
     }
 }
