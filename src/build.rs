@@ -148,17 +148,13 @@ pub fn site_files(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     let strings = Strings::load(&corpus.config.theme_dir())?;
     let site = Site::with_strings(corpus, &strings);
     let computed = timing::phase("compare data", || Computed::new(corpus));
-    let mut files = render::render(&site, &computed, &strings)?;
+    let mut files = render::render(&site, &computed)?;
     files.extend(data::files(&site, &computed)?);
     // records.json is one long serialization on one thread: it runs beside the search index,
     // whose steps leave a core idle at times.
     let (records, search) = rayon::join(
         || timing::phase("records.json", || data::records_json(corpus)),
-        || {
-            timing::phase("search index", || {
-                search::index::index(corpus, &site, &strings)
-            })
-        },
+        || timing::phase("search index", || search::index::index(&site)),
     );
     files.push(records?);
     files.extend(search?);

@@ -19,7 +19,7 @@ use crate::compare::Computed;
 use crate::load::Record;
 use crate::model::vocab::{IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, TermList};
-use crate::site::{routes, Route, Routes, Site, Strings, Ui};
+use crate::site::{routes, Route, Routes, Site, Ui};
 use crate::timing;
 use crate::write::OutputFile;
 use theme::Theme;
@@ -47,12 +47,9 @@ enum PageKind<'a> {
 
 /// Every page of the site in both languages, the theme's static files and the language
 /// choice at `/`, in no particular order.
-pub fn render(
-    site: &Site,
-    computed: &Computed,
-    strings: &Strings,
-) -> anyhow::Result<Vec<OutputFile>> {
+pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>> {
     let corpus = site.corpus;
+    let strings = site.strings();
     let theme = Theme::load(
         &corpus.config.theme_dir(),
         &corpus.config.base_path,

@@ -34,7 +34,7 @@ use serde_json::Value;
 use super::tokenize::{for_each_index_key, Variants, MAX_GRAM};
 use crate::load::{Corpus, Record};
 use crate::model::{Body, Kind, Lang, Region, TermList};
-use crate::site::{routes, Route, Site, Strings, Ui};
+use crate::site::{routes, Route, Site, Ui};
 use crate::timing;
 use crate::write::OutputFile;
 
@@ -485,7 +485,8 @@ fn payload(hits: &[(u32, Hit)]) -> Vec<u8> {
     out
 }
 
-pub fn index(corpus: &Corpus, site: &Site, strings: &Strings) -> anyhow::Result<Vec<OutputFile>> {
+pub fn index(site: &Site) -> anyhow::Result<Vec<OutputFile>> {
+    let corpus = site.corpus;
     let variant_groups: Vec<Vec<String>> = corpus.vocab.variants.entries.clone();
     let variants = Variants::new(&variant_groups);
     let mut files = Vec::new();
@@ -493,7 +494,7 @@ pub fn index(corpus: &Corpus, site: &Site, strings: &Strings) -> anyhow::Result<
         files.extend(index_lang(
             corpus,
             site,
-            strings.ui(lang),
+            site.strings().ui(lang),
             &variants,
             &variant_groups,
         )?);

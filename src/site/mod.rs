@@ -47,6 +47,11 @@ impl<'a> Site<'a> {
         Site::build(corpus, Cow::Borrowed(strings))
     }
 
+    /// The theme's UI strings.
+    pub fn strings(&self) -> &Strings {
+        &self.strings
+    }
+
     fn build(corpus: &'a Corpus, strings: Cow<'a, Strings>) -> Site<'a> {
         let mut site = Site {
             corpus,
