@@ -4,7 +4,9 @@
 //! [`Diagnostics`] collector so one run reports all of them. Lines and columns are 1-based;
 //! columns count characters, not bytes (see [`source`]).
 
+pub mod chars;
 pub mod emit;
+pub mod excerpt;
 pub mod source;
 pub mod suggest;
 
@@ -63,6 +65,20 @@ pub enum Code {
     Config,
     /// A template failed to render.
     Template,
+    // Hostile content (issue #20): tags, duplicate keys, hidden characters, parent cycles, and
+    // the note that closes a file's diagnostics past the per-file limit.
+    /// A YAML tag (`!include`, `!!str`): content is plain YAML.
+    YamlTag,
+    /// A mapping key written twice.
+    DuplicateKey,
+    /// A C0/C1 control character, or a bidi override or isolate, in the text.
+    ControlCharacter,
+    /// A zero-width character: removed from the text, with a warning.
+    ZeroWidthCharacter,
+    /// Region parents that lead back to where they started.
+    ParentCycle,
+    /// More diagnostics in a file than are shown (a note).
+    TooManyDiagnostics,
 }
 
 impl Code {
@@ -88,15 +104,23 @@ impl Code {
             Code::UnexpectedFile => "unexpected-file",
             Code::Config => "config",
             Code::Template => "template",
+            Code::YamlTag => "yaml-tag",
+            Code::DuplicateKey => "duplicate-key",
+            Code::ControlCharacter => "control-character",
+            Code::ZeroWidthCharacter => "zero-width-character",
+            Code::ParentCycle => "parent-cycle",
+            Code::TooManyDiagnostics => "too-many-diagnostics",
         }
     }
 
     /// The severity a code has unless `--strict` raises it.
     pub fn severity(self) -> Severity {
         match self {
-            Code::EraOverflow | Code::MissingTranslation | Code::UnexpectedFile => {
-                Severity::Warning
-            }
+            Code::EraOverflow
+            | Code::MissingTranslation
+            | Code::UnexpectedFile
+            | Code::ZeroWidthCharacter => Severity::Warning,
+            Code::TooManyDiagnostics => Severity::Note,
             _ => Severity::Error,
         }
     }

@@ -2,7 +2,9 @@
 //! deserialize typed records. Problems become diagnostics; only an unreadable root is an `Err`.
 //!
 //! Reading guards: files over [`MAX_FILE_BYTES`] are refused; a UTF-8 BOM is dropped; CRLF
-//! is read as LF; invalid UTF-8 is reported at the line and column of the first bad byte.
+//! is read as LF; invalid UTF-8 is reported at the line and column of the first bad byte, or
+//! named as the encoding it is (Shift_JIS, EUC-JP, UTF-16) with the command that converts it;
+//! hidden characters (controls, bidi overrides, zero-width) are reported where they stand.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -187,9 +189,12 @@ fn load_file(path: &Path, rel: &str) -> FileResult {
             return out;
         }
     };
-    match crate::yaml::parse(&text) {
-        Ok(tree) => out.loaded = loaded(target, tree, rel, &mut out.diags),
-        Err(e) => out.diags.push(problem(rel, e.into())),
+    let parsed = crate::yaml::parse(&text);
+    let failed = parsed.failed;
+    out.diags
+        .extend(parsed.problems.into_iter().map(|e| problem(rel, e.into())));
+    if !failed {
+        out.loaded = loaded(target, parsed.root, rel, &mut out.diags);
     }
     out.text = Some(text);
     out
@@ -378,7 +383,7 @@ mod tests {
             std::fs::write(&path, &bytes).unwrap();
             let mut diags = Vec::new();
             if let Ok(text) = read(&path, "content/regions/x.yaml") {
-                if let Ok(Some(tree)) = crate::yaml::parse(&text) {
+                if let Some(tree) = crate::yaml::parse(&text).root {
                     let _ = deserialize(Kind::Regions, &tree, "content/regions/x.yaml", &mut diags);
                 }
             }

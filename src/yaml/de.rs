@@ -6,25 +6,46 @@
 //! first; dates are linted where they are read, so era warnings point at the date; and
 //! ids, dates and [`Spanned`](crate::model::spanned::Spanned) values are handed the span of
 //! their node, so the semantic checks of `validate` point at the value they are about.
+//!
+//! **Every error of a file in one run** (issue #20). A value that cannot be read (a wrong
+//! type, an impossible date, a word not in the list, a mapping missing a field) is recorded
+//! where it is caught, at the nearest mapping value or list item, and a stand-in ([`Poison`])
+//! takes its place so the rest of the record is still read: a file with three bad dates and
+//! a bad number gets four diagnostics. The record then fails to load as a whole
+//! ([`from_node`] returns `None`); no stand-in ever reaches a page. The stand-in is handed to
+//! the record's own `Deserialize` as a value, not left out, so its field is present and no
+//! false `missing-field` follows. This works through the typed `next_value` / `next_element`
+//! that serde's derived visitors call (a seed cannot be tried twice).
+//!
+//! Mappings also refuse a key written twice (at the second, naming the line of the first), and
+//! a number that a flow mapping's comma cut in two (`{value: 4,396}`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::fmt;
 
-use serde::de::value::SeqDeserializer;
-use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::value::{SeqDeserializer, StrDeserializer};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 
 use super::{Node, Value};
 use crate::diag::suggest;
 use crate::diag::{Code, Span};
 use crate::model::{date, spanned};
 
-/// A problem found while deserializing: the first hard error of a record, or a collected one.
+/// Problems a file's deserialization records one by one; the rest are counted in one more.
+pub const MAX_PROBLEMS: usize = 500;
+
+/// A problem found while deserializing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub code: Code,
     pub span: Option<Span>,
     pub message: String,
     pub help: Option<String>,
+    /// Already recorded: a failure passed on only to make the enclosing value fail too.
+    pub(super) reported: bool,
 }
 
 impl Problem {
@@ -34,6 +55,14 @@ impl Problem {
             span: Some(span),
             message,
             help,
+            reported: false,
+        }
+    }
+
+    fn reported() -> Problem {
+        Problem {
+            reported: true,
+            ..<Problem as de::Error>::custom("(already reported)")
         }
     }
 
@@ -58,6 +87,7 @@ impl de::Error for Problem {
             span: None,
             message: msg.to_string(),
             help: None,
+            reported: false,
         }
     }
 
@@ -67,27 +97,67 @@ impl de::Error for Problem {
             span: None,
             message: format!("missing field `{field}`"),
             help: Some(format!("add `{field}:` to this mapping")),
+            reported: false,
         }
     }
 }
 
-/// Deserialize `T` from a tree; the first hard error is returned, collected problems
-/// (unknown fields, date warnings) are appended to `found` either way.
-pub fn from_node<T: de::DeserializeOwned>(
-    node: &Node,
-    found: &mut Vec<Problem>,
-) -> Result<T, Problem> {
-    let sink = RefCell::new(Vec::new());
-    let result =
-        T::deserialize(De { node, sink: &sink }).map_err(|e: Problem| e.or_span(node.span));
-    found.append(&mut sink.into_inner());
-    result
+/// Deserialize `T` from a tree. Every problem is appended to `found`: values that could not
+/// be read (each one, see the module doc), unknown fields, date warnings. `None` when a value
+/// could not be read.
+pub fn from_node<T: de::DeserializeOwned>(node: &Node, found: &mut Vec<Problem>) -> Option<T> {
+    let sink = Sink::default();
+    let result = T::deserialize(De { node, sink: &sink });
+    if let Err(p) = &result {
+        sink.fail(p.clone().or_span(node.span));
+    }
+    let mut problems = sink.problems.into_inner();
+    let left_out = sink.left_out.get();
+    if left_out > 0 {
+        problems.push(Problem::at(
+            Code::InvalidValue,
+            node.span,
+            format!("{left_out} more problems in this file are not listed"),
+            Some("fix the ones listed and check again".into()),
+        ));
+    }
+    found.append(&mut problems);
+    result.ok().filter(|_| !sink.failed.get())
+}
+
+/// What a file's deserialization found.
+#[derive(Default)]
+struct Sink {
+    problems: RefCell<Vec<Problem>>,
+    /// Problems past [`MAX_PROBLEMS`], counted.
+    left_out: Cell<usize>,
+    /// A value could not be read: the record does not load.
+    failed: Cell<bool>,
+}
+
+impl Sink {
+    fn push(&self, p: Problem) {
+        let mut problems = self.problems.borrow_mut();
+        if problems.len() < MAX_PROBLEMS {
+            problems.push(p);
+        } else {
+            self.left_out.set(self.left_out.get() + 1);
+        }
+    }
+
+    /// A value that could not be read: recorded (unless it already was), and the record fails.
+    fn fail(&self, p: Problem) {
+        self.failed.set(true);
+        if !p.reported {
+            self.push(p);
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
 struct De<'a> {
     node: &'a Node,
-    sink: &'a RefCell<Vec<Problem>>,
+    sink: &'a Sink,
 }
 
 impl<'a> De<'a> {
@@ -96,6 +166,15 @@ impl<'a> De<'a> {
             node,
             sink: self.sink,
         }
+    }
+
+    /// `V` from this node; if it cannot be read, the problem is recorded and a stand-in
+    /// returned, so the enclosing mapping or list reads on.
+    fn recover<'de, V: Deserialize<'de>>(self) -> Result<V, Problem> {
+        V::deserialize(self).or_else(|p| {
+            self.sink.fail(p.or_span(self.node.span));
+            V::deserialize(Poison).map_err(|_| Problem::reported())
+        })
     }
 
     fn scalar(&self, expected: &str) -> Result<&'a str, Problem> {
@@ -114,13 +193,9 @@ impl<'a> De<'a> {
         let text = self.scalar(expected)?;
         let cleaned = text.trim().replace('_', "");
         cleaned.parse().map_err(|_| {
-            let help = if text.contains(',') {
-                format!(
-                    "write the number without separators: `{}`",
-                    text.replace(',', "")
-                )
-            } else {
-                format!("write {expected}, like `42`")
+            let help = match ungrouped::<N>(text) {
+                Some(valid) => format!("write it without grouping commas: `{valid}`"),
+                None => format!("write {expected}, like `42`"),
             };
             Problem::at(
                 Code::InvalidValue,
@@ -148,13 +223,51 @@ impl<'a> De<'a> {
             len: name.chars().count(),
             ..key.span
         };
-        self.sink.borrow_mut().push(Problem::at(
+        self.sink.push(Problem::at(
             Code::UnknownField,
             span,
             format!("unknown field `{name}`"),
             Some(help),
         ));
     }
+
+    /// A key written a second time: an error there, naming the line of the first.
+    fn duplicate_key(&self, key: &Node, name: &str, first: Span) {
+        let span = Span {
+            len: name.chars().count(),
+            ..key.span
+        };
+        self.sink.fail(Problem::at(
+            Code::DuplicateKey,
+            span,
+            format!("duplicate key `{name}` (first at line {})", first.line),
+            Some(format!(
+                "write `{name}:` once: keep one of the two and delete the other"
+            )),
+        ));
+    }
+}
+
+/// `text` written with grouping commas (`4,396`, `１，２３４`) as the number it means, if the
+/// commas group thousands and it then reads as an `N`.
+fn ungrouped<N: std::str::FromStr>(text: &str) -> Option<String> {
+    let ascii: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '，' => ',',
+            '．' => '.',
+            '－' | '−' => '-',
+            c => c,
+        })
+        .collect();
+    let whole = ascii.split_once('.').map_or(ascii.as_str(), |(w, _)| w);
+    let mut groups = whole.trim_start_matches('-').split(',');
+    let first = groups.next().map_or(0, str::len);
+    let grouped = (1..=3).contains(&first) && whole.contains(',') && groups.all(|g| g.len() == 3);
+    let valid = ascii.replace(',', "");
+    (grouped && valid.parse::<N>().is_ok()).then_some(valid)
 }
 
 fn describe(v: &Value) -> &'static str {
@@ -197,12 +310,7 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
                 de: self,
                 items: items.iter(),
             }),
-            Value::Map(entries) => v.visit_map(Map {
-                de: self,
-                entries: entries.iter(),
-                value: None,
-                fields: None,
-            }),
+            Value::Map(entries) => v.visit_map(Map::new(self, entries, None)),
         };
         result.map_err(|e: Problem| e.or_span(self.node.span))
     }
@@ -335,14 +443,13 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
 }
 
 impl<'a> De<'a> {
-    /// Era warnings are collected; a date that cannot be read is the record's error.
+    /// Era warnings are collected; a date that cannot be read is an error of the value.
     fn lint_date(&self) -> Result<(), Problem> {
         let text = self.scalar("a date")?;
         match date::parse(text) {
             Ok(parsed) => {
-                let mut sink = self.sink.borrow_mut();
                 for w in parsed.warnings {
-                    sink.push(Problem::at(
+                    self.sink.push(Problem::at(
                         Code::EraOverflow,
                         self.node.span,
                         w.message,
@@ -367,12 +474,7 @@ impl<'a> De<'a> {
     ) -> Result<V::Value, Problem> {
         match &self.node.value {
             Value::Map(entries) => v
-                .visit_map(Map {
-                    de: self,
-                    entries: entries.iter(),
-                    value: None,
-                    fields,
-                })
+                .visit_map(Map::new(self, entries, fields))
                 .map_err(|e: Problem| e.or_span(self.node.span)),
             other => Err(Problem::at(
                 Code::InvalidValue,
@@ -390,13 +492,13 @@ impl<'a> De<'a> {
 }
 
 /// What the visitor of a spanned value is handed: the node's span as `(line, column, len)`,
-/// then the node itself.
-struct Spanning<'a> {
+/// then the value (from the node, or a stand-in).
+struct Spanning<D> {
     span: Option<Span>,
-    de: Option<De<'a>>,
+    de: Option<D>,
 }
 
-impl<'de, 'a> SeqAccess<'de> for Spanning<'a> {
+impl<'de, D: de::Deserializer<'de, Error = Problem>> SeqAccess<'de> for Spanning<D> {
     type Error = Problem;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -431,29 +533,135 @@ impl<'de, 'a, I: Iterator<Item = &'a Node>> SeqAccess<'de> for Seq<'a, I> {
             None => Ok(None),
         }
     }
+
+    /// An item that cannot be read is recorded, and a stand-in read on (see the module doc).
+    fn next_element<T: Deserialize<'de>>(&mut self) -> Result<Option<T>, Problem> {
+        self.items
+            .next()
+            .map(|node| self.de.at(node).recover())
+            .transpose()
+    }
 }
 
-struct Map<'a, I> {
+struct Map<'a> {
     de: De<'a>,
-    entries: I,
+    entries: std::slice::Iter<'a, (Node, Node)>,
     value: Option<&'a Node>,
     fields: Option<&'static [&'static str]>,
+    /// Keys read so far, where they were first written.
+    seen: HashMap<&'a str, Span>,
+    /// The value about to be read is a number a flow mapping's comma cut in two.
+    split: Option<Problem>,
 }
 
-impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> MapAccess<'de> for Map<'a, I> {
+impl<'a> Map<'a> {
+    fn new(
+        de: De<'a>,
+        entries: &'a [(Node, Node)],
+        fields: Option<&'static [&'static str]>,
+    ) -> Map<'a> {
+        Map {
+            de,
+            entries: entries.iter(),
+            value: None,
+            fields,
+            seen: HashMap::new(),
+            split: None,
+        }
+    }
+
+    /// Whether the entry is one to read: not a key written twice, nor a field the struct lacks
+    /// (both are recorded).
+    fn wanted(&mut self, key: &'a Node) -> bool {
+        if let Some(name) = key.as_str() {
+            if let Some(first) = self.seen.get(name) {
+                self.de.duplicate_key(key, name, *first);
+                return false;
+            }
+            self.seen.insert(name, key.span);
+        }
+        match self.fields {
+            Some(fields) if !key.as_str().is_some_and(|k| fields.contains(&k)) => {
+                self.de.unknown_field(key, fields);
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// In a flow mapping a comma ends the entry: `{value: 4,396}` is `value: 4` and a key `396`
+    /// with no value. Such keys after a whole number on its line are taken back into it, and
+    /// the number is refused with the form that reads.
+    fn split_number(&mut self, value: &Node) -> Option<Problem> {
+        let Value::Scalar { text, plain: true } = &value.value else {
+            return None;
+        };
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let groups: Vec<&Node> = self
+            .entries
+            .as_slice()
+            .iter()
+            .take_while(|(k, v)| v.is_null() && k.span.line == value.span.line && is_group(k))
+            .map(|(k, _)| k)
+            .collect();
+        let last = groups.last()?;
+        for _ in &groups {
+            self.entries.next();
+        }
+        let written = groups.iter().fold(text.clone(), |mut w, g| {
+            w.push(',');
+            w.push_str(g.as_str().unwrap_or_default());
+            w
+        });
+        let len = last.span.column + last.span.len - value.span.column;
+        Some(Problem::at(
+            Code::InvalidValue,
+            Span { len, ..value.span },
+            format!("`{written}` is not a number: in `{{…}}` a comma ends the entry"),
+            Some(format!(
+                "write it without grouping commas: `{}`",
+                written.replace(',', "")
+            )),
+        ))
+    }
+
+    /// The stand-in for a split number, once it is recorded.
+    fn split_value<'de, V: Deserialize<'de>>(&mut self) -> Option<Result<V, Problem>> {
+        let problem = self.split.take()?;
+        self.de.sink.fail(problem);
+        Some(V::deserialize(Poison).map_err(|_| Problem::reported()))
+    }
+}
+
+/// A key that is the rest of a number with grouping commas: three digits, the last one
+/// perhaps with decimals.
+fn is_group(key: &Node) -> bool {
+    let Value::Scalar { text, plain: true } = &key.value else {
+        return false;
+    };
+    let whole = text.split_once('.').map_or(text.as_str(), |(w, _)| w);
+    whole.len() == 3
+        && text
+            .bytes()
+            .filter(|b| *b != b'.')
+            .all(|b| b.is_ascii_digit())
+}
+
+impl<'de, 'a> MapAccess<'de> for Map<'a> {
     type Error = Problem;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Problem> {
-        for (key, value) in self.entries.by_ref() {
-            if let Some(fields) = self.fields {
-                if !key.as_str().is_some_and(|k| fields.contains(&k)) {
-                    self.de.unknown_field(key, fields);
-                    continue;
-                }
+        while let Some((key, value)) = self.entries.next() {
+            if !self.wanted(key) {
+                continue;
             }
+            self.split = self.split_number(value);
             self.value = Some(value);
             return seed
                 .deserialize(self.de.at(key))
@@ -468,8 +676,201 @@ impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> MapAccess<'de> for Map<'a, I
             .value
             .take()
             .ok_or_else(|| <Problem as de::Error>::custom("value without a key"))?;
+        if let Some(problem) = self.split.take() {
+            self.de.sink.fail(problem);
+            return seed.deserialize(Poison).map_err(|_| Problem::reported());
+        }
         seed.deserialize(self.de.at(node))
             .map_err(|e: Problem| e.or_span(node.span))
+    }
+
+    /// A value that cannot be read is recorded, and a stand-in read on (see the module doc).
+    fn next_value<V: Deserialize<'de>>(&mut self) -> Result<V, Problem> {
+        let node = self
+            .value
+            .take()
+            .ok_or_else(|| <Problem as de::Error>::custom("value without a key"))?;
+        match self.split_value() {
+            Some(stand_in) => stand_in,
+            None => self.de.at(node).recover(),
+        }
+    }
+
+    fn next_entry<K: Deserialize<'de>, V: Deserialize<'de>>(
+        &mut self,
+    ) -> Result<Option<(K, V)>, Problem> {
+        match self.next_key()? {
+            Some(key) => Ok(Some((key, self.next_value()?))),
+            None => Ok(None),
+        }
+    }
+}
+
+/// The stand-in for a value that could not be read: the plainest value of whatever type is
+/// asked for (`0`, `""`, an empty list, a struct of stand-ins, the first word of a list, the
+/// date `not-stated`), so the record around it reads on. It never reaches output: a record
+/// with a stand-in does not load.
+#[derive(Clone, Copy)]
+struct Poison;
+
+macro_rules! poison_numbers {
+    ($($method:ident => $visit:ident($zero:expr);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
+            v.$visit($zero)
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Poison {
+    type Error = Problem;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
+        v.visit_unit()
+    }
+
+    poison_numbers! {
+        deserialize_bool => visit_bool(false);
+        deserialize_i8 => visit_i64(0);
+        deserialize_i16 => visit_i64(0);
+        deserialize_i32 => visit_i64(0);
+        deserialize_i64 => visit_i64(0);
+        deserialize_u8 => visit_u64(0);
+        deserialize_u16 => visit_u64(0);
+        deserialize_u32 => visit_u64(0);
+        deserialize_u64 => visit_u64(0);
+        deserialize_f32 => visit_f64(0.0);
+        deserialize_f64 => visit_f64(0.0);
+        deserialize_char => visit_char(' ');
+        deserialize_str => visit_str("");
+        deserialize_string => visit_str("");
+        deserialize_identifier => visit_str("");
+        deserialize_bytes => visit_bytes(&[]);
+        deserialize_byte_buf => visit_bytes(&[]);
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
+        v.visit_none()
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
+        v.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        v: V,
+    ) -> Result<V::Value, Problem> {
+        v.visit_unit()
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        v: V,
+    ) -> Result<V::Value, Problem> {
+        let span = Some(Span::default());
+        if name == date::SERDE_NAME {
+            let text: StrDeserializer<'static, Problem> = "not-stated".into_deserializer();
+            v.visit_seq(Spanning {
+                span,
+                de: Some(text),
+            })
+        } else if name == spanned::SERDE_NAME {
+            v.visit_seq(Spanning {
+                span,
+                de: Some(self),
+            })
+        } else {
+            v.visit_newtype_struct(self)
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
+        v.visit_seq(Poisons(0))
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, Problem> {
+        v.visit_seq(Poisons(len))
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        len: usize,
+        v: V,
+    ) -> Result<V::Value, Problem> {
+        v.visit_seq(Poisons(len))
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
+        v.visit_map(PoisonFields([].iter()))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Problem> {
+        v.visit_map(PoisonFields(fields.iter()))
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Problem> {
+        let first = variants.first().ok_or_else(Problem::reported)?;
+        let variant: StrDeserializer<'static, Problem> = first.into_deserializer();
+        v.visit_enum(variant)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
+        v.visit_unit()
+    }
+}
+
+/// A list of `n` stand-ins.
+struct Poisons(usize);
+
+impl<'de> SeqAccess<'de> for Poisons {
+    type Error = Problem;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Problem> {
+        if self.0 == 0 {
+            return Ok(None);
+        }
+        self.0 -= 1;
+        seed.deserialize(Poison).map(Some)
+    }
+}
+
+/// A struct's every field, each a stand-in.
+struct PoisonFields(std::slice::Iter<'static, &'static str>);
+
+impl<'de> MapAccess<'de> for PoisonFields {
+    type Error = Problem;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Problem> {
+        self.0
+            .next()
+            .map(|field| {
+                let name: StrDeserializer<'static, Problem> = field.into_deserializer();
+                seed.deserialize(name)
+            })
+            .transpose()
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Problem> {
+        seed.deserialize(Poison)
     }
 }
 
@@ -479,11 +880,30 @@ mod tests {
     use crate::model::Region;
     use crate::yaml::parse;
 
-    fn load_region(text: &str) -> (Result<Region, Problem>, Vec<Problem>) {
-        let node = parse(text).unwrap().unwrap();
+    fn tree(text: &str) -> Node {
+        let parsed = parse(text);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        parsed.root.expect("a document")
+    }
+
+    fn load<T: de::DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>) {
         let mut found = Vec::new();
-        let r = from_node::<Region>(&node, &mut found);
+        let r = from_node::<T>(&tree(text), &mut found);
         (r, found)
+    }
+
+    fn load_region(text: &str) -> (Option<Region>, Vec<Problem>) {
+        load(text)
+    }
+
+    fn spots(found: &[Problem]) -> Vec<(Code, usize, usize)> {
+        found
+            .iter()
+            .map(|p| {
+                let s = p.span.expect("a span");
+                (p.code, s.line, s.column)
+            })
+            .collect()
     }
 
     #[test]
@@ -491,7 +911,7 @@ mod tests {
         let (r, found) = load_region(
             "name: {ja: 熊本県, en: Kumamoto}\nkind: prefecture\nparnet: x\nslogn: {ja: a}\n",
         );
-        assert!(r.is_ok());
+        assert!(r.is_some());
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].code, Code::UnknownField);
         assert_eq!(found[0].span.map(|s| (s.line, s.column)), Some((3, 1)));
@@ -501,33 +921,79 @@ mod tests {
 
     #[test]
     fn a_wrong_type_points_at_the_value() {
-        let (r, _) = load_region("name: {ja: 熊本県}\nkind: prefecture\nhospitals: many\n");
-        let e = r.unwrap_err();
-        assert_eq!(e.code, Code::InvalidValue);
-        assert_eq!(e.span.map(|s| (s.line, s.column)), Some((3, 12)));
+        let (r, found) = load_region("name: {ja: 熊本県}\nkind: prefecture\nhospitals: many\n");
+        assert!(r.is_none());
+        assert_eq!(spots(&found), [(Code::InvalidValue, 3, 12)]);
     }
 
     #[test]
     fn a_missing_field_points_at_its_mapping() {
-        let (r, _) = load_region("name: {ja: 熊本県}\n");
-        let e = r.unwrap_err();
-        assert_eq!(e.code, Code::MissingField);
-        assert_eq!(e.message, "missing field `kind`");
-        assert_eq!(e.span.map(|s| s.line), Some(1));
+        let (r, found) = load_region("name: {ja: 熊本県}\n");
+        assert!(r.is_none());
+        assert_eq!(spots(&found), [(Code::MissingField, 1, 1)]);
+        assert_eq!(found[0].message, "missing field `kind`");
     }
 
     #[test]
-    fn numbers_with_separators_get_help() {
-        // In flow style `4,396` is two entries: the stray `396` is reported as a field.
+    fn numbers_with_grouping_commas_get_the_form_that_reads() {
+        // In flow style `4,396` is two entries, `value: 4` and a key `396`: the number is
+        // refused as written, and `396` is not reported as a field.
         let (r, found) = load_region("name: {ja: x}\nkind: area\npopulation: {value: 4,396}\n");
-        assert!(r.is_ok());
-        assert_eq!(found[0].message, "unknown field `396`");
-        let (r, _) = load_region("name: {ja: x}\nkind: area\npopulation:\n  value: 4,396\n");
-        let e = r.unwrap_err();
+        assert!(r.is_none());
+        assert_eq!(spots(&found), [(Code::InvalidValue, 3, 21)]);
+        assert_eq!(found[0].span.map(|s| s.len), Some(5));
         assert_eq!(
-            e.help.as_deref(),
-            Some("write the number without separators: `4396`")
+            found[0].message,
+            "`4,396` is not a number: in `{…}` a comma ends the entry"
         );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("write it without grouping commas: `4396`")
+        );
+        let (_, found) =
+            load_region("name: {ja: x}\nkind: area\npopulation: {value: 1,234,567, as_of: R2}\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "`1,234,567` is not a number: in `{…}` a comma ends the entry"
+        );
+        // In block style it is one scalar; every numeric field gets the same help.
+        let (r, found) = load_region(
+            "name: {ja: x}\nkind: area\nhospitals: 1,204\npopulation:\n  value: ４，３９６\n",
+        );
+        assert!(r.is_none());
+        let helps: Vec<_> = found.iter().map(|p| p.help.as_deref().unwrap()).collect();
+        assert_eq!(
+            helps,
+            [
+                "write it without grouping commas: `1204`",
+                "write it without grouping commas: `4396`"
+            ]
+        );
+        // A comma that is not grouping gets the plain help.
+        let (_, found) = load_region("name: {ja: x}\nkind: area\nhospitals: 12,5\n");
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("write a whole number, 0 or more, like `42`")
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_is_reported_at_its_second_occurrence() {
+        let (r, found) = load_region(
+            "name: {ja: 熊本県}\nkind: prefecture\nhospitals: 3\nname: {ja: 熊本}\nslogan: {ja: a, ja: b}\n",
+        );
+        assert!(r.is_none());
+        let dup: Vec<_> = found
+            .iter()
+            .filter(|p| p.code == Code::DuplicateKey)
+            .collect();
+        assert_eq!(
+            spots(&found[..2]),
+            [(Code::DuplicateKey, 4, 1), (Code::DuplicateKey, 5, 17)]
+        );
+        assert_eq!(dup[0].message, "duplicate key `name` (first at line 1)");
+        assert_eq!(dup[1].message, "duplicate key `ja` (first at line 5)");
     }
 
     /// A record-like struct with an id, a spanned number, a spanned text and a date.
@@ -544,11 +1010,9 @@ mod tests {
     }
 
     fn spans(text: &str) -> Spans {
-        let node = parse(text).unwrap().unwrap();
-        let mut found = Vec::new();
-        let s = from_node::<Spans>(&node, &mut found).unwrap();
+        let (s, found) = load::<Spans>(text);
         assert_eq!(found, []);
-        s
+        s.expect("the record reads")
     }
 
     fn line_col(span: Span) -> (usize, usize) {
@@ -594,18 +1058,92 @@ mod tests {
 
     #[test]
     fn spanned_values_report_errors_at_the_value() {
-        let node = parse("label: {ja: x}\nregion: [a]\nvalue: 4,396\nas_of: R2\nareas: []\n")
-            .unwrap()
-            .unwrap();
-        let e = from_node::<Spans>(&node, &mut Vec::new()).err().unwrap();
-        assert_eq!(e.code, Code::InvalidValue);
-        assert_eq!(e.message, "expected text, found a list");
-        assert_eq!(e.span.map(line_col), Some((2, 9)));
-        let node = parse("label: {ja: x}\nregion: a\nvalue: 4,396\nas_of: R2\nareas: []\n")
-            .unwrap()
-            .unwrap();
-        let e = from_node::<Spans>(&node, &mut Vec::new()).err().unwrap();
-        assert_eq!(e.message, "`4,396` is not a number");
-        assert_eq!(e.span.map(line_col), Some((3, 8)));
+        let (r, found) =
+            load::<Spans>("label: {ja: x}\nregion: [a]\nvalue: many\nas_of: R2\nareas: []\n");
+        assert!(r.is_none());
+        assert_eq!(
+            spots(&found),
+            [(Code::InvalidValue, 2, 9), (Code::InvalidValue, 3, 8)]
+        );
+        assert_eq!(found[0].message, "expected text, found a list");
+        assert_eq!(found[1].message, "`many` is not a number");
+    }
+
+    /// Issue #20: three bad dates and a bad number in one file are four diagnostics, and the
+    /// record does not load.
+    #[test]
+    fn every_type_and_date_error_of_a_file_is_reported() {
+        let (r, found) = load::<Vec<Spans>>(
+            "- {label: {ja: a}, region: a, value: 1, as_of: R1.13月, areas: []}\n\
+             - {label: {ja: b}, region: b, value: x1, as_of: 令和2年2月30日, areas: []}\n\
+             - {label: {ja: c}, region: c, value: 3, as_of: H31.4.31, areas: [d]}\n",
+        );
+        assert!(r.is_none());
+        assert_eq!(
+            spots(&found),
+            [
+                (Code::ImpossibleDate, 1, 48),
+                (Code::InvalidValue, 2, 38),
+                (Code::ImpossibleDate, 2, 49),
+                (Code::ImpossibleDate, 3, 48),
+            ]
+        );
+    }
+
+    /// A value that cannot be read is present for the record's own `Deserialize`: no
+    /// `missing-field` for it, while a field that is missing is still reported.
+    #[test]
+    fn missing_field_stays_right_around_bad_values() {
+        let (r, found) =
+            load::<Spans>("label: {ja: [x]}\nvalue: many\nas_of: R99.99\nareas: [[a]]\n");
+        assert!(r.is_none());
+        assert_eq!(
+            spots(&found),
+            [
+                (Code::InvalidValue, 1, 13),
+                (Code::InvalidValue, 2, 8),
+                (Code::ImpossibleDate, 3, 8),
+                (Code::InvalidValue, 4, 9),
+                (Code::MissingField, 1, 1),
+            ]
+        );
+        assert_eq!(found[4].message, "missing field `region`");
+    }
+
+    /// The stand-in reads as every record kind and vocabulary entry, so a bad value anywhere
+    /// in them never stops the reading of the rest.
+    #[test]
+    fn a_stand_in_reads_as_every_kind_of_record() {
+        use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
+        use crate::model::*;
+        fn reads<T: de::DeserializeOwned>() {
+            assert!(
+                T::deserialize(Poison).is_ok(),
+                "{}",
+                std::any::type_name::<T>()
+            );
+        }
+        reads::<Region>();
+        reads::<StatusSheet>();
+        reads::<Outcome>();
+        reads::<Case>();
+        reads::<Practice>();
+        reads::<Analysis>();
+        reads::<Page>();
+        reads::<Term>();
+        reads::<IndicatorDef>();
+        reads::<GlossaryEntry>();
+        reads::<Dated>();
+        reads::<Option<Spanned<u32>>>();
+    }
+
+    #[test]
+    fn bad_items_of_a_list_are_each_reported() {
+        let (r, found) = load::<Vec<u32>>("[1, x, 3, -4, 5]\n");
+        assert!(r.is_none());
+        assert_eq!(
+            spots(&found),
+            [(Code::InvalidValue, 1, 5), (Code::InvalidValue, 1, 11)]
+        );
     }
 }

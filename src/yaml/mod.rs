@@ -9,16 +9,23 @@
 //! (ids, dates, `model::Spanned`). Swapping the parser touches this file only.
 //!
 //! Guards run before and during parsing, so no input makes the loader hang or overflow:
-//! nesting deeper than [`MAX_DEPTH`] is refused (a pre-scan catches flow brackets before
-//! the parser sees them), aliases are refused (so no alias bomb can expand), and only one
-//! document is read.
+//! nesting deeper than [`MAX_DEPTH`] is refused (a quick count of flow brackets proposes
+//! where, and the parser confirms it on the text up to there, see [`parse`]), aliases are
+//! refused (so no alias bomb can expand), and only one document is read.
+//!
+//! YAML is what it says (issue #20): a tag (`!include`, `!!str`) is an error at the tag, a
+//! second document an error at the `---` that starts it, and hidden characters (controls,
+//! bidi overrides, zero-width characters) are reported where they stand (see [`text`]).
+//! These do not stop the parse, so the rest of the file is still checked.
 
 pub mod de;
+mod encoding;
 mod file;
+pub mod text;
 
 pub use file::{load_file, problem, read, typed, ReadError, MAX_FILE_BYTES};
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan, Tag};
 
 use crate::diag::{Code, Span};
 
@@ -74,6 +81,7 @@ impl From<ParseError> for de::Problem {
             span: Some(e.span),
             message: e.message,
             help: e.help,
+            reported: false,
         }
     }
 }
@@ -92,26 +100,86 @@ fn span_of(s: YSpan) -> Span {
     Span::new(s.start.line().max(1), s.start.col() + 1, len)
 }
 
-/// Parse one YAML document. `Ok(None)` for a document with no content (empty or comments).
-pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
-    prescan_depth(text)?;
-    let mut builder = Builder::default();
-    for event in Parser::new_from_str(text) {
-        let (event, span) = match event {
-            Ok(ev) => ev,
-            Err(e) => return Err(syntax_error(text, &builder, &e)),
-        };
+/// A parsed file: its tree and what was found on the way.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The document's tree; `None` for a file with no content, or one that could not be
+    /// parsed.
+    pub root: Option<Node>,
+    /// Every problem found, in the order found.
+    pub problems: Vec<ParseError>,
+    /// Whether a problem stopped the parse (syntax, alias, nesting): `root` is then `None`.
+    pub failed: bool,
+}
+
+/// Parse the one YAML document of a file.
+pub fn parse(text: &str) -> Parsed {
+    let (clean, mut problems) = text::scan(text);
+    // Brackets counted naively are a cheap upper bound, but a bracket inside a block or
+    // quoted scalar (`[注1` opening seventy lines of Markdown) is text: what the count
+    // proposes is confirmed by the parser on the text up to the bracket it names.
+    if let Some(end) = prescan_depth(&clean) {
+        if let Err(e) = events(&clean[..end], &mut Vec::new()) {
+            if e.code == Code::TooDeep {
+                problems.push(e);
+                return Parsed {
+                    root: None,
+                    problems,
+                    failed: true,
+                };
+            }
+        }
+    }
+    match events(&clean, &mut problems) {
+        Ok(root) => Parsed {
+            root,
+            problems,
+            failed: false,
+        },
+        Err(e) => {
+            problems.push(e);
+            Parsed {
+                root: None,
+                problems,
+                failed: true,
+            }
+        }
+    }
+}
+
+/// Build the tree of `text` (the source, or a prefix of it) from the parser's events; the
+/// problems that do not stop the parse are appended to `found`.
+fn events(text: &str, found: &mut Vec<ParseError>) -> Result<Option<Node>, ParseError> {
+    let mut builder = Builder::new(text);
+    let read = read_events(text, &mut builder);
+    found.append(&mut builder.problems);
+    read.map(|()| builder.root)
+}
+
+fn read_events(text: &str, builder: &mut Builder) -> Result<(), ParseError> {
+    let mut parser = Parser::new_from_str(text);
+    while let Some(event) = parser.next_event() {
+        let (event, span) = event.map_err(|e| syntax_error(text, builder, &e))?;
         if builder.event(event, span_of(span), span.start.index())? {
             break;
         }
     }
-    Ok(builder.root)
+    Ok(())
 }
 
-/// A syntax error at the place an editor must fix: inside an unclosed `[` or `{`, the
-/// parser only notices on a later line, so the opening bracket is reported instead.
+/// A syntax error at the place an editor must fix: a tab used as indentation is named at its
+/// own line; inside an unclosed `[` or `{`, the parser only notices on a later line, so the
+/// opening bracket is reported instead.
 fn syntax_error(text: &str, builder: &Builder, e: &saphyr_parser::ScanError) -> ParseError {
     let help = "check indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`";
+    if e.info() == "recursion limit exceeded" {
+        return too_deep(Span::new(e.marker().line().max(1), e.marker().col() + 1, 1));
+    }
+    if e.info().contains("tab") {
+        if let Some(tab) = tab_indent(text, e.marker().line(), usize::MAX) {
+            return tab;
+        }
+    }
     let unclosed = builder.open_starts().rev().find_map(|(span, index)| {
         let c = text.chars().nth(index)?;
         (matches!(c, '[' | '{') && span.line < e.marker().line()).then_some((span, c))
@@ -130,6 +198,9 @@ fn syntax_error(text: &str, builder: &Builder, e: &saphyr_parser::ScanError) -> 
             )),
         };
     }
+    if let Some(tab) = tab_indent(text, e.marker().line(), 1) {
+        return tab;
+    }
     let lines = text.lines().count().max(1);
     let (line, column) = if e.marker().line() > lines {
         (
@@ -147,19 +218,60 @@ fn syntax_error(text: &str, builder: &Builder, e: &saphyr_parser::ScanError) -> 
     }
 }
 
+/// A tab in the indentation of line `from` or of one of the `more` lines after it: the
+/// parser reports such a tab at the scalar before it, or as a missing key.
+fn tab_indent(text: &str, from: usize, more: usize) -> Option<ParseError> {
+    let (index, line) = text
+        .lines()
+        .enumerate()
+        .skip(from.max(1) - 1)
+        .take(more.saturating_add(1))
+        .find(|(_, line)| {
+            line.chars()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| c == '\t')
+        })?;
+    let column = line.chars().position(|c| c == '\t')? + 1;
+    Some(ParseError {
+        code: Code::YamlSyntax,
+        span: Span::new(index + 1, column, 1),
+        message: "a tab is used for indentation".into(),
+        help: Some(
+            "YAML indents with spaces only: replace the tab with spaces (and set your editor to indent with spaces)"
+                .into(),
+        ),
+    })
+}
+
 enum Open {
     Seq(Span, usize, Vec<Node>),
     Map(Span, usize, Vec<(Node, Node)>, Option<Node>),
 }
 
-#[derive(Default)]
-struct Builder {
+struct Builder<'t> {
+    text: &'t str,
     stack: Vec<Open>,
     root: Option<Node>,
     documents: usize,
+    /// Problems that do not stop the parse: tags, escapes of hidden characters, a second
+    /// document.
+    problems: Vec<ParseError>,
+    /// The last character index mapped to a byte offset of `text`, and that offset.
+    cursor: (usize, usize),
 }
 
-impl Builder {
+impl<'t> Builder<'t> {
+    fn new(text: &'t str) -> Builder<'t> {
+        Builder {
+            text,
+            stack: Vec::new(),
+            root: None,
+            documents: 0,
+            problems: Vec::new(),
+            cursor: (0, 0),
+        }
+    }
+
     /// Where the collections still open start: span and character index, outermost first.
     fn open_starts(&self) -> impl DoubleEndedIterator<Item = (Span, usize)> + '_ {
         self.stack.iter().map(|o| match o {
@@ -167,20 +279,11 @@ impl Builder {
         })
     }
 
-    /// Feed one event; `Ok(true)` when the document is complete.
+    /// Feed one event; `Ok(true)` when the reading is over: the stream ended, or a second
+    /// document starts.
     fn event(&mut self, event: Event<'_>, span: Span, index: usize) -> Result<bool, ParseError> {
         match event {
-            Event::DocumentStart(_) => {
-                self.documents += 1;
-                if self.documents > 1 {
-                    return Err(guard(
-                        Code::YamlSyntax,
-                        span,
-                        "a record file holds one YAML document; found a second `---`",
-                        "split the records into one file each",
-                    ));
-                }
-            }
+            Event::DocumentStart(explicit) => return Ok(self.document(explicit, span)),
             Event::Alias(_) => {
                 return Err(guard(
                     Code::YamlAlias,
@@ -189,26 +292,28 @@ impl Builder {
                     "write the value out in full where it is used",
                 ));
             }
-            Event::Scalar(text, style, _, _) => {
-                let plain = style == ScalarStyle::Plain;
+            Event::Scalar(text, style, _, tag) => {
+                self.tag(tag.as_deref(), span);
+                if style == ScalarStyle::DoubleQuoted {
+                    self.escapes(span, index);
+                }
+                let mut text = text.into_owned();
+                if text.chars().any(text::is_zero_width) {
+                    text.retain(|c| !text::is_zero_width(c));
+                }
                 self.value(Node {
                     span,
                     value: Value::Scalar {
-                        text: text.into_owned(),
-                        plain,
+                        text,
+                        plain: style == ScalarStyle::Plain,
                     },
                 });
             }
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
-                if self.stack.len() >= MAX_DEPTH {
-                    return Err(too_deep(span));
-                }
-                let open = if matches!(event, Event::SequenceStart(..)) {
-                    Open::Seq(span, index, Vec::new())
-                } else {
-                    Open::Map(span, index, Vec::new(), None)
-                };
-                self.stack.push(open);
+            Event::SequenceStart(_, tag) => {
+                self.open(Open::Seq(span, index, Vec::new()), tag.as_deref())?;
+            }
+            Event::MappingStart(_, tag) => {
+                self.open(Open::Map(span, index, Vec::new(), None), tag.as_deref())?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let node = match self.stack.pop() {
@@ -224,10 +329,96 @@ impl Builder {
                 };
                 self.value(node);
             }
-            Event::DocumentEnd => return Ok(true),
+            Event::StreamEnd => return Ok(true),
             _ => {}
         }
         Ok(false)
+    }
+
+    fn open(&mut self, open: Open, tag: Option<&Tag>) -> Result<(), ParseError> {
+        let (Open::Seq(span, ..) | Open::Map(span, ..)) = open;
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(too_deep(span));
+        }
+        self.tag(tag, span);
+        self.stack.push(open);
+        Ok(())
+    }
+
+    /// The first document is read; a second is an error at its start (the `---`), and ends
+    /// the reading: `true` then.
+    fn document(&mut self, explicit: bool, span: Span) -> bool {
+        self.documents += 1;
+        if self.documents == 1 {
+            return false;
+        }
+        let (message, len) = if explicit {
+            ("a second YAML document starts at this `---`", 3)
+        } else {
+            ("a second YAML document starts here, after `...`", 1)
+        };
+        self.problems.push(ParseError {
+            code: Code::YamlSyntax,
+            span: Span { len, ..span },
+            message: message.into(),
+            help: Some(
+                "a record file holds one YAML document: split the records into one file each, or remove the separator"
+                    .into(),
+            ),
+        });
+        true
+    }
+
+    /// A tag is an error at the tag: content is plain YAML, and a tag such as `!include`
+    /// would otherwise be dropped without a word.
+    fn tag(&mut self, tag: Option<&Tag>, span: Span) {
+        let Some(tag) = tag else { return };
+        let written = match tag.handle.as_str() {
+            "!" => format!("!{}", tag.suffix),
+            "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+            handle => format!("!<{handle}{}>", tag.suffix),
+        };
+        self.problems.push(ParseError {
+            code: Code::YamlTag,
+            span: Span {
+                len: written.chars().count(),
+                ..span
+            },
+            message: format!("YAML tags are not accepted in content: `{written}`"),
+            help: Some(
+                "remove the tag and write the value itself (to make a number text, quote it: `\"12\"`)"
+                    .into(),
+            ),
+        });
+    }
+
+    /// Hidden characters written as escapes in the double-quoted scalar at `span`, which
+    /// starts at character `index` of the text.
+    fn escapes(&mut self, span: Span, index: usize) {
+        if self.problems.len() >= text::MAX_REPORTED {
+            return;
+        }
+        let start = self.byte_offset(index);
+        let raw = &self.text[start..];
+        // An anchor or a tag may stand before the quote.
+        let Some(quote) = raw.find('"') else { return };
+        let at = Span::new(span.line, span.column + raw[..quote].chars().count(), 1);
+        text::escapes(&raw[quote..], at, &mut self.problems);
+    }
+
+    /// The byte offset of character `index`, counted on from the last one asked for
+    /// (scalars come in the order they are written, so the text is walked once).
+    fn byte_offset(&mut self, index: usize) -> usize {
+        let (mut chars, mut bytes) = self.cursor;
+        if index < chars {
+            (chars, bytes) = (0, 0);
+        }
+        let offset = self.text[bytes..]
+            .char_indices()
+            .nth(index - chars)
+            .map_or(self.text.len(), |(i, _)| bytes + i);
+        self.cursor = (index, offset);
+        offset
     }
 
     fn value(&mut self, node: Node) {
@@ -260,16 +451,19 @@ fn too_deep(span: Span) -> ParseError {
     )
 }
 
-/// Flow brackets are counted before parsing: parsers can spend seconds on 100,000 nested
-/// `[` (serde_yaml took 22.6 s), and the event loop's own limit would come too late.
-fn prescan_depth(text: &str) -> Result<(), ParseError> {
-    let (mut depth, mut line, mut col) = (0usize, 1usize, 0usize);
+/// Where flow brackets may nest deeper than [`MAX_DEPTH`]: the byte offset just past the
+/// bracket that would be one too deep, counted naively (comments and flow-quoted text
+/// skipped, block and quoted scalars not understood). Parsers can spend seconds or gigabytes
+/// on 100,000 nested `[` before their own limits apply (serde_yaml took 22.6 s; saphyr buffers
+/// a whole flow collection before its first event), so this runs first, and [`parse`] has
+/// the parser confirm what it proposes on the text up to there.
+fn prescan_depth(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut comment = false;
-    for c in text.chars() {
-        col += 1;
+    for (at, c) in text.char_indices() {
         if c == '\n' {
-            (line, col, comment) = (line + 1, 0, false);
+            comment = false;
             continue;
         }
         match (quote, c) {
@@ -281,25 +475,44 @@ fn prescan_depth(text: &str) -> Result<(), ParseError> {
             (None, '[' | '{') => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Err(too_deep(Span::new(line, col, 1)));
+                    return Some(at + 1);
                 }
             }
             (None, ']' | '}') => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    Ok(())
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The tree of a text that parses without a problem.
+    fn tree(text: &str) -> Option<Node> {
+        let parsed = parse(text);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        parsed.root
+    }
+
+    /// The problem that stopped the parse.
+    fn failure(text: &str) -> ParseError {
+        let mut parsed = parse(text);
+        assert!(parsed.failed, "{text:?} parsed");
+        parsed.problems.pop().expect("a problem")
+    }
+
+    fn spots(problems: &[ParseError]) -> Vec<(Code, usize, usize)> {
+        problems
+            .iter()
+            .map(|e| (e.code, e.span.line, e.span.column))
+            .collect()
+    }
+
     #[test]
     fn spans_are_one_based_character_columns() {
-        let root = parse("name: {ja: 熊本県, en: Kumamoto}\nkind: prefecture\n")
-            .unwrap()
-            .unwrap();
+        let root = tree("name: {ja: 熊本県, en: Kumamoto}\nkind: prefecture\n").unwrap();
         let kind = root.get("kind").unwrap();
         assert_eq!((kind.span.line, kind.span.column), (2, 7));
         let en = root.get("name").and_then(|n| n.get("en")).unwrap();
@@ -309,16 +522,39 @@ mod tests {
 
     #[test]
     fn empty_and_comment_only_documents_have_no_root() {
-        assert_eq!(parse("").unwrap(), None);
-        assert_eq!(parse("# only a comment\n").unwrap(), None);
+        assert_eq!(tree(""), None);
+        assert_eq!(tree("# only a comment\n"), None);
+        assert!(!parse("").failed);
     }
 
     #[test]
     fn deep_flow_nesting_is_refused_before_parsing() {
         let text = "[".repeat(100_000);
-        let err = parse(&text).unwrap_err();
+        let err = failure(&text);
         assert_eq!(err.code, Code::TooDeep);
         assert_eq!(err.span.column, MAX_DEPTH + 1);
+        // Past 64 levels, then a long run of pairs: refused at once, not after the parser has
+        // buffered the rest. The mapping is a level too: the 64th bracket is one too many.
+        let text = format!("a: {}{}", "[".repeat(MAX_DEPTH + 1), "[]".repeat(1_000_000));
+        assert_eq!(failure(&text).span.column, MAX_DEPTH + 3);
+    }
+
+    /// Issue #20: `[` inside block and quoted scalars is text, not nesting.
+    #[test]
+    fn brackets_inside_scalars_are_not_nesting() {
+        let notes: String = (1..=70).map(|i| format!("  [注{i} 出典\n")).collect();
+        let root = tree(&format!("body: |\n{notes}")).unwrap();
+        assert!(root
+            .get("body")
+            .and_then(Node::as_str)
+            .unwrap()
+            .starts_with("[注1 出典\n"));
+        let quoted = format!("a: [\"{}\", '{}']\n", "[".repeat(70), "{".repeat(70));
+        assert!(tree(&quoted).is_some());
+        let folded: String = (1..=70).map(|i| format!("  text [{i}\n")).collect();
+        assert!(tree(&format!("body: >\n{folded}")).is_some());
+        let plain: String = (1..=70).map(|i| format!("  [{i} more\n")).collect();
+        assert!(tree(&format!("body: first\n{plain}")).is_some());
     }
 
     #[test]
@@ -330,30 +566,135 @@ mod tests {
         }
         text.push_str(&" ".repeat(100));
         text.push_str("1\n");
-        assert_eq!(parse(&text).unwrap_err().code, Code::TooDeep);
+        assert_eq!(failure(&text).code, Code::TooDeep);
     }
 
     #[test]
     fn aliases_are_refused() {
-        let err = parse("a: &x [1]\nb: *x\n").unwrap_err();
+        let err = failure("a: &x [1]\nb: *x\n");
         assert_eq!(err.code, Code::YamlAlias);
         assert_eq!(err.span.line, 2);
     }
 
     #[test]
     fn an_unclosed_bracket_is_reported_where_it_opens() {
-        let err = parse("a: 1\nkind: [area\nparent: x\n").unwrap_err();
+        let err = failure("a: 1\nkind: [area\nparent: x\n");
         assert_eq!(err.code, Code::YamlSyntax);
         assert_eq!((err.span.line, err.span.column), (2, 7));
-        let err = parse("a: 1\nb: 2\nparent: [x").unwrap_err();
+        let err = failure("a: 1\nb: 2\nparent: [x");
         assert_eq!((err.span.line, err.span.column), (3, 9));
     }
 
     #[test]
     fn other_syntax_errors_stay_inside_the_file() {
-        let err = parse("a: b: c\n").unwrap_err();
+        let err = failure("a: b: c\n");
         assert_eq!(err.code, Code::YamlSyntax);
         assert_eq!(err.span.line, 1);
+    }
+
+    /// Issue #20: a tab used as indentation is named at its own line, wherever the parser
+    /// noticed it.
+    #[test]
+    fn a_tab_used_as_indentation_is_named_at_its_line() {
+        for (text, line, column) in [
+            ("a:\n\tb: 1\n", 2, 1),
+            ("a: 1\n\tb: 2\n", 2, 1),
+            ("a:\n  b: 1\n\tc: 2\n", 3, 1),
+            ("a:\n  b: 1\n  \tc: 2\n", 3, 3),
+            ("- a\n\t- b\n", 2, 1),
+            ("a: |\n  x\n\ty\n", 3, 1),
+            ("a: word\n  more\n\tb: 1\n", 3, 1),
+        ] {
+            let err = failure(text);
+            assert_eq!(
+                (err.message.as_str(), err.span.line, err.span.column),
+                ("a tab is used for indentation", line, column),
+                "{text:?}"
+            );
+            assert!(err.help.unwrap().contains("spaces only"));
+        }
+        // A tab in a block scalar's text, after its indentation, is fine.
+        assert!(tree("c: |\n  x\ty\n  \tz\n").is_some());
+    }
+
+    /// Issue #20: tags are errors at the tag; the rest of the file is still read.
+    #[test]
+    fn tags_are_refused_where_they_stand() {
+        let parsed = parse(
+            "a: !include /etc/passwd\nb: !!str 12\nc: !x [1]\nd: !<tag:x> {e: 1}\nf: !x\n  g: 1\n",
+        );
+        assert!(!parsed.failed);
+        assert_eq!(
+            spots(&parsed.problems),
+            [
+                (Code::YamlTag, 1, 4),
+                (Code::YamlTag, 2, 4),
+                (Code::YamlTag, 3, 4),
+                (Code::YamlTag, 4, 4),
+                (Code::YamlTag, 5, 4),
+            ]
+        );
+        assert_eq!(
+            parsed.problems[0].message,
+            "YAML tags are not accepted in content: `!include`"
+        );
+        assert_eq!(parsed.problems[0].span.len, 8);
+        assert_eq!(
+            parsed.problems[1].message,
+            "YAML tags are not accepted in content: `!!str`"
+        );
+        assert_eq!(
+            parsed.problems[3].message,
+            "YAML tags are not accepted in content: `!<tag:x>`"
+        );
+        let root = parsed.root.expect("the tree is still built");
+        assert_eq!(root.get("b").and_then(Node::as_str), Some("12"));
+    }
+
+    /// Issue #20: a second document is an error at the `---` that starts it.
+    #[test]
+    fn a_second_document_is_an_error_at_its_start() {
+        let parsed = parse("---\na: 1\n---\nb: 2\n");
+        assert!(!parsed.failed);
+        assert_eq!(spots(&parsed.problems), [(Code::YamlSyntax, 3, 1)]);
+        assert_eq!(
+            parsed.problems[0].message,
+            "a second YAML document starts at this `---`"
+        );
+        let root = parsed.root.unwrap();
+        assert!(root.get("a").is_some() && root.get("b").is_none());
+        let parsed = parse("a: 1\n...\nb: 2\n");
+        assert_eq!(spots(&parsed.problems), [(Code::YamlSyntax, 3, 1)]);
+        // One document, with or without its markers, is fine.
+        assert!(tree("---\na: 1\n...\n").is_some());
+    }
+
+    /// Issue #20: hidden characters are reported where they stand; a zero-width one is removed
+    /// from the value, a control or bidi override makes the file fail but not the parse.
+    #[test]
+    fn hidden_characters_are_reported_and_zero_width_removed() {
+        let parsed = parse(
+            "na\u{200B}me: 熊本\u{FEFF}県\nnote: a\u{0}b\u{202E}c\nesc: \"x\\e[31m \\u200B\"\n",
+        );
+        assert!(!parsed.failed);
+        assert_eq!(
+            spots(&parsed.problems),
+            [
+                (Code::ZeroWidthCharacter, 1, 3),
+                (Code::ZeroWidthCharacter, 1, 10),
+                (Code::ControlCharacter, 2, 8),
+                (Code::ControlCharacter, 2, 10),
+                (Code::ControlCharacter, 3, 8),
+                (Code::ZeroWidthCharacter, 3, 15),
+            ]
+        );
+        let root = parsed.root.unwrap();
+        assert_eq!(root.get("name").and_then(Node::as_str), Some("熊本県"));
+        assert_eq!(
+            root.get("note").and_then(Node::as_str),
+            Some("a\u{FFFD}b\u{FFFD}c")
+        );
+        assert_eq!(root.get("esc").and_then(Node::as_str), Some("x\u{1b}[31m "));
     }
 
     proptest::proptest! {
@@ -363,8 +704,8 @@ mod tests {
         }
 
         #[test]
-        fn yaml_like_text_never_panics_the_parser_or_the_deserializer(s in "[-:\\[\\]{}&*!|>'\"#, \n\ta-z0-9あ熊\u{feff}]{0,300}") {
-            if let Ok(Some(node)) = parse(&s) {
+        fn yaml_like_text_never_panics_the_parser_or_the_deserializer(s in "[-:\\[\\]{}&*!|>'\"#, \n\ta-z0-9あ熊\u{feff}\u{0}\u{202e}\\\\]{0,300}") {
+            if let Some(node) = parse(&s).root {
                 let mut found = Vec::new();
                 let _ = crate::yaml::de::from_node::<crate::model::StatusSheet>(&node, &mut found);
                 let _ = crate::yaml::de::from_node::<crate::model::Region>(&node, &mut found);
