@@ -49,7 +49,8 @@ fn untranslated(file: &str, node: &Node) -> Option<Diagnostic> {
     if en.is_some_and(|e| !e.is_null() && e.as_str().is_none_or(|s| !s.trim().is_empty())) {
         return None;
     }
-    let preview: String = ja.chars().take(20).collect();
+    // The first line only: a message is one line (issue #20).
+    let preview: String = ja.chars().take_while(|c| *c != '\n').take(20).collect();
     Some(
         Diagnostic::new(
             Code::MissingTranslation,

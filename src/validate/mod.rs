@@ -8,12 +8,14 @@
 //!
 //! One file per concern: [`ids`] (duplicate and malformed ids), [`refs`] (references, with
 //! did-you-mean), [`numbers`] (impossible numbers, wordings, outcome counts), [`dates`]
-//! (date points, the timeline's axis) and [`i18n`] (translations).
+//! (date points, the timeline's axis), [`i18n`] (translations) and [`parents`] (cycles of
+//! region parents).
 
 mod dates;
 mod i18n;
 mod ids;
 mod numbers;
+mod parents;
 mod refs;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Span};
@@ -36,6 +38,7 @@ pub fn validate(corpus: &Corpus, diags: &mut Diagnostics) {
         diags.extend(c.out);
     }
     i18n::vocabularies(&corpus.vocab, diags);
+    parents::cycles(&corpus.records, diags);
 }
 
 /// Every rule that looks at one record.
@@ -72,6 +75,14 @@ mod tests {
     /// `casebook check` on `tests/fixtures/minimal` with `files` written over it: every finding
     /// as (file, code, line, column).
     fn check(files: &[(&str, &str)]) -> Vec<(String, Code, usize, usize)> {
+        findings(files)
+            .into_iter()
+            .map(|d| (d.file, d.code, d.span.line, d.span.column))
+            .collect()
+    }
+
+    /// The findings of `casebook check` on `tests/fixtures/minimal` with `files` written over it.
+    fn findings(files: &[(&str, &str)]) -> Vec<crate::diag::Diagnostic> {
         let dir = tempfile::tempdir().unwrap();
         let minimal = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
         for entry in walkdir::WalkDir::new(&minimal) {
@@ -93,11 +104,7 @@ mod tests {
         let config = crate::config::Config::load(dir.path()).unwrap().unwrap();
         let (corpus, mut diags) = crate::load::load(config).unwrap();
         super::validate(&corpus, &mut diags);
-        diags
-            .into_sorted()
-            .into_iter()
-            .map(|d| (d.file, d.code, d.span.line, d.span.column))
-            .collect()
+        diags.into_sorted()
     }
 
     /// Where `needle` starts in `text`: 1-based line, and column in characters.
@@ -236,5 +243,69 @@ mod tests {
                 "{file}: {code} at {line}:{column} not in {got:?}"
             );
         }
+    }
+
+    /// Issue #20: each cycle of region parents is reported once, at the `parent` of its first
+    /// region by id, naming the cycle; a region whose chain runs into a cycle is not itself
+    /// reported, and neither are chains that end.
+    #[test]
+    fn region_parent_cycles_are_reported_once_each() {
+        let region =
+            |parent: &str| format!("name: {{ja: 地域, en: Area}}\nkind: area\nparent: {parent}\n");
+        let files = [
+            ("a", region("b")),
+            ("b", region("a")),
+            ("c", region("e")),
+            ("d", region("c")),
+            ("e", region("d")),
+            ("f", region("f")),
+            ("g", region("a")),
+            ("h", region("sample-pref")),
+        ];
+        let paths: Vec<String> = files
+            .iter()
+            .map(|(id, _)| format!("content/regions/{id}.yaml"))
+            .collect();
+        let written: Vec<(&str, &str)> = paths
+            .iter()
+            .zip(&files)
+            .map(|(p, (_, text))| (p.as_str(), text.as_str()))
+            .collect();
+        let got = check(&written);
+        let cycles: Vec<_> = got
+            .iter()
+            .filter(|(_, code, ..)| *code == Code::ParentCycle)
+            .map(|(file, _, line, column)| (file.as_str(), *line, *column))
+            .collect();
+        assert_eq!(
+            cycles,
+            [
+                ("content/regions/a.yaml", 3, 9),
+                ("content/regions/c.yaml", 3, 9),
+                ("content/regions/f.yaml", 3, 9),
+            ]
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_cycle_is_named_in_parent_order() {
+        let region =
+            |parent: &str| format!("name: {{ja: 地域, en: Area}}\nkind: area\nparent: {parent}\n");
+        let (x, y, z, w) = (region("z"), region("x"), region("y"), region("w"));
+        let found = findings(&[
+            ("content/regions/x.yaml", &x),
+            ("content/regions/y.yaml", &y),
+            ("content/regions/z.yaml", &z),
+            ("content/regions/w.yaml", &w),
+        ]);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "region `w` is its own parent",
+                "region parents form a cycle: `x` → `z` → `y` → `x`"
+            ]
+        );
     }
 }

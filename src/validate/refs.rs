@@ -119,16 +119,9 @@ pub(super) fn record(c: &mut Checker, rec: &Record) {
     match &rec.body {
         Body::Region(r) => {
             c.reference(&r.kind);
+            // A region that is its own parent is a cycle (`parents`).
             if let Some(parent) = &r.parent {
                 c.reference(parent);
-                if *parent == rec.id {
-                    c.push(
-                        Code::UnknownReference,
-                        parent.span(),
-                        "a region cannot be its own parent".into(),
-                        "name the prefecture it belongs to",
-                    );
-                }
             }
         }
         Body::StatusSheet(s) => sheet(c, s),

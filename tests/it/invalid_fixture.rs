@@ -43,11 +43,37 @@ macro_rules! invalid_fixtures {
 invalid_fixtures! {
     alias_bomb,
     bom_crlf,
+    brackets_in_text,
+    control_characters => |run| {
+        run.human_shows("1 | title: {ja: \"このサイト<U+001B>[2Jについて\", en: About this site}");
+        run.human_shows("error[control-character]: bidi control in the text: U+202E RIGHT-TO-LEFT OVERRIDE");
+        run.human_shows("3 | # note<U+0000>");
+        assert!(!run.human.contains(['\u{1b}', '\0', '\u{202e}']), "raw controls in {:?}", run.human);
+    },
     count_wording_and_axis,
     deep_nesting,
     duplicate_id,
+    duplicate_key => |run| run.human_shows("error[duplicate-key]: duplicate key `name` (first at line 1)"),
     empty_file,
+    encodings => |run| {
+        run.human_shows("error[invalid-utf8]: the file is not UTF-8: it is Shift_JIS");
+        run.human_shows("`iconv -f CP932 -t UTF-8 content/pages/sjis.yaml > content/pages/sjis.yaml.utf8 && mv content/pages/sjis.yaml.utf8 content/pages/sjis.yaml`");
+        run.human_shows("error[invalid-utf8]: the file is not UTF-8: it is EUC-JP");
+        run.human_shows("`iconv -f EUC-JP -t UTF-8 ");
+        run.human_shows("error[invalid-utf8]: the file is not UTF-8: it is UTF-16 (little-endian)");
+        run.human_shows("`iconv -f UTF-16 -t UTF-8 ");
+        run.human_shows("error[invalid-utf8]: the file is not UTF-8: it is UTF-16 (big-endian)");
+        run.human_shows("`iconv -f UTF-16BE -t UTF-8 ");
+        // The line is shown decoded.
+        run.human_shows("1 | title: {ja: このサイトについて, en: About this site}");
+    },
     era_overflow,
+    every_error_of_a_file,
+    grouping_commas => |run| {
+        run.human_shows("error[invalid-value]: `1,738,301` is not a number: in `{…}` a comma ends the entry");
+        run.human_shows("= help: write it without grouping commas: `1738301`");
+        run.human_shows("= help: write it without grouping commas: `1204`");
+    },
     impossible_date_day,
     impossible_date_month,
     invalid_id,
@@ -57,8 +83,18 @@ invalid_fixtures! {
     missing_target_date,
     missing_translation,
     multiple_errors,
+    parent_cycle => |run| run.human_shows("error[parent-cycle]: region parents form a cycle: `east-area` → `north-area` → `east-area`"),
     part_over_whole,
     percent_over_100,
+    second_document => |run| run.human_shows("error[yaml-syntax]: a second YAML document starts at this `---`"),
+    tab_indentation => |run| {
+        run.human_shows("error[yaml-syntax]: a tab is used for indentation");
+        run.human_shows("= help: YAML indents with spaces only");
+    },
+    too_many_diagnostics => |run| {
+        run.human_shows("54:1: note[too-many-diagnostics]: 5 more diagnostics in this file are not shown (5 errors, 0 warnings)");
+        run.human_shows("checked 4 records: 55 error(s), 0 warning(s)");
+    },
     unknown_field => |run| {
         run.human_shows("3 | parnet: sample-pref");
         run.human_shows("= help: did you mean `parent`?");
@@ -71,6 +107,10 @@ invalid_fixtures! {
     wrong_type,
     yaml_alias,
     yaml_syntax,
+    yaml_tag => |run| {
+        run.human_shows("2:7: error[yaml-tag]: YAML tags are not accepted in content: `!!str`");
+        run.human_shows("3:9: error[yaml-tag]: YAML tags are not accepted in content: `!include`");
+    },
 }
 
 /// A new fixture without a test would never be checked, and a test whose fixture was deleted
@@ -256,11 +296,12 @@ fn assert_contract(name: &str, v: &Value) {
 }
 
 /// The human output heads each diagnostic with `file:line:column: severity[code]: message`,
-/// in the JSON's order, shows each help, and ends with the counts.
+/// in the JSON's order, shows each help, and ends with the counts: those shown, and those a
+/// `too-many-diagnostics` note says it left out.
 fn assert_human_agrees(name: &str, got: &[Value], human: &str) {
     let heads: Vec<&str> = human
         .lines()
-        .filter(|l| l.contains(": error[") || l.contains(": warning["))
+        .filter(|l| l.contains(": error[") || l.contains(": warning[") || l.contains(": note["))
         .collect();
     let want: Vec<String> = got
         .iter()
@@ -275,14 +316,38 @@ fn assert_human_agrees(name: &str, got: &[Value], human: &str) {
         let line = format!("= help: {help}");
         assert!(human.contains(&line), "{name}: no `{line}` in:\n{human}");
     }
-    let errors = got.iter().filter(|v| v["severity"] == "error").count();
-    let counts = format!(": {errors} error(s), {} warning(s)", got.len() - errors);
+    let shown = |severity: &str| got.iter().filter(|v| v["severity"] == severity).count();
+    let (left_errors, left_warnings) = got
+        .iter()
+        .filter(|v| v["code"] == "too-many-diagnostics")
+        .map(|v| left_out(v["message"].as_str().unwrap()))
+        .fold((0, 0), |(e, w), (e2, w2)| (e + e2, w + w2));
+    let counts = format!(
+        ": {} error(s), {} warning(s)",
+        shown("error") + left_errors,
+        shown("warning") + left_warnings
+    );
     assert!(
         human
             .lines()
             .any(|l| l.starts_with("checked ") && l.ends_with(&counts)),
         "{name}: no summary ending `{counts}` in:\n{human}"
     );
+}
+
+/// The errors and warnings a `too-many-diagnostics` note counts: `… (5 errors, 0 warnings)`.
+fn left_out(message: &str) -> (usize, usize) {
+    let inner = message
+        .rsplit_once('(')
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("no counts in {message:?}"));
+    let number = |word: &str| {
+        inner
+            .split(", ")
+            .find_map(|part| part.strip_suffix(word)?.trim().parse::<usize>().ok())
+            .unwrap_or_else(|| panic!("no {word} in {message:?}"))
+    };
+    (number(" errors"), number(" warnings"))
 }
 
 fn key(v: &Value) -> (String, String, String, u64, u64) {

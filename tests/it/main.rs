@@ -10,3 +10,4 @@ mod handbook;
 mod invalid_fixture;
 mod serve;
 mod support;
+mod text_clean;
