@@ -549,7 +549,7 @@ struct Map<'a> {
     value: Option<&'a Node>,
     fields: Option<&'static [&'static str]>,
     /// Keys read so far, where they were first written.
-    seen: HashMap<&'a str, Span>,
+    seen: Keys<'a>,
     /// The value about to be read is a number a flow mapping's comma cut in two.
     split: Option<Problem>,
 }
@@ -565,7 +565,7 @@ impl<'a> Map<'a> {
             entries: entries.iter(),
             value: None,
             fields,
-            seen: HashMap::new(),
+            seen: Keys::default(),
             split: None,
         }
     }
@@ -574,11 +574,10 @@ impl<'a> Map<'a> {
     /// (both are recorded).
     fn wanted(&mut self, key: &'a Node) -> bool {
         if let Some(name) = key.as_str() {
-            if let Some(first) = self.seen.get(name) {
-                self.de.duplicate_key(key, name, *first);
+            if let Some(first) = self.seen.first(name, key.span) {
+                self.de.duplicate_key(key, name, first);
                 return false;
             }
-            self.seen.insert(name, key.span);
         }
         match self.fields {
             Some(fields) if !key.as_str().is_some_and(|k| fields.contains(&k)) => {
@@ -616,13 +615,13 @@ impl<'a> Map<'a> {
             w.push_str(g.as_str().unwrap_or_default());
             w
         });
-        let len = last.span.column + last.span.len - value.span.column;
+        let len = (last.span.column + last.span.len).saturating_sub(value.span.column);
         Some(Problem::at(
             Code::InvalidValue,
             Span { len, ..value.span },
-            format!("`{written}` is not a number: in `{{…}}` a comma ends the entry"),
+            format!("`{written}` is read as separate entries: in `{{…}}` a comma ends an entry"),
             Some(format!(
-                "write it without grouping commas: `{}`",
+                "for a number, write it without grouping commas: `{}`; for text, quote it: `\"{written}\"`",
                 written.replace(',', "")
             )),
         ))
@@ -633,6 +632,39 @@ impl<'a> Map<'a> {
         let problem = self.split.take()?;
         self.de.sink.fail(problem);
         Some(V::deserialize(Poison).map_err(|_| Problem::reported()))
+    }
+}
+
+/// The keys of a mapping read so far: a list while it is short (most are), indexed once it
+/// is long, so a hostile mapping of 100,000 keys is not checked in quadratic time.
+#[derive(Default)]
+struct Keys<'a> {
+    list: Vec<(&'a str, Span)>,
+    index: HashMap<&'a str, Span>,
+}
+
+impl<'a> Keys<'a> {
+    const SHORT: usize = 32;
+
+    /// Where `name` was first written, or `None` when this is its first time (now noted).
+    fn first(&mut self, name: &'a str, at: Span) -> Option<Span> {
+        if self.list.len() < Self::SHORT {
+            if let Some((_, first)) = self.list.iter().find(|(k, _)| *k == name) {
+                return Some(*first);
+            }
+            self.list.push((name, at));
+            if self.list.len() == Self::SHORT {
+                self.index.extend(self.list.iter().copied());
+            }
+            return None;
+        }
+        match self.index.entry(name) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(at);
+                None
+            }
+        }
     }
 }
 
@@ -944,18 +976,18 @@ mod tests {
         assert_eq!(found[0].span.map(|s| s.len), Some(5));
         assert_eq!(
             found[0].message,
-            "`4,396` is not a number: in `{…}` a comma ends the entry"
+            "`4,396` is read as separate entries: in `{…}` a comma ends an entry"
         );
         assert_eq!(
             found[0].help.as_deref(),
-            Some("write it without grouping commas: `4396`")
+            Some("for a number, write it without grouping commas: `4396`; for text, quote it: `\"4,396\"`")
         );
         let (_, found) =
             load_region("name: {ja: x}\nkind: area\npopulation: {value: 1,234,567, as_of: R2}\n");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
             found[0].message,
-            "`1,234,567` is not a number: in `{…}` a comma ends the entry"
+            "`1,234,567` is read as separate entries: in `{…}` a comma ends an entry"
         );
         // In block style it is one scalar; every numeric field gets the same help.
         let (r, found) = load_region(

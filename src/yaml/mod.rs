@@ -114,12 +114,16 @@ pub struct Parsed {
 
 /// Parse the one YAML document of a file.
 pub fn parse(text: &str) -> Parsed {
-    let (clean, mut problems) = text::scan(text);
+    let text::Scanned {
+        text: clean,
+        mut problems,
+        zero_width,
+    } = text::scan(text);
     // Brackets counted naively are a cheap upper bound, but a bracket inside a block or
     // quoted scalar (`[注1` opening seventy lines of Markdown) is text: what the count
     // proposes is confirmed by the parser on the text up to the bracket it names.
     if let Some(end) = prescan_depth(&clean) {
-        if let Err(e) = events(&clean[..end], &mut Vec::new()) {
+        if let Err(e) = events(&clean[..end], zero_width, &mut Vec::new()) {
             if e.code == Code::TooDeep {
                 problems.push(e);
                 return Parsed {
@@ -130,7 +134,7 @@ pub fn parse(text: &str) -> Parsed {
             }
         }
     }
-    match events(&clean, &mut problems) {
+    match events(&clean, zero_width, &mut problems) {
         Ok(root) => Parsed {
             root,
             problems,
@@ -148,9 +152,14 @@ pub fn parse(text: &str) -> Parsed {
 }
 
 /// Build the tree of `text` (the source, or a prefix of it) from the parser's events; the
-/// problems that do not stop the parse are appended to `found`.
-fn events(text: &str, found: &mut Vec<ParseError>) -> Result<Option<Node>, ParseError> {
-    let mut builder = Builder::new(text);
+/// problems that do not stop the parse are appended to `found`. `zero_width`: the text holds
+/// a zero-width character.
+fn events(
+    text: &str,
+    zero_width: bool,
+    found: &mut Vec<ParseError>,
+) -> Result<Option<Node>, ParseError> {
+    let mut builder = Builder::new(text, zero_width);
     let read = read_events(text, &mut builder);
     found.append(&mut builder.problems);
     read.map(|()| builder.root)
@@ -258,10 +267,14 @@ struct Builder<'t> {
     problems: Vec<ParseError>,
     /// The last character index mapped to a byte offset of `text`, and that offset.
     cursor: (usize, usize),
+    /// Whether `text` holds a zero-width character.
+    zero_width: bool,
+    /// Whether `text` holds a `\\` (so a double-quoted scalar may hold an escape).
+    backslash: bool,
 }
 
 impl<'t> Builder<'t> {
-    fn new(text: &'t str) -> Builder<'t> {
+    fn new(text: &'t str, zero_width: bool) -> Builder<'t> {
         Builder {
             text,
             stack: Vec::new(),
@@ -269,6 +282,8 @@ impl<'t> Builder<'t> {
             documents: 0,
             problems: Vec::new(),
             cursor: (0, 0),
+            zero_width,
+            backslash: text.contains('\\'),
         }
     }
 
@@ -294,11 +309,16 @@ impl<'t> Builder<'t> {
             }
             Event::Scalar(text, style, _, tag) => {
                 self.tag(tag.as_deref(), span);
-                if style == ScalarStyle::DoubleQuoted {
+                // Escapes exist only in double-quoted scalars, and only in a file with a `\`.
+                let escaped = self.backslash && style == ScalarStyle::DoubleQuoted;
+                if escaped {
                     self.escapes(span, index);
                 }
                 let mut text = text.into_owned();
-                if text.chars().any(text::is_zero_width) {
+                // Zero-width characters come from the file's text (found by the scan) or from
+                // escapes.
+                let may_hide = self.zero_width || escaped;
+                if may_hide && text.chars().any(text::is_zero_width) {
                     text.retain(|c| !text::is_zero_width(c));
                 }
                 self.value(Node {

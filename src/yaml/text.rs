@@ -55,12 +55,31 @@ pub fn finding(c: char, span: Span, how: Option<&str>) -> Option<ParseError> {
     })
 }
 
+/// A file's text as the parser reads it, and its hidden characters.
+pub struct Scanned<'t> {
+    /// The text with each control and bidi character replaced by U+FFFD (one for one), and
+    /// U+FEFF by U+200B (the parser refuses a BOM inside a document; both are removed from
+    /// the values read).
+    pub text: Cow<'t, str>,
+    pub problems: Vec<ParseError>,
+    /// Whether the text holds a zero-width character.
+    pub zero_width: bool,
+}
+
 /// What the parser reads, and the hidden characters of `text`.
-pub fn scan(text: &str) -> (Cow<'_, str>, Vec<ParseError>) {
+pub fn scan(text: &str) -> Scanned<'_> {
+    if !may_hide(text.as_bytes()) {
+        return Scanned {
+            text: Cow::Borrowed(text),
+            problems: Vec::new(),
+            zero_width: false,
+        };
+    }
     let mut found = Vec::new();
     // Past the limit: how many more, where the first is, and whether any is an error.
     let (mut more, mut more_at, mut more_errors) = (0usize, Span::start(), false);
     let mut clean: Option<String> = None;
+    let mut zero_width = false;
     let (mut line, mut column) = (1, 0);
     for (at, c) in text.char_indices() {
         column += 1;
@@ -74,6 +93,7 @@ pub fn scan(text: &str) -> (Cow<'_, str>, Vec<ParseError>) {
             continue;
         };
         let span = Span::new(line, column, 1);
+        zero_width |= class == Hidden::ZeroWidth;
         if found.len() < MAX_REPORTED {
             found.extend(finding(c, span, None));
         } else {
@@ -104,11 +124,32 @@ pub fn scan(text: &str) -> (Cow<'_, str>, Vec<ParseError>) {
             help: Some("delete them, as those above".into()),
         });
     }
-    let parsed = match clean {
-        Some(clean) => Cow::Owned(clean),
-        None => Cow::Borrowed(text),
-    };
-    (parsed, found)
+    Scanned {
+        text: clean.map_or(Cow::Borrowed(text), Cow::Owned),
+        problems: found,
+        zero_width,
+    }
+}
+
+/// Whether UTF-8 `bytes` may hold a hidden character: a cheap pass over the bytes, so the
+/// character walk (with lines and columns) runs only for a file that needs it.
+fn may_hide(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' => false,
+        0x00..=0x1F | 0x7F => true,
+        // U+0080–U+009F; U+200B–U+200D, U+202A–U+202E, U+2060, U+2066–U+2069; U+FEFF.
+        0xC2 | 0xE2 | 0xEF => {
+            let next = |n: usize| bytes.get(i + n).copied().unwrap_or(0);
+            matches!(
+                (b, next(1), next(2)),
+                (0xC2, 0x80..=0x9F, _)
+                    | (0xE2, 0x80, 0x8B..=0x8D | 0xAA..=0xAE)
+                    | (0xE2, 0x81, 0xA0 | 0xA6..=0xA9)
+                    | (0xEF, 0xBB, 0xBF)
+            )
+        }
+        _ => false,
+    })
 }
 
 /// Whether `c` is removed from the values read.
@@ -187,7 +228,12 @@ mod tests {
     #[test]
     fn each_hidden_character_is_named_at_its_column() {
         let text = "title: 熊本\u{202E}県\nnote: a\u{1B}[31mb\u{200B}c # \0\n";
-        let (parsed, found) = scan(text);
+        let Scanned {
+            text: parsed,
+            problems: found,
+            zero_width,
+        } = scan(text);
+        assert!(zero_width);
         assert_eq!(
             spots(&found),
             [
@@ -213,17 +259,26 @@ mod tests {
         assert_eq!(parsed.chars().count(), text.chars().count());
     }
 
+    /// The byte pass finds exactly the characters the walk reports.
+    #[test]
+    fn the_byte_pass_agrees_with_the_classes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(may_hide(text.as_bytes()), hidden(c).is_some(), "{c:?}");
+        }
+    }
+
     #[test]
     fn clean_text_is_handed_on_as_it_is() {
-        let (parsed, found) = scan("name: {ja: 熊本県}\n\tx\n");
-        assert!(matches!(parsed, Cow::Borrowed(_)));
-        assert!(found.is_empty());
+        let scanned = scan("name: {ja: 熊本県}\n\tx\n");
+        assert!(matches!(scanned.text, Cow::Borrowed(_)));
+        assert!(scanned.problems.is_empty() && !scanned.zero_width);
     }
 
     #[test]
     fn a_file_of_controls_is_reported_in_bounded_space() {
         let text = "\0".repeat(1_000_000);
-        let (_, found) = scan(&text);
+        let found = scan(&text).problems;
         assert_eq!(found.len(), MAX_REPORTED + 1);
         assert_eq!(
             found[MAX_REPORTED].message,

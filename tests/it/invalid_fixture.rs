@@ -70,8 +70,8 @@ invalid_fixtures! {
     era_overflow,
     every_error_of_a_file,
     grouping_commas => |run| {
-        run.human_shows("error[invalid-value]: `1,738,301` is not a number: in `{…}` a comma ends the entry");
-        run.human_shows("= help: write it without grouping commas: `1738301`");
+        run.human_shows("error[invalid-value]: `1,738,301` is read as separate entries: in `{…}` a comma ends an entry");
+        run.human_shows("= help: for a number, write it without grouping commas: `1738301`; for text, quote it: `\"1,738,301\"`");
         run.human_shows("= help: write it without grouping commas: `1204`");
     },
     impossible_date_day,
