@@ -132,24 +132,34 @@ pub fn scan(text: &str) -> Scanned<'_> {
 }
 
 /// Whether UTF-8 `bytes` may hold a hidden character: a cheap pass over the bytes, so the
-/// character walk (with lines and columns) runs only for a file that needs it.
+/// character walk (with lines and columns) runs only for a file that needs it. Blocks of 64
+/// bytes are first tested for a byte that can start one, without an early exit (so the test
+/// compiles to vector instructions); only a block that has one is looked at closely.
 fn may_hide(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    const BLOCK: usize = 64;
+    let suspect =
+        |b: u8| (b < 0x20 && b != b'\t' && b != b'\n') | matches!(b, 0x7F | 0xC2 | 0xE2 | 0xEF);
+    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |any, &b| any | suspect(b))
+            && (n * BLOCK..n * BLOCK + block.len()).any(|i| starts_hidden(bytes, i))
+    })
+}
+
+/// Whether a hidden character starts at byte `i` of UTF-8 `bytes`.
+fn starts_hidden(bytes: &[u8], i: usize) -> bool {
+    let next = |n: usize| bytes.get(i + n).copied().unwrap_or(0);
+    match bytes[i] {
         b'\t' | b'\n' => false,
         0x00..=0x1F | 0x7F => true,
         // U+0080–U+009F; U+200B–U+200D, U+202A–U+202E, U+2060, U+2066–U+2069; U+FEFF.
-        0xC2 | 0xE2 | 0xEF => {
-            let next = |n: usize| bytes.get(i + n).copied().unwrap_or(0);
-            matches!(
-                (b, next(1), next(2)),
-                (0xC2, 0x80..=0x9F, _)
-                    | (0xE2, 0x80, 0x8B..=0x8D | 0xAA..=0xAE)
-                    | (0xE2, 0x81, 0xA0 | 0xA6..=0xA9)
-                    | (0xEF, 0xBB, 0xBF)
-            )
-        }
-        _ => false,
-    })
+        b => matches!(
+            (b, next(1), next(2)),
+            (0xC2, 0x80..=0x9F, _)
+                | (0xE2, 0x80, 0x8B..=0x8D | 0xAA..=0xAE)
+                | (0xE2, 0x81, 0xA0 | 0xA6..=0xA9)
+                | (0xEF, 0xBB, 0xBF)
+        ),
+    }
 }
 
 /// Whether `c` is removed from the values read.
@@ -266,6 +276,12 @@ mod tests {
             let text = format!("a{c}b");
             assert_eq!(may_hide(text.as_bytes()), hidden(c).is_some(), "{c:?}");
         }
+        // Across a block boundary, and at the very end.
+        let mut text = "x".repeat(63);
+        text.push('\u{202E}');
+        assert!(may_hide(text.as_bytes()));
+        assert!(may_hide("…※→①\u{85}".as_bytes()));
+        assert!(!may_hide("…※→①".repeat(40).as_bytes()));
     }
 
     #[test]
