@@ -112,12 +112,12 @@ pub fn from_node<T: de::DeserializeOwned>(node: &Node, found: &mut Vec<Problem>)
         sink.fail(p.clone().or_span(node.span));
     }
     let mut problems = sink.problems.into_inner();
-    let left_out = sink.left_out.get();
+    let (left_out, first_left_out) = sink.left_out.get();
     if left_out > 0 {
         problems.push(Problem::at(
             Code::InvalidValue,
-            node.span,
-            format!("{left_out} more problems in this file are not listed"),
+            first_left_out,
+            format!("{left_out} more problems in this file from here on are not listed"),
             Some("fix the ones listed and check again".into()),
         ));
     }
@@ -129,8 +129,8 @@ pub fn from_node<T: de::DeserializeOwned>(node: &Node, found: &mut Vec<Problem>)
 #[derive(Default)]
 struct Sink {
     problems: RefCell<Vec<Problem>>,
-    /// Problems past [`MAX_PROBLEMS`], counted.
-    left_out: Cell<usize>,
+    /// Problems past [`MAX_PROBLEMS`]: how many, and where the first is.
+    left_out: Cell<(usize, Span)>,
     /// A value could not be read: the record does not load.
     failed: Cell<bool>,
 }
@@ -141,7 +141,13 @@ impl Sink {
         if problems.len() < MAX_PROBLEMS {
             problems.push(p);
         } else {
-            self.left_out.set(self.left_out.get() + 1);
+            let (count, first) = self.left_out.get();
+            let first = if count == 0 {
+                p.span.unwrap_or(first)
+            } else {
+                first
+            };
+            self.left_out.set((count + 1, first));
         }
     }
 
@@ -1167,6 +1173,22 @@ mod tests {
         reads::<GlossaryEntry>();
         reads::<Dated>();
         reads::<Option<Spanned<u32>>>();
+    }
+
+    /// A file of bad values is reported in bounded space: the first 500, then a count at
+    /// the first left out.
+    #[test]
+    fn a_flood_of_problems_is_counted_not_listed() {
+        let text: String = (0..2000).map(|_| "- x\n").collect();
+        let (r, found) = load::<Vec<u32>>(&text);
+        assert!(r.is_none());
+        assert_eq!(found.len(), MAX_PROBLEMS + 1);
+        let last = found.last().unwrap();
+        assert_eq!(
+            last.message,
+            "1500 more problems in this file from here on are not listed"
+        );
+        assert_eq!(last.span.map(line_col), Some((MAX_PROBLEMS + 1, 3)));
     }
 
     #[test]

@@ -162,6 +162,14 @@ fn events(
     let mut builder = Builder::new(text, zero_width);
     let read = read_events(text, &mut builder);
     found.append(&mut builder.problems);
+    if let Some((count, span)) = builder.left_out {
+        found.push(ParseError {
+            code: Code::YamlTag,
+            span,
+            message: format!("{count} more tags in this file from here on are not listed"),
+            help: Some("remove them, as those above".into()),
+        });
+    }
     read.map(|()| builder.root)
 }
 
@@ -265,6 +273,9 @@ struct Builder<'t> {
     /// Problems that do not stop the parse: tags, escapes of hidden characters, a second
     /// document.
     problems: Vec<ParseError>,
+    /// Tags past [`text::MAX_REPORTED`] problems: how many, and where the first is. (Escapes
+    /// past it are not looked for: the file has errors enough to fix first.)
+    left_out: Option<(usize, Span)>,
     /// The last character index mapped to a byte offset of `text`, and that offset.
     cursor: (usize, usize),
     /// Whether `text` holds a zero-width character.
@@ -281,6 +292,7 @@ impl<'t> Builder<'t> {
             root: None,
             documents: 0,
             problems: Vec::new(),
+            left_out: None,
             cursor: (0, 0),
             zero_width,
             backslash: text.contains('\\'),
@@ -393,6 +405,11 @@ impl<'t> Builder<'t> {
     /// would otherwise be dropped without a word.
     fn tag(&mut self, tag: Option<&Tag>, span: Span) {
         let Some(tag) = tag else { return };
+        if self.problems.len() >= text::MAX_REPORTED {
+            let (count, first) = self.left_out.unwrap_or((0, span));
+            self.left_out = Some((count + 1, first));
+            return;
+        }
         let written = match tag.handle.as_str() {
             "!" => format!("!{}", tag.suffix),
             "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
@@ -669,6 +686,21 @@ mod tests {
         );
         let root = parsed.root.expect("the tree is still built");
         assert_eq!(root.get("b").and_then(Node::as_str), Some("12"));
+    }
+
+    /// A file of tags is reported in bounded space: the first hundred, then a count.
+    #[test]
+    fn a_flood_of_tags_is_counted_not_listed() {
+        let source = format!("x: [{}]\n", "!t a, ".repeat(10_000));
+        let parsed = parse(&source);
+        assert_eq!(parsed.problems.len(), text::MAX_REPORTED + 1);
+        let last = parsed.problems.last().unwrap();
+        assert_eq!(
+            last.message,
+            "9900 more tags in this file from here on are not listed"
+        );
+        // The 101st tag: `x: [` and 100 times `!t a, `.
+        assert_eq!((last.span.line, last.span.column), (1, 5 + 100 * 6));
     }
 
     /// Issue #20: a second document is an error at the `---` that starts it.

@@ -167,8 +167,8 @@ pub fn is_zero_width(c: char) -> bool {
     hidden(c) == Some(Hidden::ZeroWidth)
 }
 
-/// The hidden characters a double-quoted scalar writes as escapes. `raw` is its source from
-/// the opening quote, which stands at `start`.
+/// The hidden characters a double-quoted scalar writes as escapes, while `found` holds fewer
+/// than [`MAX_REPORTED`]. `raw` is its source from the opening quote, which stands at `start`.
 pub fn escapes(raw: &str, start: Span, found: &mut Vec<ParseError>) {
     let (mut line, mut column) = (start.line, start.column);
     let mut chars = raw.chars().peekable();
@@ -213,6 +213,9 @@ pub fn escapes(raw: &str, start: Span, found: &mut Vec<ParseError>) {
             'x' | 'u' | 'U' => u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32),
             _ => None,
         };
+        if found.len() >= MAX_REPORTED {
+            return;
+        }
         if let Some(c) = written {
             let how = format!("\\{e}{hex}");
             let span = Span {
