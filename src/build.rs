@@ -112,11 +112,22 @@ fn emit_report(
     Ok(())
 }
 
-/// `casebook build`: check, render, then write atomically. Returns the status and, on
+/// How `casebook build` runs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Warnings fail the build.
+    pub strict: bool,
+    /// Replace a non-empty output directory that holds no build marker.
+    pub force: bool,
+}
+
+/// `casebook build`: check, render, then write atomically. The output directory is checked
+/// first (see [`write::OutDir`]), so a refused one costs no build. Returns the status and, on
 /// success, the number of files written.
-pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, usize)> {
+pub fn build(root: &Path, out: &Path, options: Options) -> anyhow::Result<(Status, usize)> {
+    let out_dir = write::OutDir::new(out, root, options.force)?;
     let (corpus, mut diags) = load_and_validate(root)?;
-    if strict {
+    if options.strict {
         diags.make_strict();
     }
     let corpus = match corpus {
@@ -129,7 +140,7 @@ pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, u
     let files =
         timing::phase("render (total)", || site_files(&corpus)).context("rendering the site")?;
     let count = files.len();
-    timing::phase("write", || write::commit(out, files))?;
+    timing::phase("write", || write::commit(&out_dir, files))?;
     if !diags.is_empty() {
         report(Some(&corpus), root, diags, Format::Human)?;
     }
