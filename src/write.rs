@@ -389,7 +389,11 @@ mod tests {
                 assert!(err.contains("--out public"), "{err}");
             }
         }
-        assert_eq!(before, listing(dir.path()), "nothing was written or removed");
+        assert_eq!(
+            before,
+            listing(dir.path()),
+            "nothing was written or removed"
+        );
         OutDir::new(&root.join("public"), &root, false).unwrap();
         OutDir::new(&dir.path().join("elsewhere/site-out"), &root, false).unwrap();
     }
@@ -413,7 +417,10 @@ mod tests {
         commit(&out_dir(&out, &root), vec![OutputFile::new("a.html", "1")]).unwrap();
         assert!(out.join(MARKER).is_file(), "every build leaves its marker");
         assert_eq!(
-            std::fs::read_to_string(out.join(MARKER)).unwrap().lines().next(),
+            std::fs::read_to_string(out.join(MARKER))
+                .unwrap()
+                .lines()
+                .next(),
             Some("casebook-build/1")
         );
         // Marked: replaced.
@@ -460,7 +467,11 @@ mod tests {
     fn a_failed_commit_leaves_the_previous_site() {
         let (dir, root) = site();
         let out = dir.path().join("public");
-        commit(&out_dir(&out, &root), vec![OutputFile::new("index.html", "old")]).unwrap();
+        commit(
+            &out_dir(&out, &root),
+            vec![OutputFile::new("index.html", "old")],
+        )
+        .unwrap();
         let err = commit(
             &out_dir(&out, &root),
             vec![
@@ -484,8 +495,16 @@ mod tests {
     fn a_commit_replaces_the_whole_tree() {
         let (dir, root) = site();
         let out = dir.path().join("public");
-        commit(&out_dir(&out, &root), vec![OutputFile::new("a/old.html", "1")]).unwrap();
-        commit(&out_dir(&out, &root), vec![OutputFile::new("b/new.html", "2")]).unwrap();
+        commit(
+            &out_dir(&out, &root),
+            vec![OutputFile::new("a/old.html", "1")],
+        )
+        .unwrap();
+        commit(
+            &out_dir(&out, &root),
+            vec![OutputFile::new("b/new.html", "2")],
+        )
+        .unwrap();
         assert!(!out.join("a/old.html").exists());
         assert_eq!(
             std::fs::read_to_string(out.join("b/new.html")).unwrap(),
@@ -502,15 +521,27 @@ mod tests {
         let keep = dir.path().join("keep");
         std::fs::create_dir(&keep).unwrap();
         std::fs::write(keep.join("precious.txt"), "x").unwrap();
-        commit(&out_dir(&out, &root), vec![OutputFile::new("a/b/c.html", "1")]).unwrap();
+        commit(
+            &out_dir(&out, &root),
+            vec![OutputFile::new("a/b/c.html", "1")],
+        )
+        .unwrap();
         std::os::unix::fs::symlink(&keep, out.join("a/link")).unwrap();
-        commit(&out_dir(&out, &root), vec![OutputFile::new("index.html", "2")]).unwrap();
+        commit(
+            &out_dir(&out, &root),
+            vec![OutputFile::new("index.html", "2")],
+        )
+        .unwrap();
         assert!(keep.join("precious.txt").exists());
         let left: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(left.len(), 3, "only site/, public/ and keep/ remain: {left:?}");
+        assert_eq!(
+            left.len(),
+            3,
+            "only site/, public/ and keep/ remain: {left:?}"
+        );
         assert!(!out.join("a").exists());
     }
 
@@ -523,7 +554,11 @@ mod tests {
         std::fs::create_dir(&target).unwrap();
         let link = dir.path().join("public");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        commit(&out_dir(&link, &root), vec![OutputFile::new("index.html", "1")]).unwrap();
+        commit(
+            &out_dir(&link, &root),
+            vec![OutputFile::new("index.html", "1")],
+        )
+        .unwrap();
         assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
         assert!(target.join("index.html").is_file());
     }

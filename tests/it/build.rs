@@ -213,3 +213,36 @@ fn casebook_log_sets_how_much_a_build_says() {
     assert!(debug.contains("debug: write "), "{debug}");
     assert_eq!(run(Some("warn")), "");
 }
+
+/// `/data/indicators.csv` is safe to open in a spreadsheet: a name that would be a formula is
+/// written as text (OWASP's CSV-injection guidance), the numbers stay numbers (issue #20).
+#[test]
+fn the_csv_neutralises_what_a_spreadsheet_would_run() {
+    let site = TestSite::fixture("minimal");
+    let path = site.root().join("content/regions/sample-pref.yaml");
+    let region = std::fs::read_to_string(&path).unwrap();
+    let hostile = region.replace(
+        "name: {ja: 見本県, en: Sample Prefecture}",
+        "name: {ja: '=HYPERLINK(\"http://example.com\",\"x\")', en: '-1+cmd'}",
+    );
+    assert_ne!(region, hostile);
+    std::fs::write(&path, hostile).unwrap();
+    let out = site.build();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = std::fs::read_to_string(site.out().join("data/indicators.csv")).unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("sample-pref,"))
+        .unwrap_or_else(|| panic!("no sample-pref row in {csv}"));
+    assert!(
+        row.starts_with(
+            "sample-pref,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",\"'-1+cmd\","
+        ),
+        "{row}"
+    );
+    assert!(!csv.contains(",=") && !csv.contains(",-1+"), "{csv}");
+}

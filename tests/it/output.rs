@@ -44,7 +44,11 @@ fn the_sources_are_refused_as_output_and_left_untouched() {
         for force in [&[][..], &["--force"][..]] {
             let run = build_from_root(&site, out, force);
             let stderr = String::from_utf8_lossy(&run.stderr);
-            assert_eq!(run.status.code(), Some(2), "--out {out} {force:?}: {stderr}");
+            assert_eq!(
+                run.status.code(),
+                Some(2),
+                "--out {out} {force:?}: {stderr}"
+            );
             assert!(
                 stderr.starts_with("error: refusing to build into "),
                 "--out {out}: {stderr}"
@@ -52,7 +56,11 @@ fn the_sources_are_refused_as_output_and_left_untouched() {
             assert!(stderr.contains("--out public"), "--out {out}: {stderr}");
         }
     }
-    assert_eq!(before, snapshot(site.root()), "nothing was written or removed");
+    assert_eq!(
+        before,
+        snapshot(site.root()),
+        "nothing was written or removed"
+    );
 }
 
 /// A link to the content directory is resolved before it is compared.
@@ -79,11 +87,16 @@ fn a_directory_a_build_did_not_write_needs_force() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("refusing to replace docs: it is not empty and has no `.casebook-build` file"),
+        stderr.contains(
+            "refusing to replace docs: it is not empty and has no `.casebook-build` file"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("--force"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(site.root().join("docs/notes.md")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("docs/notes.md")).unwrap(),
+        "mine"
+    );
     let stray: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -92,7 +105,11 @@ fn a_directory_a_build_did_not_write_needs_force() {
     assert!(stray.is_empty(), "{stray:?}");
 
     let run = build_from_root(&site, "docs", &["--force"]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(!site.root().join("docs/notes.md").exists());
     assert!(site.root().join("docs/ja/index.html").is_file());
     let marker = std::fs::read_to_string(site.root().join("docs/.casebook-build")).unwrap();
@@ -100,7 +117,11 @@ fn a_directory_a_build_did_not_write_needs_force() {
 
     // Now marked, the directory is replaced by the next build without --force.
     let run = build_from_root(&site, "docs", &[]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 #[test]
@@ -109,7 +130,14 @@ fn an_empty_or_new_directory_is_written() {
     std::fs::create_dir(site.root().join("empty")).unwrap();
     for out in ["empty", "new/deeper/site"] {
         let run = build_from_root(&site, out, &[]);
-        assert!(run.status.success(), "{out}: {}", String::from_utf8_lossy(&run.stderr));
-        assert!(site.root().join(out).join(".casebook-build").is_file(), "{out}");
+        assert!(
+            run.status.success(),
+            "{out}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(
+            site.root().join(out).join(".casebook-build").is_file(),
+            "{out}"
+        );
     }
 }
