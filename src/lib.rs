@@ -32,6 +32,7 @@ pub mod site;
 mod testutil;
 pub mod timing;
 pub mod validate;
+pub mod walk;
 pub mod write;
 pub mod yaml;
 
