@@ -246,3 +246,74 @@ fn the_csv_neutralises_what_a_spreadsheet_would_run() {
     );
     assert!(!csv.contains(",=") && !csv.contains(",-1+"), "{csv}");
 }
+
+/// One link policy for `check` and `build` (issue #20): links that stay inside the site root
+/// are read like their targets, for records and the theme's files alike.
+#[cfg(unix)]
+#[test]
+fn links_inside_the_root_are_built_like_their_targets() {
+    use std::os::unix::fs::symlink;
+    let site = TestSite::fixture("minimal");
+    site.write(
+        "shared/regions/south-area.yaml",
+        "name: {ja: 南部圏域, en: South area}\nkind: area\nparent: sample-pref\n",
+    );
+    site.write("shared/static/extra.css", "p { color: teal }\n");
+    symlink(
+        "../../shared/regions/south-area.yaml",
+        site.root().join("content/regions/south-area.yaml"),
+    )
+    .unwrap();
+    symlink(
+        "../../../shared/static",
+        site.root().join("themes/default/static/shared"),
+    )
+    .unwrap();
+    let check = site.run(&["check", "--format", "json"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert!(
+        check.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let out = site.build();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(site
+        .page("ja/regions/south-area/index.html")
+        .contains("南部圏域"));
+    assert_eq!(site.page("static/shared/extra.css"), "p { color: teal }\n");
+}
+
+/// A link out of the root fails `check` and `build` alike, at the link, and the build writes
+/// nothing.
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_root_fails_check_and_build() {
+    let site = TestSite::fixture("minimal");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.css"), "secret").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.css"),
+        site.root().join("themes/default/static/secret.css"),
+    )
+    .unwrap();
+    let check = site.run(&["check", "--format", "json"]);
+    assert_eq!(check.status.code(), Some(1));
+    let json = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        json.contains(r#""code":"symlink-outside-root","file":"themes/default/static/secret.css","line":1,"column":1"#),
+        "{json}"
+    );
+    let out = site.build();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[symlink-outside-root]"));
+    assert!(!site.out().exists(), "nothing is written");
+}
