@@ -282,7 +282,8 @@ fn broken(rel: &str, message: String) -> Diagnostic {
         .with_help("remove the link, or point it at a file or directory of its own inside the site")
 }
 
-#[cfg(all(test, unix))]
+#[cfg(unix)]
+#[cfg(test)]
 mod tests {
     use std::os::unix::fs::symlink;
 
