@@ -19,8 +19,10 @@
 //! **Formulas.** A text field that begins with `=`, `+`, `-`, `@`, a tab, CR or NUL is
 //! neutralised as OWASP's CSV-injection guidance says: a single quote is put before it and the
 //! field is quoted, so that a spreadsheet shows `'=HYPERLINK(…)` as text rather than running
-//! it. Only text is neutralised: `value` and `of` are numbers Casebook formats itself, and a
-//! negative number (`-3`) stays a number. A reader that wants the text back drops the quote.
+//! it. Every column but `value` and `of` is text and is neutralised, the canonical dates too
+//! (a date without its year, `--02-01`, is a formula to a spreadsheet, which would show `1`);
+//! `value` and `of` are numbers Casebook formats itself, and a negative number (`-3`) stays a
+//! number. A reader that wants the text back drops the quote.
 //!
 //! The writer is a few lines, so it is written here rather than taken from the `csv` crate.
 //!
@@ -76,8 +78,8 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
     ),
     (
         "date",
-        "The date of the value as a canonical string: 2019-06 (a month), FY2021-end (end of a fiscal year), FY2017 (a fiscal year, April to March), 2021-03-31, ranges A/B, or not-stated; empty when the source gives none.",
-        "値の時点（正規化した表記）：2019-06（月）、FY2021-end（年度末）、FY2017（年度、4月～翌3月）、2021-03-31、範囲は A/B、記載なしは not-stated。出典に時点がないときは空欄。",
+        "The date of the value as a canonical string: 2019-06 (a month), FY2021-end (end of a fiscal year), FY2017 (a fiscal year, April to March), 2021-03-31, ranges A/B, or not-stated; empty when the source gives none. A day or month without its year (--02-01) is written '--02-01, so that spreadsheets do not compute it as a formula.",
+        "値の時点（正規化した表記）：2019-06（月）、FY2021-end（年度末）、FY2017（年度、4月～翌3月）、2021-03-31、範囲は A/B、記載なしは not-stated。出典に時点がないときは空欄。年のない日付・月（--02-01）は、表計算ソフトが数式として計算しないよう '--02-01 と出力します。",
     ),
     (
         "date_role",
@@ -336,6 +338,16 @@ mod tests {
             }
             assert_eq!(rows[1][5], "-3.5", "a negative value stays a number");
         }
+    }
+
+    /// A canonical date without its year begins with `-` and is a formula to a spreadsheet.
+    #[test]
+    fn a_date_without_its_year_is_neutralised() {
+        let mut o = obs("r", 6.0);
+        o.date = "2月1日".parse().ok();
+        assert_eq!(o.date.as_ref().map(|d| d.canonical()).as_deref(), Some("--02-01"));
+        let text = String::from_utf8(write_csv(&[o], &BTreeMap::new())).expect("UTF-8");
+        assert!(text.contains(",count,\"'--02-01\",as-of,"), "{text}");
     }
 
     #[test]
