@@ -345,7 +345,10 @@ mod tests {
     fn a_date_without_its_year_is_neutralised() {
         let mut o = obs("r", 6.0);
         o.date = "2月1日".parse().ok();
-        assert_eq!(o.date.as_ref().map(|d| d.canonical()).as_deref(), Some("--02-01"));
+        assert_eq!(
+            o.date.as_ref().map(|d| d.canonical()).as_deref(),
+            Some("--02-01")
+        );
         let text = String::from_utf8(write_csv(&[o], &BTreeMap::new())).expect("UTF-8");
         assert!(text.contains(",count,\"'--02-01\",as-of,"), "{text}");
     }

@@ -317,3 +317,21 @@ fn a_link_out_of_the_root_fails_check_and_build() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[symlink-outside-root]"));
     assert!(!site.out().exists(), "nothing is written");
 }
+
+/// `casebook.yaml` follows the same link policy: a link out of the root is not read.
+#[cfg(unix)]
+#[test]
+fn a_configuration_linked_from_outside_is_not_read() {
+    let site = TestSite::fixture("minimal");
+    let outside = tempfile::tempdir().unwrap();
+    let config = site.root().join("casebook.yaml");
+    std::fs::rename(&config, outside.path().join("casebook.yaml")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("casebook.yaml"), &config).unwrap();
+    let check = site.run(&["check", "--format", "json"]);
+    assert_eq!(check.status.code(), Some(1));
+    let json = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        json.contains(r#""code":"symlink-outside-root","file":"casebook.yaml""#),
+        "{json}"
+    );
+}
