@@ -8,6 +8,7 @@ mod compare;
 mod golden;
 mod handbook;
 mod invalid_fixture;
+mod output;
 mod serve;
 mod support;
 mod text_clean;
