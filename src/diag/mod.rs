@@ -63,6 +63,24 @@ pub enum Code {
     Config,
     /// A template failed to render.
     Template,
+    // Markdown in `Prose` fields (issue #20): limits that bound the work of a build, and
+    // what the sanitiser removes. The limits live in `validate::markdown::rules`.
+    /// A Markdown text, or one file's Markdown, is larger than a build may spend on it.
+    MarkdownTooLarge,
+    /// Lists, block quotes, emphasis or HTML elements nested deeper than the limit.
+    MarkdownTooDeep,
+    /// A paragraph (a run of text with no markup in it) longer than the limit.
+    MarkdownLongParagraph,
+    /// A table with more cells (rows × columns) than the limit.
+    MarkdownTableTooLarge,
+    /// A fenced code block too large, or with a line too long, to highlight (warning).
+    CodeNotHighlighted,
+    /// Raw HTML, an attribute or a URL that the sanitiser removes (warning).
+    HtmlRemoved,
+    /// An image, frame, media, `srcset` or CSS `url()` that would load from elsewhere (warning).
+    RemoteResource,
+    /// A link or image path that leaves the site: `..`, `file:`, a filesystem path, `~`.
+    LinkOutsideSite,
 }
 
 impl Code {
@@ -88,6 +106,14 @@ impl Code {
             Code::UnexpectedFile => "unexpected-file",
             Code::Config => "config",
             Code::Template => "template",
+            Code::MarkdownTooLarge => "markdown-too-large",
+            Code::MarkdownTooDeep => "markdown-too-deep",
+            Code::MarkdownLongParagraph => "markdown-long-paragraph",
+            Code::MarkdownTableTooLarge => "markdown-table-too-large",
+            Code::CodeNotHighlighted => "code-not-highlighted",
+            Code::HtmlRemoved => "html-removed",
+            Code::RemoteResource => "remote-resource",
+            Code::LinkOutsideSite => "link-outside-site",
         }
     }
 
@@ -95,6 +121,9 @@ impl Code {
     pub fn severity(self) -> Severity {
         match self {
             Code::EraOverflow | Code::MissingTranslation | Code::UnexpectedFile => {
+                Severity::Warning
+            }
+            Code::CodeNotHighlighted | Code::HtmlRemoved | Code::RemoteResource => {
                 Severity::Warning
             }
             _ => Severity::Error,

@@ -8,11 +8,14 @@
 //!
 //! One file per concern: [`ids`] (duplicate and malformed ids), [`refs`] (references, with
 //! did-you-mean), [`numbers`] (impossible numbers, wordings, outcome counts), [`dates`]
-//! (date points, the timeline's axis) and [`i18n`] (translations).
+//! (date points, the timeline's axis), [`i18n`] (translations) and [`markdown`] (the limits
+//! and sanitising of Markdown, with rules the renderer shares).
 
 mod dates;
 mod i18n;
 mod ids;
+// Markdown in `Prose` (issue #20): its rules are shared with the renderer, hence `pub`.
+pub mod markdown;
 mod numbers;
 mod refs;
 
@@ -36,6 +39,7 @@ pub fn validate(corpus: &Corpus, diags: &mut Diagnostics) {
         diags.extend(c.out);
     }
     i18n::vocabularies(&corpus.vocab, diags);
+    markdown::check(corpus, diags);
 }
 
 /// Every rule that looks at one record.
