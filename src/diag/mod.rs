@@ -84,6 +84,24 @@ pub enum Code {
     ParentCycle,
     /// More diagnostics in a file than are shown (a note).
     TooManyDiagnostics,
+    // Markdown in `Prose` fields (issue #20): limits that bound the work of a build, and
+    // what the sanitiser removes. The limits live in `validate::markdown::rules`.
+    /// A Markdown text, or one file's Markdown, is larger than a build may spend on it.
+    MarkdownTooLarge,
+    /// Lists, block quotes, emphasis or HTML elements nested deeper than the limit.
+    MarkdownTooDeep,
+    /// A paragraph (a run of text with no markup in it) longer than the limit.
+    MarkdownLongParagraph,
+    /// A table with more cells (rows × columns) than the limit.
+    MarkdownTableTooLarge,
+    /// A fenced code block too large, or with a line too long, to highlight (warning).
+    CodeNotHighlighted,
+    /// Raw HTML, an attribute or a URL that the sanitiser removes (warning).
+    HtmlRemoved,
+    /// An image, frame, media, `srcset` or CSS `url()` that would load from elsewhere (warning).
+    RemoteResource,
+    /// A link or image path that leaves the site: `..`, `file:`, a filesystem path, `~`.
+    LinkOutsideSite,
 }
 
 impl Code {
@@ -117,6 +135,14 @@ impl Code {
             Code::ZeroWidthCharacter => "zero-width-character",
             Code::ParentCycle => "parent-cycle",
             Code::TooManyDiagnostics => "too-many-diagnostics",
+            Code::MarkdownTooLarge => "markdown-too-large",
+            Code::MarkdownTooDeep => "markdown-too-deep",
+            Code::MarkdownLongParagraph => "markdown-long-paragraph",
+            Code::MarkdownTableTooLarge => "markdown-table-too-large",
+            Code::CodeNotHighlighted => "code-not-highlighted",
+            Code::HtmlRemoved => "html-removed",
+            Code::RemoteResource => "remote-resource",
+            Code::LinkOutsideSite => "link-outside-site",
         }
     }
 
@@ -126,7 +152,10 @@ impl Code {
             Code::EraOverflow
             | Code::MissingTranslation
             | Code::UnexpectedFile
-            | Code::ZeroWidthCharacter => Severity::Warning,
+            | Code::ZeroWidthCharacter
+            | Code::CodeNotHighlighted
+            | Code::HtmlRemoved
+            | Code::RemoteResource => Severity::Warning,
             Code::TooManyDiagnostics => Severity::Note,
             _ => Severity::Error,
         }

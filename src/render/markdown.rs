@@ -1,43 +1,58 @@
 //! Markdown to safe HTML: pulldown-cmark (tables, footnotes), fenced code highlighted by
 //! syntect with CSS classes, links and images kept inside the site, then ammonia.
 //!
-//! Content is untrusted. Raw HTML is sanitised by ammonia; template syntax (`{{ }}`,
-//! `{% %}`) is never evaluated because content reaches templates as data, not as template
-//! source; images may only be relative paths that stay inside the site (no request to
-//! another host, no `..` out of the content tree); links may be relative, `http(s)` or
-//! `mailto`.
+//! Content is untrusted. The rules are `validate::markdown::rules`, shared with `check`: one
+//! pass ([`Walker`]) goes over the parser's events and says what becomes of each link, image
+//! and code block, and stops at a limit that bounds the work (size, nesting, a paragraph's
+//! length, a table's cells) — the text is then printed escaped, as written, so a build never
+//! hangs on a text `check` would refuse. Raw HTML is sanitised by ammonia, built from the same
+//! allowlist; images load only from the site; template syntax (`{{ }}`, `{% %}`) is never
+//! evaluated because content reaches templates as data, not as template source.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use super::html::escape;
+use crate::validate::markdown::rules::{self, Target};
+use crate::validate::markdown::scan::{Action, Walker};
 
 /// Loaded once, from syntect's bundled binary dump (a few milliseconds).
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
+/// ammonia, configured from `rules`' tables.
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut b = ammonia::Builder::default();
-    b.url_schemes(HashSet::from(["http", "https", "mailto"]))
+    let attributes: HashMap<&str, HashSet<&str>> = rules::TAG_ATTRIBUTES
+        .iter()
+        .map(|(tag, attrs)| (*tag, attrs.iter().copied().collect()))
+        .collect();
+    let mut b = ammonia::Builder::empty();
+    b.tags(rules::TAGS.iter().copied().collect())
+        .clean_content_tags(rules::CLEAN_CONTENT_TAGS.iter().copied().collect())
+        .generic_attributes(rules::GENERIC_ATTRIBUTES.iter().copied().collect())
+        .tag_attributes(attributes)
+        .url_schemes(rules::URL_SCHEMES.iter().copied().collect())
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(Some("noopener noreferrer"))
-        .add_tag_attributes("span", ["class", "aria-hidden"])
-        .add_tag_attributes("code", ["class"])
-        .add_tag_attributes("pre", ["class"])
-        .add_tag_attributes("sup", ["class", "id"])
-        .add_tag_attributes("div", ["class", "id"])
-        .add_tag_attributes("li", ["id"])
-        .add_tag_attributes("ul", ["class"])
-        .add_tag_attributes("a", ["class", "id"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("th", ["style"])
-        .id_prefix(None);
+        .strip_comments(true)
+        .id_prefix(None)
+        .attribute_filter(|tag, attr, value| kept(tag, attr, value).then_some(value.into()));
     b
 });
+
+/// Whether the sanitiser keeps an allowed attribute's value. Nothing loads from elsewhere and
+/// no refused scheme stays; a path that leaves the site is `check`'s error (here, after
+/// rebasing, `/base/ja/…` would look like one, and such a path only names this host).
+fn kept(tag: &str, attr: &str, value: &str) -> bool {
+    !matches!(
+        rules::attribute_value(tag, attr, value),
+        Err(Target::Remote | Target::Removed(_))
+    )
+}
 
 /// The CSS for highlighted code, generated from a bundled syntect theme.
 pub fn highlight_css() -> String {
@@ -59,16 +74,20 @@ pub fn render(markdown: &str) -> String {
 /// image (`/ja/cases/x/`) gets the base path in front, so content links keep working when
 /// the site is published in a subdirectory.
 pub fn render_at(markdown: &str, base_path: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let Ok(mut walker) = Walker::new(markdown) else {
+        return unrendered(markdown);
+    };
     let mut rewriter = Rewriter {
         base_path,
         events: Vec::new(),
         code: None,
-        dropped_images: 0,
+        images: Vec::new(),
     };
-    for event in Parser::new_ext(markdown, options) {
-        rewriter.event(event);
+    for (event, range) in Parser::new_ext(markdown, rules::options()).into_offset_iter() {
+        match walker.event(&event, range) {
+            Action::Stop => return unrendered(markdown),
+            action => rewriter.event(event, action),
+        }
     }
     let mut events = rewriter.events;
     mark_lists(&mut events);
@@ -77,19 +96,26 @@ pub fn render_at(markdown: &str, base_path: &str) -> String {
     SANITIZER.clean(&html).to_string()
 }
 
-/// The parser's events, rewritten for the page: fenced code highlighted, links and images
-/// kept inside the site (rebased below its base path) or on the web, other targets dropped.
+/// A text over a limit that bounds the work, printed as written (escaped), unparsed.
+fn unrendered(markdown: &str) -> String {
+    format!("<pre class=\"unrendered\">{}</pre>\n", escape(markdown))
+}
+
+/// The parser's events, rewritten for the page as the walker decides: fenced code
+/// highlighted or not, links and images kept (site-absolute ones rebased below the base
+/// path) or dropped.
 struct Rewriter<'a> {
     base_path: &'a str,
     events: Vec<Event<'a>>,
     /// Inside a code block: its language and the code so far.
     code: Option<(String, String)>,
-    /// Images dropped (their alt text stays) whose end is still to come.
-    dropped_images: usize,
+    /// The images open, innermost last: whether each is kept (a dropped one keeps its alt
+    /// text only).
+    images: Vec<bool>,
 }
 
 impl<'a> Rewriter<'a> {
-    fn event(&mut self, event: Event<'a>) {
+    fn event(&mut self, event: Event<'a>, action: Action) {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => self.code_start(kind),
             Event::Text(t) if self.code.is_some() => {
@@ -97,20 +123,37 @@ impl<'a> Rewriter<'a> {
                     buf.push_str(&t);
                 }
             }
-            Event::End(TagEnd::CodeBlock) if self.code.is_some() => self.code_end(),
+            Event::End(TagEnd::CodeBlock) if self.code.is_some() => {
+                self.code_end(action == Action::Code { highlight: true });
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => self.image(link_type, dest_url, title, id),
-            Event::End(TagEnd::Image) if self.dropped_images > 0 => self.dropped_images -= 1,
+            }) => {
+                let keep = action != Action::Drop;
+                self.images.push(keep);
+                if keep {
+                    self.events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: rebase(dest_url, self.base_path),
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if self.images.pop().unwrap_or(true) {
+                    self.events.push(event);
+                }
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => self.link(link_type, dest_url, title, id),
+            }) => self.link(action, link_type, dest_url, title, id),
             e => self.events.push(e),
         }
     }
@@ -123,46 +166,30 @@ impl<'a> Rewriter<'a> {
         self.code = Some((lang, String::new()));
     }
 
-    fn code_end(&mut self) {
+    fn code_end(&mut self, highlight: bool) {
         let (lang, buf) = self.code.take().unwrap_or_default();
-        self.events
-            .push(Event::Html(CowStr::from(highlight(&lang, &buf))));
-    }
-
-    /// An image inside the site is kept (rebased); any other is dropped for its alt text.
-    fn image(
-        &mut self,
-        link_type: LinkType,
-        dest_url: CowStr<'a>,
-        title: CowStr<'a>,
-        id: CowStr<'a>,
-    ) {
-        if is_internal(&dest_url) {
-            self.events.push(Event::Start(Tag::Image {
-                link_type,
-                dest_url: rebase(dest_url, self.base_path),
-                title,
-                id,
-            }));
+        let html = if highlight {
+            highlighted(&lang, &buf)
         } else {
-            self.dropped_images += 1;
-        }
+            None
+        };
+        let html = html.unwrap_or_else(|| plain_code(&buf));
+        self.events.push(Event::Html(CowStr::from(html)));
     }
 
-    /// A link inside the site is rebased, a web or mail link kept, any other emptied.
+    /// A kept link inside the site is rebased; a dropped one keeps its text, with no target.
     fn link(
         &mut self,
+        action: Action,
         link_type: LinkType,
         dest_url: CowStr<'a>,
         title: CowStr<'a>,
         id: CowStr<'a>,
     ) {
-        let dest_url = if is_internal(&dest_url) {
-            rebase(dest_url, self.base_path)
-        } else if is_web(&dest_url) || link_type == LinkType::Email {
-            dest_url
-        } else {
+        let dest_url = if action == Action::Drop {
             CowStr::from("")
+        } else {
+            rebase(dest_url, self.base_path)
         };
         self.events.push(Event::Start(Tag::Link {
             link_type,
@@ -228,7 +255,6 @@ fn mark_lists(events: &mut Vec<Event<'_>>) {
     }
 }
 
-/// A relative path that cannot climb out of the site, with no scheme or host.
 /// A site-absolute URL (`/ja/…`, not `//host`) below `base_path`.
 fn rebase<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
     match url.strip_prefix('/') {
@@ -239,45 +265,25 @@ fn rebase<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
     }
 }
 
-fn is_internal(url: &str) -> bool {
-    !url.contains("://")
-        && !url.starts_with("//")
-        && !url.contains(':')
-        && !url.contains('\\')
-        && url
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("")
-            .split('/')
-            .all(|seg| seg != "..")
+fn plain_code(code: &str) -> String {
+    format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code))
 }
 
-fn is_web(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:")
-}
-
-fn highlight(lang: &str, code: &str) -> String {
-    let syntax = SYNTAXES.find_syntax_by_token(lang);
-    let Some(syntax) = syntax.filter(|_| !lang.is_empty()) else {
-        return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
-    };
+/// Code highlighted with CSS classes, or `None` when syntect does not know the language.
+fn highlighted(lang: &str, code: &str) -> Option<String> {
+    let syntax = SYNTAXES.find_syntax_by_token(lang)?;
     let mut gen = ClassedHTMLGenerator::new_with_class_style(
         syntax,
         &SYNTAXES,
         ClassStyle::SpacedPrefixed { prefix: "hl-" },
     );
     for line in LinesWithEndings::from(code) {
-        if gen
-            .parse_html_for_line_which_includes_newline(line)
-            .is_err()
-        {
-            return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
-        }
+        gen.parse_html_for_line_which_includes_newline(line).ok()?;
     }
-    format!(
+    Some(format!(
         "<pre class=\"code\"><code>{}</code></pre>\n",
         gen.finalize()
-    )
+    ))
 }
 
 #[cfg(test)]
@@ -308,12 +314,12 @@ mod tests {
 
     #[test]
     fn site_absolute_links_follow_the_base_path() {
-        let md = "[a](/ja/cases/x/) [b](cases/y/) [c](//host/z) ![i](/img/p.png)";
+        let md = "[a](/ja/cases/x/) [b](cases/y/) [c](//host/z) ![i](/static/p.png)";
         let html = render_at(md, "/handbook/");
         assert!(html.contains("href=\"/handbook/ja/cases/x/\""), "{html}");
         assert!(html.contains("href=\"cases/y/\""), "{html}");
         assert!(!html.contains("//host"), "{html}");
-        assert!(html.contains("src=\"/handbook/img/p.png\""), "{html}");
+        assert!(html.contains("src=\"/handbook/static/p.png\""), "{html}");
         assert!(render(md).contains("href=\"/ja/cases/x/\""));
     }
 

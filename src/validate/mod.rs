@@ -8,12 +8,15 @@
 //!
 //! One file per concern: [`ids`] (duplicate and malformed ids), [`refs`] (references, with
 //! did-you-mean), [`numbers`] (impossible numbers, wordings, outcome counts), [`dates`]
-//! (date points, the timeline's axis), [`i18n`] (translations) and [`parents`] (cycles of
-//! region parents).
+//! (date points, the timeline's axis), [`i18n`] (translations), [`parents`] (cycles of
+//! region parents) and [`markdown`] (the limits and sanitising of Markdown, with rules the
+//! renderer shares).
 
 mod dates;
 mod i18n;
 mod ids;
+// Markdown in `Prose` (issue #20): its rules are shared with the renderer, hence `pub`.
+pub mod markdown;
 mod numbers;
 mod parents;
 mod refs;
@@ -39,6 +42,7 @@ pub fn validate(corpus: &Corpus, diags: &mut Diagnostics) {
     }
     i18n::vocabularies(&corpus.vocab, diags);
     parents::cycles(&corpus.records, diags);
+    markdown::check(corpus, diags);
 }
 
 /// Every rule that looks at one record.
