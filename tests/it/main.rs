@@ -5,6 +5,7 @@ mod architecture;
 mod build;
 mod check;
 mod compare;
+mod fuzz;
 mod golden;
 mod handbook;
 mod invalid_fixture;
