@@ -8,6 +8,7 @@ mod compare;
 mod fuzz;
 mod golden;
 mod handbook;
+mod hostile;
 mod invalid_fixture;
 mod serve;
 mod support;
