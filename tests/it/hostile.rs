@@ -609,3 +609,40 @@ fn every_text_field_of_the_schemas_holds_a_payload() {
         missing.join("\n")
     );
 }
+
+/// `casebook.yaml`'s `base_path` is not checked: `\evil.example` gives every page
+/// `<link href="/\evil.example/static/style.css">` and `<script src="/\evil.example/…">`, which
+/// browsers read as `//evil.example/…`, so a configuration change loads the site's styles and
+/// scripts from another host. Passes while the finding stands (`check` accepts the value and
+/// pages load from elsewhere); once `check` refuses it or the URLs stay on the site, it fails:
+/// remove its `should_panic`.
+#[test]
+#[should_panic(expected = "load from another host")]
+fn known_a_base_path_can_point_pages_at_another_host() {
+    let site = crate::support::TestSite::fixture("minimal");
+    site.write(
+        "casebook.yaml",
+        "title: {ja: 最小, en: Minimal}\nbase_path: \"\\\\evil.example\"\n",
+    );
+    let out = site.build();
+    if !out.status.success() {
+        return; // refused: the property holds
+    }
+    let found: Vec<String> = tree(&site.out())
+        .into_iter()
+        .filter(|(page, _)| page.ends_with(".html"))
+        .flat_map(|(page, bytes)| {
+            let html = String::from_utf8(bytes).unwrap();
+            start_tags(&html)
+                .iter()
+                .flat_map(|t| unsafe_tag(&page, t))
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| p.starts_with("a resource from another host"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "pages load from another host: {:?}",
+        &found[..found.len().min(3)]
+    );
+}
