@@ -1,5 +1,6 @@
-// Shared set-up for browser tests: serve the built handbook from CASEBOOK_SITE on
-// 127.0.0.1 and drive Debian's Chromium with playwright-core. No request leaves the machine.
+// Shared set-up for browser tests: serve the built handbook from CASEBOOK_SITE (hostile.test.mjs
+// serves the built hostile fixture from CASEBOOK_HOSTILE_SITE) on 127.0.0.1 and drive Debian's
+// Chromium with playwright-core. No request leaves the machine.
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
