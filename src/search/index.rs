@@ -1,6 +1,6 @@
 //! The search index, written at build time for each language (issue #7).
 //!
-//! In: the corpus. Out: files under `search/{lang}/` (format `casebook-search/2`):
+//! In: the corpus. Out: files under `search/{lang}/` (format `casebook-search/3`):
 //! - `meta.json`: the document count, the number of key shards, `max_gram`, the tier base,
 //!   the facet labels, and the spelling variants the query tokenizer needs;
 //! - `t/{n}.bin`: the keys whose FNV-1a hash falls in shard `n`, each
@@ -31,9 +31,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::tokenize::{for_each_index_key, Variants, MAX_GRAM};
-use crate::load::{Corpus, Record};
-use crate::model::{Body, Kind, Lang, Region, TermList};
+use super::tokenize::{fold, for_each_index_key, Variants, MAX_GRAM};
+use crate::load::Record;
+use crate::model::vocab::GlossaryEntry;
+use crate::model::{Body, Kind, Lang, Region, TermList, When};
 use crate::site::{routes, Route, Site, Ui};
 use crate::timing;
 use crate::write::OutputFile;
@@ -43,14 +44,19 @@ use crate::write::OutputFile;
 /// millions of short keys, and with `entry_ref` to look a key up before allocating it.
 type FastMap<K, V> = hashbrown::HashMap<K, V>;
 
-/// Fields and their BM25 weights: a match in the title, the region name or the keywords
-/// (tags, case keywords) counts more than one in the body. Analyses' points are fields of
-/// their own, so results can be filtered by Point.
-pub const FIELDS: [(&str, f64); 10] = [
+/// Fields and their BM25 weights: a match in the title, the region name, the keywords (tags,
+/// case keywords) or a heading of the record counts more than one in the body. `values` is
+/// what the page prints besides the record's texts (figures, dates as shown and canonical,
+/// labels: [`Printed`]); `concepts` the glossary's forms of the terms the record uses.
+/// Analyses' points are fields of their own, so results can be filtered by Point.
+pub const FIELDS: [(&str, f64); 13] = [
     ("title", 3.0),
     ("region", 2.5),
     ("keywords", 2.0),
+    ("headings", 2.0),
     ("body", 1.0),
+    ("values", 1.0),
+    ("concepts", 1.0),
     ("point1", 1.0),
     ("point2", 1.0),
     ("point3", 1.0),
@@ -59,8 +65,13 @@ pub const FIELDS: [(&str, f64); 10] = [
     ("point6", 1.0),
 ];
 
+/// The field excerpts are cut from.
+const BODY_FIELD: usize = 4;
 /// The first field that is a Point (point1 … point6 follow it).
-const POINT_FIELD: usize = 4;
+const POINT_FIELD: usize = 7;
+/// The share of a key's weight in a field where it is only ever part of a longer term
+/// (地域移行 in 地域移行支援): a whole term ranks before a part of a longer one.
+const PART: f64 = 0.5;
 /// BM25's term-frequency saturation.
 const K1: f64 = 1.2;
 /// Impacts are rounded to powers of this (see [`tier`]).
@@ -192,7 +203,14 @@ fn facet_labels(site: &Site, ui: Ui) -> FacetLabels {
     }
 }
 
-fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
+/// What a document is built from besides the record: the page's printed values and the
+/// glossary.
+struct Sources<'a> {
+    printed: &'a Printed<'a>,
+    glossary: &'a Glossary,
+}
+
+fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang, src: &Sources) -> Doc {
     let region_id = match &rec.body {
         Body::Region(_) => Some(rec.id.as_str()),
         b => b.region(),
@@ -204,6 +222,8 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
     let title = rec.body.title().get(lang).text.to_owned();
     let mut all = Vec::new();
     texts(&body, lang, &mut all);
+    let mut headings = Vec::new();
+    heading_texts(&body, lang, &mut headings);
     let tags = rec.body.tags();
     let prefecture = region_id.and_then(|id| site.prefecture_of(id));
     // A town or care area is found by its prefecture's name too: its own text seldom says it.
@@ -213,11 +233,17 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
         .map(|r| r.name.get(lang).text.to_owned())
         .unwrap_or_default();
     let facets = facets_of(labels, prefecture, region, &tags);
+    let mut values = (src.printed)(rec, lang);
+    canonical_values(&body, &mut values);
+    let concepts = src.glossary.concepts(rec, lang);
     let mut fields = vec![
         title.clone(),
         region_name.clone(),
         keywords.join("\n"),
+        headings.join("\n"),
         plain(&all.join("\n")),
+        values.join("\n"),
+        concepts.join("\n"),
     ];
     fields.extend(points.iter().map(|p| plain(p)));
     Doc {
@@ -228,6 +254,101 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
         region_name,
         facets,
         fields,
+    }
+}
+
+/// What a record's page prints besides its own texts, per language (`render::printed`,
+/// handed in by the build: the search does not format values itself).
+pub type Printed<'a> = dyn Fn(&Record, Lang) -> Vec<String> + Sync + 'a;
+
+/// Keys whose texts are headings of a record (a group's heading, a box's name, an item's
+/// title): a match there ranks with the keywords, before one in the body.
+const HEADING_KEYS: [&str; 3] = ["heading", "name", "title"];
+
+/// The texts under [`HEADING_KEYS`] anywhere in a record's JSON.
+fn heading_texts(v: &Value, lang: Lang, out: &mut Vec<String>) {
+    match v {
+        Value::Object(o) if o.contains_key("ja") => {}
+        Value::Object(o) => {
+            for (k, v) in o {
+                if HEADING_KEYS.contains(&k.as_str()) {
+                    texts(v, lang, out);
+                } else {
+                    heading_texts(v, lang, out);
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|v| heading_texts(v, lang, out)),
+        _ => {}
+    }
+}
+
+/// The record's dates in canonical form (`FY2020-end`, `2019-06`) and its numbers as plain
+/// numbers, from its JSON: data carries them so, and a reader may type them so.
+fn canonical_values(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(o) if o.contains_key("ja") => {}
+        Value::Object(o) => o.values().for_each(|v| canonical_values(v, out)),
+        Value::Array(a) => a.iter().for_each(|v| canonical_values(v, out)),
+        Value::Number(n) => out.push(n.to_string()),
+        Value::String(s) if s.len() <= 32 && s.contains(|c: char| c.is_ascii_digit()) => {
+            if s.parse::<When>().is_ok_and(|w| w.canonical() == *s) {
+                out.push(s.clone());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The glossary as the index uses it: each entry's spellings (Japanese and aliases) folded as
+/// the tokenizer folds text, to find the entries a record's Japanese text uses.
+pub struct Glossary {
+    entries: Vec<(GlossaryEntry, Vec<String>)>,
+    variants: Variants,
+}
+
+impl Glossary {
+    pub fn new(entries: &[GlossaryEntry], variants: &Variants) -> Self {
+        let entries = entries
+            .iter()
+            .map(|e| {
+                let spellings = std::iter::once(&e.ja)
+                    .chain(&e.aliases)
+                    .map(|s| fold(s, variants).into_iter().collect::<String>())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                (e.clone(), spellings)
+            })
+            .collect();
+        Self {
+            entries,
+            variants: variants.clone(),
+        }
+    }
+
+    /// The glossary's forms of every term the record's Japanese text uses, under any of its
+    /// spellings: on Japanese pages the term and its aliases (so a query for either finds
+    /// the other), on English pages the English term and the aliases.
+    fn concepts(&self, rec: &Record, lang: Lang) -> Vec<String> {
+        let mut ja = vec![rec.body.title().ja.clone()];
+        texts(
+            &serde_json::to_value(&rec.body).unwrap_or(Value::Null),
+            Lang::Ja,
+            &mut ja,
+        );
+        let text: String = fold(&ja.join("\n"), &self.variants).into_iter().collect();
+        let mut out = Vec::new();
+        for (entry, spellings) in &self.entries {
+            if spellings.iter().any(|s| text.contains(s.as_str())) {
+                out.push(if lang == Lang::Ja {
+                    entry.ja.clone()
+                } else {
+                    entry.en.clone()
+                });
+                out.extend(entry.aliases.iter().cloned());
+            }
+        }
+        out
     }
 }
 
@@ -337,18 +458,23 @@ fn tier(impact: f64) -> u8 {
 struct Acc {
     field: usize,
     tf: u32,
+    /// Whether the key is a whole term at least once in the current field.
+    whole: bool,
     impact: f64,
     points: u8,
 }
 
 impl Acc {
-    /// Add the current field's `weight · tf(K1+1)/(tf+K1)` to the impact.
+    /// Add the current field's `weight · tf(K1+1)/(tf+K1)` to the impact, times [`PART`]
+    /// when the key is only ever part of a longer term there.
     fn close_field(&mut self) {
         if self.tf == 0 {
             return;
         }
         let n = f64::from(self.tf);
-        self.impact += FIELDS[self.field].1 * n * (K1 + 1.0) / (n + K1);
+        let share = if self.whole { 1.0 } else { PART };
+        self.impact += FIELDS[self.field].1 * share * n * (K1 + 1.0) / (n + K1);
+        self.whole = false;
         if self.field >= POINT_FIELD {
             self.points |= 1 << (self.field - POINT_FIELD);
         }
@@ -365,10 +491,11 @@ impl Acc {
 fn doc_keys(doc: &Doc, variants: &Variants) -> Vec<(u8, String, Hit)> {
     let mut keys: FastMap<String, Acc> = FastMap::default();
     for (f, text) in doc.fields.iter().enumerate() {
-        for_each_index_key(text, variants, &mut |key| {
+        for_each_index_key(text, variants, &mut |key, whole| {
             let acc = keys.entry_ref(key).or_insert(Acc {
                 field: f,
                 tf: 0,
+                whole: false,
                 impact: 0.0,
                 points: 0,
             });
@@ -377,6 +504,7 @@ fn doc_keys(doc: &Doc, variants: &Variants) -> Vec<(u8, String, Hit)> {
                 acc.field = f;
             }
             acc.tf += 1;
+            acc.whole |= whole;
         });
     }
     let mut keys: Vec<(u8, String, Hit)> = keys
@@ -485,33 +613,40 @@ fn payload(hits: &[(u32, Hit)]) -> Vec<u8> {
     out
 }
 
-pub fn index(site: &Site) -> anyhow::Result<Vec<OutputFile>> {
+/// The index files of both languages. `printed` gives what each record's page prints besides
+/// its texts (see [`Printed`]).
+pub fn index(site: &Site, printed: &Printed) -> anyhow::Result<Vec<OutputFile>> {
     let corpus = site.corpus;
     let variant_groups: Vec<Vec<String>> = corpus.vocab.variants.entries.clone();
     let variants = Variants::new(&variant_groups);
+    let glossary = Glossary::new(&corpus.vocab.glossary.entries, &variants);
+    let sources = Sources {
+        printed,
+        glossary: &glossary,
+    };
     let mut files = Vec::new();
     for lang in Lang::ALL {
         files.extend(index_lang(
-            corpus,
             site,
             site.strings().ui(lang),
             &variants,
             &variant_groups,
+            &sources,
         )?);
     }
     Ok(files)
 }
 
 fn index_lang(
-    corpus: &Corpus,
     site: &Site,
     ui: Ui,
     variants: &Variants,
     groups: &[Vec<String>],
+    sources: &Sources,
 ) -> anyhow::Result<Vec<OutputFile>> {
     let lang = ui.lang;
     let labels = facet_labels(site, ui);
-    let docs = documents(corpus, site, &labels, lang);
+    let docs = documents(site, &labels, lang, sources);
     let per_doc: Vec<Vec<(u8, String, Hit)>> =
         timing::phase(&format!("search {}: keys", lang.code()), || {
             docs.par_iter().map(|d| doc_keys(d, variants)).collect()
@@ -527,7 +662,7 @@ fn index_lang(
     ));
     out.extend(doc_files(&docs, &dir)?);
     let meta = Meta {
-        format: "casebook-search/2",
+        format: "casebook-search/3",
         docs: docs.len(),
         shards,
         max_gram: MAX_GRAM,
@@ -543,12 +678,12 @@ fn index_lang(
 }
 
 /// Every record as a document, in index order ([`doc_order`]).
-fn documents(corpus: &Corpus, site: &Site, labels: &FacetLabels, lang: Lang) -> Vec<Doc> {
+fn documents(site: &Site, labels: &FacetLabels, lang: Lang, sources: &Sources) -> Vec<Doc> {
     let mut docs: Vec<Doc> = timing::phase(&format!("search {}: documents", lang.code()), || {
-        corpus
+        site.corpus
             .records
             .par_iter()
-            .map(|r| doc_of(site, labels, r, lang))
+            .map(|r| doc_of(site, labels, r, lang, sources))
             .collect()
     });
     docs.sort_by(doc_order);
@@ -656,7 +791,7 @@ fn doc_files(docs: &[Doc], dir: &str) -> anyhow::Result<Vec<OutputFile>> {
             format!("{dir}/d/{n}.json"),
             serde_json::to_vec(&row)?,
         ));
-        let text: String = d.fields[3].chars().take(EXCERPT_CHARS).collect();
+        let text: String = d.fields[BODY_FIELD].chars().take(EXCERPT_CHARS).collect();
         out.push(OutputFile::new(format!("{dir}/x/{n}.txt"), text));
     }
     Ok(out)

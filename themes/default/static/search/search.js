@@ -6,7 +6,7 @@
 // are described in src/search/index.rs.
 import { Variants, query_keys, normalize, stem, is_cjk, MAX_GRAM } from "./tokenize.js";
 
-const FORMAT = "casebook-search/2";
+const FORMAT = "casebook-search/3";
 const PAGE = 20;
 const FACETS = ["kinds", "prefectures", "region_kinds", "themes", "categories", "points"];
 const cache = new Map();
