@@ -587,17 +587,34 @@ fn era_fiscal_year(digits: &str) -> Option<String> {
         .map(|(name, _, offset)| format!("{name}{}年度", year - offset))
 }
 
-/// Era years in one form: an era letter and its year (`r3`, `h29`, after NFKC and
+/// The spellings of the counter か between a number and 月 or 所 (3ヶ月, 3カ月, 2箇所).
+fn is_counter_ka(c: char) -> bool {
+    matches!(c, 'ヶ' | 'ケ' | 'カ' | 'ヵ' | '箇')
+}
+
+/// Era years and counters in one form: the counter of `3ヶ月`, `3カ月`, `2箇所` becomes
+/// `か` (`3か月`, `2か所`); an era letter and its year (`r3`, `h29`, after NFKC and
 /// lowercasing) becomes the era name (`令和3`), and `元` after an era name becomes `1`
 /// (`令和元年` → `令和1年`). A letter folds only as a word of its own (`r3年`, not `fr3`).
 pub fn fold_eras(chars: Vec<char>) -> Vec<char> {
-    if !chars.iter().any(|c| matches!(c, 'r' | 'h' | 's' | '元')) {
+    if !chars
+        .iter()
+        .any(|c| matches!(c, 'r' | 'h' | 's' | '元') || is_counter_ka(*c))
+    {
         return chars;
     }
     let mut out = Vec::with_capacity(chars.len() + 8);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        let counter = is_counter_ka(c)
+            && out.last().is_some_and(char::is_ascii_digit)
+            && matches!(chars.get(i + 1), Some('月' | '所'));
+        if counter {
+            out.push('か');
+            i += 1;
+            continue;
+        }
         if c == '元' && after_era_name(&out) {
             out.push('1');
             i += 1;
@@ -676,6 +693,8 @@ fn scan(text: &str, variants: &Variants, query: bool, sink: &mut dyn FnMut(&str,
             let (word, end) = read_word(&chars, i);
             run.push(Unit::Word(word));
             i = end;
+        } else if unit_space(&run, &chars, i) {
+            i += 1;
         } else {
             if !run.is_empty() {
                 out.run(&run);
@@ -687,6 +706,15 @@ fn scan(text: &str, variants: &Variants, query: bool, sink: &mut dyn FnMut(&str,
     if !run.is_empty() {
         out.run(&run);
     }
+}
+
+/// Whether `chars[i]` is the space some pages print between a number and its unit or counter
+/// (`980,219 人`, `2 ヵ所`): it does not end the run, so `980,219人` finds it.
+fn unit_space(run: &[Unit], chars: &[char], i: usize) -> bool {
+    chars[i] == ' '
+        && chars.get(i + 1).is_some_and(|c| is_cjk(*c))
+        && matches!(run.last(), Some(Unit::Word(w)) if w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
 /// The word starting at `chars[start]` (a word character) and the index after it.

@@ -418,13 +418,22 @@ function unitsOf(chars) {
   return units;
 }
 
-/** Era years in one form (fold_eras in tokenize.rs): an era letter and its year (r3, h29)
+// The spellings of the counter か between a number and 月 or 所 (is_counter_ka).
+const COUNTER_KA = new Set(["ヶ", "ケ", "カ", "ヵ", "箇"]);
+
+/** Era years and counters in one form (fold_eras in tokenize.rs): 3ヶ月, 3カ月, 2箇所 become
+ * 3か月, 2か所; an era letter and its year (r3, h29)
  * becomes the era name (令和3), and 元 after an era name becomes 1. */
 export function fold_eras(chars) {
-  if (!chars.some((c) => c === "r" || c === "h" || c === "s" || c === "元")) return chars;
+  if (!chars.some((c) => c === "r" || c === "h" || c === "s" || c === "元" || COUNTER_KA.has(c))) return chars;
   const out = [];
   for (let i = 0; i < chars.length; ) {
     const c = chars[i];
+    if (COUNTER_KA.has(c) && isDigit(out[out.length - 1]) && (chars[i + 1] === "月" || chars[i + 1] === "所")) {
+      out.push("か");
+      i += 1;
+      continue;
+    }
     if (c === "元" && ERAS.some(([name]) => out.length >= 2 && out.slice(-2).join("") === name)) {
       out.push("1");
       i += 1;
@@ -468,6 +477,8 @@ function scan(text, variants, query) {
       const [word, end] = readWord(chars, i);
       run.push({ word });
       i = end;
+    } else if (unitSpace(run, chars, i)) {
+      i++;
     } else {
       flush();
       i++;
@@ -475,6 +486,13 @@ function scan(text, variants, query) {
   }
   flush();
   return keys;
+}
+
+// The space some pages print between a number and its unit (980,219 人) does not end the
+// run (unit_space in tokenize.rs).
+function unitSpace(run, chars, i) {
+  const last = run[run.length - 1];
+  return chars[i] === " " && chars[i + 1] !== undefined && is_cjk(chars[i + 1]) && last !== undefined && isWordUnit(last) && /^[0-9][0-9.]*$/.test(last.word);
 }
 
 // The word starting at chars[start] and the index after it (read_word in tokenize.rs).
