@@ -7,7 +7,8 @@
 //!   `[varint len][utf-8 key][0][varint len][postings]` or, for a common key whose postings
 //!   are larger than [`INLINE_MAX`], `[…key][1][varint k]`, its postings in `t/{n}-{k}.bin`;
 //! - postings: `[varint tiers]([tier byte][set])*[varint points]([point byte][set])*`, the
-//!   documents that have the key, grouped by impact tier, then those where it is in Point n;
+//!   documents that have the key, grouped by impact tier, then those where it is in Point n
+//!   (0–5) and, as set 6, those where it is in the title or a heading;
 //! - a set (see [`write_set`]): a gap list, a bitmap or runs, whichever is smallest;
 //! - `facets.bin`: for each facet (record type, prefecture, region kind, theme, category),
 //!   `[varint values]` and the set of documents of each value;
@@ -50,13 +51,13 @@ type FastMap<K, V> = hashbrown::HashMap<K, V>;
 /// labels: [`Printed`]); `concepts` the glossary's forms of the terms the record uses.
 /// Analyses' points are fields of their own, so results can be filtered by Point.
 pub const FIELDS: [(&str, f64); 13] = [
-    ("title", 3.0),
+    ("title", 5.0),
     ("region", 2.5),
     ("keywords", 2.0),
     ("headings", 2.0),
     ("body", 1.0),
     ("values", 1.0),
-    ("concepts", 1.0),
+    ("concepts", 2.0),
     ("point1", 1.0),
     ("point2", 1.0),
     ("point3", 1.0),
@@ -67,6 +68,13 @@ pub const FIELDS: [(&str, f64); 13] = [
 
 /// The field excerpts are cut from.
 const BODY_FIELD: usize = 4;
+/// The title and the headings: a result that has every key of the query in them comes
+/// before one that has them only elsewhere (an exact match in a title or heading first).
+const TITLE_FIELD: usize = 0;
+const HEADINGS_FIELD: usize = 3;
+/// The bit of [`Hit::points`] (and the number of the set in the postings, after the six
+/// Points) that marks a key found in the title or a heading.
+const TITLED: u8 = 6;
 /// The first field that is a Point (point1 … point6 follow it).
 const POINT_FIELD: usize = 7;
 /// The share of a key's weight in a field where it is only ever part of a longer term
@@ -477,6 +485,8 @@ impl Acc {
         self.whole = false;
         if self.field >= POINT_FIELD {
             self.points |= 1 << (self.field - POINT_FIELD);
+        } else if self.field == TITLE_FIELD || self.field == HEADINGS_FIELD {
+            self.points |= 1 << TITLED;
         }
         self.tf = 0;
     }
@@ -596,7 +606,7 @@ fn payload(hits: &[(u32, Hit)]) -> Vec<u8> {
     let mut points: BTreeMap<u8, Vec<u32>> = BTreeMap::new();
     for (doc, hit) in hits {
         tiers.entry(hit.tier).or_default().push(*doc);
-        for p in 0..6 {
+        for p in 0..=TITLED {
             if hit.points & (1 << p) != 0 {
                 points.entry(p).or_default().push(*doc);
             }
