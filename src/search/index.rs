@@ -458,8 +458,15 @@ struct Hit {
 /// it occurs in, rounded to a tier on a logarithmic scale (`TIER_BASE^tier`), so a posting
 /// list is a handful of document sets, one per tier, instead of a number per document.
 fn tier(impact: f64) -> u8 {
-    (impact.ln() / TIER_BASE.ln()).round().clamp(0.0, 63.0) as u8
+    (impact.ln() / TIER_BASE.ln() + TIER_OFFSET)
+        .round()
+        .clamp(0.0, 63.0) as u8
 }
+
+/// Tiers start this many steps below an impact of 1, so that impacts under 1 (a part of a
+/// longer term, [`PART`], in the body) keep their order. The browser's scores are all
+/// `TIER_BASE^TIER_OFFSET` times the impacts, which changes no order.
+const TIER_OFFSET: f64 = 16.0;
 
 /// One key of one document while its fields are read in order: the field it was last seen
 /// in, its count there, and the impact and Points of the fields before.
@@ -893,9 +900,10 @@ mod tests {
 
     #[test]
     fn tiers_order_impacts() {
-        assert_eq!(tier(1.0), 0);
+        assert_eq!(tier(1.0), 16);
         assert!(tier(3.0) > tier(1.375));
-        assert!((TIER_BASE.powi(i32::from(tier(3.0))) - 3.0).abs() < 0.4);
+        assert!(tier(0.5) > tier(0.25) && tier(0.25) > 0);
+        assert!((TIER_BASE.powi(i32::from(tier(3.0)) - 16) - 3.0).abs() < 0.4);
     }
 
     #[test]
@@ -903,5 +911,118 @@ mod tests {
         assert_eq!(fnv1a(""), 0x811c_9dc5);
         assert_eq!(fnv1a("a"), 0xe40c_292c);
         assert_eq!(fnv1a("foobar"), 0xbf9c_f968);
+    }
+}
+
+/// Issue #17: what a page shows is indexed, concepts through the glossary, whole terms and
+/// titles first.
+#[cfg(test)]
+mod ranking_tests {
+    use super::*;
+    use crate::testutil::corpus;
+
+    fn variants() -> Variants {
+        Variants::new(&corpus().vocab.variants.entries)
+    }
+
+    fn record(id: &str) -> &'static Record {
+        corpus()
+            .records
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("no record `{id}`"))
+    }
+
+    fn doc(fields: &[(usize, &str)]) -> Doc {
+        let mut all = vec![String::new(); FIELDS.len()];
+        for (f, text) in fields {
+            all[*f] = (*text).to_owned();
+        }
+        Doc {
+            url: String::new(),
+            title: String::new(),
+            kind: Kind::Cases,
+            region: None,
+            region_name: String::new(),
+            facets: Facets::default(),
+            fields: all,
+        }
+    }
+
+    fn hit(doc: &Doc, key: &str) -> Hit {
+        doc_keys(doc, &variants())
+            .into_iter()
+            .find(|(_, k, _)| k == key)
+            .map(|(_, _, h)| h)
+            .unwrap_or_else(|| panic!("no key {key}"))
+    }
+
+    #[test]
+    fn a_whole_term_weighs_more_than_a_part_of_a_longer_one() {
+        let whole = hit(&doc(&[(BODY_FIELD, "地域移行を進める")]), "地域移行");
+        let part = hit(&doc(&[(BODY_FIELD, "地域移行支援を行う")]), "地域移行");
+        assert!(whole.tier > part.tier, "{} / {}", whole.tier, part.tier);
+    }
+
+    #[test]
+    fn a_key_in_the_title_or_a_heading_is_marked_and_one_in_the_body_is_not() {
+        let titled = 1 << TITLED;
+        assert_ne!(
+            hit(&doc(&[(TITLE_FIELD, "協議の場")]), "協議の場").points & titled,
+            0
+        );
+        assert_ne!(
+            hit(&doc(&[(HEADINGS_FIELD, "協議の場")]), "協議の場").points & titled,
+            0
+        );
+        assert_eq!(
+            hit(&doc(&[(BODY_FIELD, "協議の場")]), "協議の場").points & titled,
+            0
+        );
+        // The set of titled documents is written after the six Points.
+        let bytes = payload(&[(3, hit(&doc(&[(TITLE_FIELD, "協議の場")]), "協議の場"))]);
+        assert_eq!(bytes[bytes.len() - 4..bytes.len() - 3], [TITLED]);
+    }
+
+    #[test]
+    fn a_record_using_a_glossary_term_gets_its_english_form_and_aliases() {
+        let glossary = Glossary::new(&corpus().vocab.glossary.entries, &variants());
+        // Shiga's analysis writes 措置入院; its English text says "admitted involuntarily".
+        let en = glossary.concepts(record("shiga-pref-analysis"), Lang::En);
+        assert!(
+            en.iter()
+                .any(|c| c == "involuntary admission by prefectural order"),
+            "{en:?}"
+        );
+        // E pref. J city writes the alias にも包括: the Japanese term is a keyword, so a query
+        // for the term finds it, and the alias is one on the term's records.
+        let ja = glossary.concepts(record("e-pref-j-city-consultation"), Lang::Ja);
+        assert!(
+            ja.iter()
+                .any(|c| c == "精神障害にも対応した地域包括ケアシステム"),
+            "{ja:?}"
+        );
+        let sheet = glossary.concepts(record("kagoshima-pref-sheet"), Lang::Ja);
+        assert!(sheet.iter().any(|c| c == "にも包括"), "{sheet:?}");
+        // Hachioji's analysis never writes 措置入院.
+        let other = glossary.concepts(record("hachioji-city-analysis"), Lang::En);
+        assert!(
+            !other.iter().any(|c| c.contains("involuntary")),
+            "{other:?}"
+        );
+    }
+
+    #[test]
+    fn dates_in_canonical_form_and_numbers_are_values() {
+        let mut out = Vec::new();
+        let v = serde_json::json!({
+            "period": "FY2020-end",
+            "region": "kagoshima-pref",
+            "value": 5454,
+            "text": {"ja": "2020-01", "en": null},
+            "n": "R2"
+        });
+        canonical_values(&v, &mut out);
+        assert_eq!(out, ["FY2020-end", "5454"]);
     }
 }

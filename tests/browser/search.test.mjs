@@ -69,6 +69,18 @@ test("a compound is matched only where its characters stand together", async () 
   assert.ok(await page.isVisible("#search-suggest"), "no results shows suggestions");
 });
 
+test("a fiscal-year query does not match a calendar month of another fiscal year", async () => {
+  // Kumamoto's sheet prints Ｒ4年3月 (March 2022, in FY2021) and no 令和4年度; Chiba City's
+  // pages print 令和2年1月 (January 2020, in FY2019) and no 令和2年度.
+  for (const [lang, q, absent] of [["ja", "令和4年度", "kumamoto-pref"], ["en", "FY2022", "kumamoto-pref"], ["ja", "令和2年度", "chiba-city"], ["ja", "R2年度", "kaiso-area"]]) {
+    const got = await search(lang, q);
+    assert.ok(got.count > 0, `${q}: ${got.status}`);
+    assert.ok(!got.results.some((x) => x.region === absent), `${q} matches ${absent}: ${show(got.results)}`);
+  }
+  const month = await search("ja", "令和2年1月");
+  assert.ok(month.results.some((x) => x.region === "chiba-city"), "令和2年1月 itself finds Chiba City");
+});
+
 test("the header search box leads to the results page, by keyboard", async () => {
   await page.goto(`${server.url}/en/`);
   const requests = recordRequests(page);

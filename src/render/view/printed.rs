@@ -36,6 +36,11 @@ const SKIP: &[&str] = &[
     "sep",
 ];
 
+/// The parts of a figure, printed together by [`figure`].
+const FIGURE: &[&str] = &[
+    "before", "number", "shown", "unit", "counter", "after", "of",
+];
+
 /// The printed strings of a view, in the order of the view.
 pub fn strings(view: &Value) -> Vec<String> {
     let mut out = Vec::new();
@@ -47,12 +52,14 @@ fn walk(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Object(o) if o.contains_key("ja") => {}
         Value::Object(o) => {
-            if let Some(joined) = figure(o) {
-                out.push(joined);
-                return;
-            }
+            // A count worded as the source words it prints that instead of number and unit.
+            let worded = o.get("worded").is_some_and(Value::is_object);
+            let figure = if worded { None } else { figure(o) };
+            let joined = figure.is_some();
+            out.extend(figure);
             for (k, v) in o {
-                if !SKIP.contains(&k.as_str()) {
+                let part_of_figure = joined && FIGURE.contains(&k.as_str());
+                if !SKIP.contains(&k.as_str()) && !part_of_figure {
                     walk(v, out);
                 }
             }
@@ -67,8 +74,9 @@ fn walk(v: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// A number as the template prints it with what stands around it: `{before}{shown}{unit}`,
-/// `{shown}{counter}`, `{before}{shown}{after}` and ` / {of}` after a value.
+/// A number as the template prints it with what stands around it: `{number}{unit}` and
+/// ` / {of}` (a value of a table), `{shown}{counter}` (an outcome figure),
+/// `{before}{number}{after}` (a count worded as the source words it).
 fn figure(o: &Map<String, Value>) -> Option<String> {
     let text = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("");
     let number = o.get("number").filter(|n| n.get("shown").is_some());
@@ -135,14 +143,17 @@ mod tests {
     fn a_status_sheet_prints_its_figures_with_their_units_and_its_dates_as_shown() {
         let ja = printed("kagoshima-pref-sheet", Lang::Ja);
         for want in [
-            "5,454人 / 43",
-            "5,017人 / 43",
+            "5,454人",
+            "5,017人",
             "令和3年度",
             "H29～R1年度",
             "目標値",
+            "20名",
         ] {
             assert!(ja.iter().any(|s| s == want), "{want} not in {ja:?}");
         }
+        // A part of a whole: `N / 43` (municipalities), as the table prints it.
+        assert!(ja.iter().any(|s| s.ends_with(" / 43")), "{ja:?}");
         let en = printed("kagoshima-pref-sheet", Lang::En);
         assert!(en.iter().any(|s| s == "FY2021"), "{en:?}");
         assert!(en.iter().any(|s| s.starts_with("5,454")), "{en:?}");
