@@ -299,10 +299,12 @@ fn canonical_values(v: &Value, out: &mut Vec<String>) {
         Value::Object(o) => o.values().for_each(|v| canonical_values(v, out)),
         Value::Array(a) => a.iter().for_each(|v| canonical_values(v, out)),
         Value::Number(n) => out.push(n.to_string()),
-        Value::String(s) if s.len() <= 32 && s.contains(|c: char| c.is_ascii_digit()) => {
-            if s.parse::<When>().is_ok_and(|w| w.canonical() == *s) {
-                out.push(s.clone());
-            }
+        Value::String(s)
+            if s.len() <= 32
+                && s.contains(|c: char| c.is_ascii_digit())
+                && s.parse::<When>().is_ok_and(|w| w.canonical() == *s) =>
+        {
+            out.push(s.clone());
         }
         _ => {}
     }
