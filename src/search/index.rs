@@ -211,14 +211,22 @@ fn facet_labels(site: &Site, ui: Ui) -> FacetLabels {
     }
 }
 
-/// What a document is built from besides the record: the page's printed values and the
-/// glossary.
+/// What a document is built from besides the record: the page's printed values, the
+/// glossary, and the glossary entries each record uses (in the order of the records, found
+/// once for both languages).
 struct Sources<'a> {
     printed: &'a Printed<'a>,
     glossary: &'a Glossary,
+    used: Vec<Vec<usize>>,
 }
 
-fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang, src: &Sources) -> Doc {
+fn doc_of(
+    site: &Site,
+    labels: &FacetLabels,
+    (rec, used): (&Record, &[usize]),
+    lang: Lang,
+    src: &Sources,
+) -> Doc {
     let region_id = match &rec.body {
         Body::Region(_) => Some(rec.id.as_str()),
         b => b.region(),
@@ -243,7 +251,7 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang, src: &Sou
     let facets = facets_of(labels, prefecture, region, &tags);
     let mut values = (src.printed)(rec, lang);
     canonical_values(&body, &mut values);
-    let concepts = src.glossary.concepts(rec, lang);
+    let concepts = src.glossary.forms(used, lang);
     let mut fields = vec![
         title.clone(),
         region_name.clone(),
@@ -336,10 +344,9 @@ impl Glossary {
         }
     }
 
-    /// The glossary's forms of every term the record's Japanese text uses, under any of its
-    /// spellings: on Japanese pages the term and its aliases (so a query for either finds
-    /// the other), on English pages the English term and the aliases.
-    fn concepts(&self, rec: &Record, lang: Lang) -> Vec<String> {
+    /// The entries whose Japanese spelling or an alias the record's Japanese text (title,
+    /// texts, Points) uses, by their position in the glossary.
+    fn uses(&self, rec: &Record) -> Vec<usize> {
         let mut ja = vec![rec.body.title().ja.clone()];
         texts(
             &serde_json::to_value(&rec.body).unwrap_or(Value::Null),
@@ -347,18 +354,31 @@ impl Glossary {
             &mut ja,
         );
         let text: String = fold(&ja.join("\n"), &self.variants).into_iter().collect();
+        (0..self.entries.len())
+            .filter(|&i| self.entries[i].1.iter().any(|s| text.contains(s.as_str())))
+            .collect()
+    }
+
+    /// The glossary's forms of the entries `used`: on Japanese pages the term and its aliases
+    /// (so a query for either finds the other), on English pages the English term and the
+    /// aliases.
+    fn forms(&self, used: &[usize], lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
-        for (entry, spellings) in &self.entries {
-            if spellings.iter().any(|s| text.contains(s.as_str())) {
-                out.push(if lang == Lang::Ja {
-                    entry.ja.clone()
-                } else {
-                    entry.en.clone()
-                });
-                out.extend(entry.aliases.iter().cloned());
-            }
+        for (entry, _) in used.iter().filter_map(|&i| self.entries.get(i)) {
+            out.push(if lang == Lang::Ja {
+                entry.ja.clone()
+            } else {
+                entry.en.clone()
+            });
+            out.extend(entry.aliases.iter().cloned());
         }
         out
+    }
+
+    /// [`Self::forms`] of the entries a record uses.
+    #[cfg(test)]
+    fn concepts(&self, rec: &Record, lang: Lang) -> Vec<String> {
+        self.forms(&self.uses(rec), lang)
     }
 }
 
@@ -639,9 +659,17 @@ pub fn index(site: &Site, printed: &Printed) -> anyhow::Result<Vec<OutputFile>> 
     let variant_groups: Vec<Vec<String>> = corpus.vocab.variants.entries.clone();
     let variants = Variants::new(&variant_groups);
     let glossary = Glossary::new(&corpus.vocab.glossary.entries, &variants);
+    let used = timing::phase("search: glossary terms used", || {
+        corpus
+            .records
+            .par_iter()
+            .map(|r| glossary.uses(r))
+            .collect()
+    });
     let sources = Sources {
         printed,
         glossary: &glossary,
+        used,
     };
     let mut files = Vec::new();
     for lang in Lang::ALL {
@@ -702,7 +730,8 @@ fn documents(site: &Site, labels: &FacetLabels, lang: Lang, sources: &Sources) -
         site.corpus
             .records
             .par_iter()
-            .map(|r| doc_of(site, labels, r, lang, sources))
+            .zip(&sources.used)
+            .map(|(r, used)| doc_of(site, labels, (r, used), lang, sources))
             .collect()
     });
     docs.sort_by(doc_order);

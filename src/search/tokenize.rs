@@ -426,13 +426,23 @@ pub fn for_each_index_key(text: &str, variants: &Variants, sink: &mut dyn FnMut(
 
 /// The keys a query looks up (every one must be on a page for it to match): a run of one
 /// unit as its key (`1:c`, or the word); a run of 2 to [`MAX_GRAM`] units as itself; a
-/// longer run as its overlapping `MAX_GRAM`-unit windows.
+/// longer run as `MAX_GRAM`-unit windows that overlap by one unit ([`window_starts`]).
 pub fn query_keys(text: &str, variants: &Variants) -> Vec<String> {
     let mut keys = Vec::new();
     scan(text, variants, true, &mut |k: &str, _| {
         keys.push(k.to_owned())
     });
     keys
+}
+
+/// Where the windows of a query run longer than [`MAX_GRAM`] units start: every
+/// `MAX_GRAM - 1` units, each overlapping the next by one unit, and the last window ending
+/// where the run does (精神保健福祉センター: 精神保健, 健福祉セ, センター). Each window is a key
+/// a query downloads; every overlapping window would add little (a page must already hold
+/// each window, and neighbours share a unit) for up to three times the keys.
+fn window_starts(len: usize) -> impl Iterator<Item = usize> {
+    let last = len - MAX_GRAM;
+    (0..last).step_by(MAX_GRAM - 1).chain(std::iter::once(last))
 }
 
 /// One unit of a run: a CJK character, or a word or number as read (normalized, not stemmed).
@@ -501,7 +511,7 @@ impl Keys<'_> {
             } else if run.len() <= MAX_GRAM {
                 self.emit("", run, true);
             } else {
-                for i in 0..=run.len() - MAX_GRAM {
+                for i in window_starts(run.len()) {
                     self.emit("", &run[i..i + MAX_GRAM], false);
                 }
             }
@@ -860,10 +870,12 @@ mod tests {
         assert_eq!(query_keys("地域移行", &v), ["地域移行"]);
         assert_eq!(query_keys("新幹線", &v), ["新幹線"]);
         assert_eq!(query_keys("障", &v), ["1:障"]);
+        assert_eq!(query_keys("精神保健福祉", &v), ["精神保健", "保健福祉"]);
         assert_eq!(
-            query_keys("精神保健福祉", &v),
-            ["精神保健", "神保健福", "保健福祉"]
+            query_keys("精神保健福祉センター", &v),
+            ["精神保健", "健福祉セ", "センター"]
         );
+        assert_eq!(query_keys("精神保健", &v), ["精神保健"]);
         assert!(index_keys("幹線", &v).iter().all(|k| k != "新幹線"));
     }
 

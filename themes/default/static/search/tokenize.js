@@ -317,8 +317,8 @@ export const index_keys = (text, variants = NO_VARIANTS) => scan(text, variants,
 export const index_keys_whole = (text, variants = NO_VARIANTS) => scan(text, variants, false);
 
 /** The keys a query looks up, all of which a page must have: a run of one unit as its key
- * (`1:c`, or the word); a run of 2 to MAX_GRAM units as itself; a longer one as its
- * overlapping MAX_GRAM-unit windows. */
+ * (`1:c`, or the word); a run of 2 to MAX_GRAM units as itself; a longer one as MAX_GRAM-unit
+ * windows overlapping by one unit (windowStarts). */
 export const query_keys = (text, variants = NO_VARIANTS) => scan(text, variants, true).map(([k]) => k);
 
 // A unit is a CJK character (a one-character string) or a word ({ word }): script() in
@@ -343,11 +343,21 @@ function unitKey(u, whole, push) {
 
 const joinUnits = (units) => units.map(unitText).join("");
 
+// Where the windows of a query run longer than MAX_GRAM units start: every MAX_GRAM - 1
+// units, overlapping by one, and the last one ending with the run (window_starts).
+function windowStarts(len) {
+  const last = len - MAX_GRAM;
+  const starts = [];
+  for (let i = 0; i < last; i += MAX_GRAM - 1) starts.push(i);
+  starts.push(last);
+  return starts;
+}
+
 function runKeys(run, query, push) {
   if (query) {
     if (run.length === 1) unitKey(run[0], true, push);
     else if (run.length <= MAX_GRAM) push(joinUnits(run), true);
-    else for (let i = 0; i + MAX_GRAM <= run.length; i++) push(joinUnits(run.slice(i, i + MAX_GRAM)), false);
+    else for (const i of windowStarts(run.length)) push(joinUnits(run.slice(i, i + MAX_GRAM)), false);
     return;
   }
   grams(run, push);
