@@ -319,29 +319,35 @@ fn canonical_values(v: &Value, out: &mut Vec<String>) {
 }
 
 /// The glossary as the index uses it: each entry's spellings (Japanese and aliases) folded as
-/// the tokenizer folds text, to find the entries a record's Japanese text uses.
+/// the tokenizer folds text, in one automaton, to find the entries a record's Japanese text
+/// uses in one pass over it.
 pub struct Glossary {
-    entries: Vec<(GlossaryEntry, Vec<String>)>,
+    entries: Vec<GlossaryEntry>,
+    /// All spellings; pattern `n` is a spelling of entry `entry_of[n]`.
+    spellings: aho_corasick::AhoCorasick,
+    entry_of: Vec<usize>,
     variants: Variants,
 }
 
 impl Glossary {
-    pub fn new(entries: &[GlossaryEntry], variants: &Variants) -> Self {
-        let entries = entries
-            .iter()
-            .map(|e| {
-                let spellings = std::iter::once(&e.ja)
-                    .chain(&e.aliases)
-                    .map(|s| fold(s, variants).into_iter().collect::<String>())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                (e.clone(), spellings)
-            })
-            .collect();
-        Self {
-            entries,
-            variants: variants.clone(),
+    pub fn new(entries: &[GlossaryEntry], variants: &Variants) -> anyhow::Result<Self> {
+        let mut patterns = Vec::new();
+        let mut entry_of = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for s in std::iter::once(&e.ja).chain(&e.aliases) {
+                let folded: String = fold(s, variants).into_iter().collect();
+                if !folded.is_empty() {
+                    patterns.push(folded);
+                    entry_of.push(i);
+                }
+            }
         }
+        Ok(Self {
+            entries: entries.to_vec(),
+            spellings: aho_corasick::AhoCorasick::new(&patterns)?,
+            entry_of,
+            variants: variants.clone(),
+        })
     }
 
     /// The entries whose Japanese spelling or an alias the record's Japanese text (title,
@@ -354,9 +360,14 @@ impl Glossary {
             &mut ja,
         );
         let text: String = fold(&ja.join("\n"), &self.variants).into_iter().collect();
-        (0..self.entries.len())
-            .filter(|&i| self.entries[i].1.iter().any(|s| text.contains(s.as_str())))
-            .collect()
+        let mut used: Vec<usize> = self
+            .spellings
+            .find_overlapping_iter(&text)
+            .map(|m| self.entry_of[m.pattern().as_usize()])
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        used
     }
 
     /// The glossary's forms of the entries `used`: on Japanese pages the term and its aliases
@@ -364,7 +375,7 @@ impl Glossary {
     /// aliases.
     fn forms(&self, used: &[usize], lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
-        for (entry, _) in used.iter().filter_map(|&i| self.entries.get(i)) {
+        for entry in used.iter().filter_map(|&i| self.entries.get(i)) {
             out.push(if lang == Lang::Ja {
                 entry.ja.clone()
             } else {
@@ -658,7 +669,7 @@ pub fn index(site: &Site, printed: &Printed) -> anyhow::Result<Vec<OutputFile>> 
     let corpus = site.corpus;
     let variant_groups: Vec<Vec<String>> = corpus.vocab.variants.entries.clone();
     let variants = Variants::new(&variant_groups);
-    let glossary = Glossary::new(&corpus.vocab.glossary.entries, &variants);
+    let glossary = Glossary::new(&corpus.vocab.glossary.entries, &variants)?;
     let used = timing::phase("search: glossary terms used", || {
         corpus
             .records
@@ -1017,7 +1028,8 @@ mod ranking_tests {
 
     #[test]
     fn a_record_using_a_glossary_term_gets_its_english_form_and_aliases() {
-        let glossary = Glossary::new(&corpus().vocab.glossary.entries, &variants());
+        let glossary =
+            Glossary::new(&corpus().vocab.glossary.entries, &variants()).expect("a glossary");
         // Shiga's analysis writes 措置入院; its English text says "admitted involuntarily".
         let en = glossary.concepts(record("shiga-pref-analysis"), Lang::En);
         assert!(
