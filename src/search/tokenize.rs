@@ -14,13 +14,16 @@
 //! 1. [`normalize`]: Unicode NFKC (ＡＤ → AD, ４ → 4), then lowercase Latin letters.
 //! 2. [`Variants::fold`]: every spelling variant becomes its group's first spelling
 //!    (障がい, 障碍 → 障害), longest first.
-//! 3. Split into runs: CJK (Han, kana, ー, 々) and words (Latin letters, digits); anything
-//!    else separates.
-//! 4. A CJK run gives n-gram keys: in the index every substring of 2 to [`MAX_GRAM`]
-//!    characters and `1:c` for every character; in a query the run itself, or its
-//!    `MAX_GRAM`-character windows (see [`index_keys`], [`query_keys`]).
-//! 5. A word is dropped when it is an English stop word, kept as it is when it is a number
-//!    (`4,396` → `4396`, `54.8`), and otherwise stemmed (supporters → support).
+//! 3. [`fold_eras`] (issue #17): era letters become era names (`r3` → 令和3), 元 after an era
+//!    name becomes 1, and the counter of `3ヶ月` / `2箇所` becomes か.
+//! 4. Split into runs of units standing together: a unit is a CJK character (Han, kana, ー,
+//!    々) or a word (Latin letters and digits; `4,396` → `4396`, `54.8`). Anything else
+//!    separates, except a space between a number and a CJK character (`980,219 人`).
+//! 5. A run gives keys: in the index every unit's key (`1:c`, or the word: dropped when it is
+//!    an English stop word, kept as it is when it is a number, otherwise stemmed) and every
+//!    n-gram of 2 to [`MAX_GRAM`] units, each marked whole or part; and a fiscal year's
+//!    other form (`令和3年度` ↔ `fy2021`). In a query: the run itself, or its windows (see
+//!    [`index_keys`], [`query_keys`]).
 
 use std::collections::HashMap;
 
@@ -426,7 +429,7 @@ pub fn for_each_index_key(text: &str, variants: &Variants, sink: &mut dyn FnMut(
 
 /// The keys a query looks up (every one must be on a page for it to match): a run of one
 /// unit as its key (`1:c`, or the word); a run of 2 to [`MAX_GRAM`] units as itself; a
-/// longer run as `MAX_GRAM`-unit windows that overlap by one unit ([`window_starts`]).
+/// longer run as `MAX_GRAM`-unit windows that tile it ([`window_starts`]).
 pub fn query_keys(text: &str, variants: &Variants) -> Vec<String> {
     let mut keys = Vec::new();
     scan(text, variants, true, &mut |k: &str, _| {
@@ -435,14 +438,14 @@ pub fn query_keys(text: &str, variants: &Variants) -> Vec<String> {
     keys
 }
 
-/// Where the windows of a query run longer than [`MAX_GRAM`] units start: every
-/// `MAX_GRAM - 1` units, each overlapping the next by one unit, and the last window ending
-/// where the run does (精神保健福祉センター: 精神保健, 健福祉セ, センター). Each window is a key
-/// a query downloads; every overlapping window would add little (a page must already hold
-/// each window, and neighbours share a unit) for up to three times the keys.
+/// Where the windows of a query run longer than [`MAX_GRAM`] units start: every `MAX_GRAM`
+/// units, so the windows tile the run, and the last window ending where the run does
+/// (精神保健福祉センター: 精神保健, 福祉セン, センター). Each window is a key a query downloads;
+/// every overlapping window (7 for this query, 17 for a 20-character term) would cost a key
+/// shard and a postings file each and add little: a page must already hold every window.
 fn window_starts(len: usize) -> impl Iterator<Item = usize> {
     let last = len - MAX_GRAM;
-    (0..last).step_by(MAX_GRAM - 1).chain(std::iter::once(last))
+    (0..last).step_by(MAX_GRAM).chain(std::iter::once(last))
 }
 
 /// One unit of a run: a CJK character, or a word or number as read (normalized, not stemmed).
@@ -873,7 +876,7 @@ mod tests {
         assert_eq!(query_keys("精神保健福祉", &v), ["精神保健", "保健福祉"]);
         assert_eq!(
             query_keys("精神保健福祉センター", &v),
-            ["精神保健", "健福祉セ", "センター"]
+            ["精神保健", "福祉セン", "センター"]
         );
         assert_eq!(query_keys("精神保健", &v), ["精神保健"]);
         assert!(index_keys("幹線", &v).iter().all(|k| k != "新幹線"));

@@ -6,8 +6,9 @@
 // run against both (`cargo test --lib search`, `node --test tests/search/`) and prove it.
 // Names follow the Rust ones. No dependencies and no build step: an ES module as it is.
 //
-// Steps: normalize (NFKC, lowercase Latin) → fold spelling variants → split into CJK runs
-// and words → CJK n-gram keys / stemmed words (Snowball English).
+// Steps: normalize (NFKC, lowercase Latin) → fold spelling variants → fold era years and
+// counters (R3 → 令和3, 3ヶ月 → 3か月) → split into runs of units (CJK characters, words and
+// numbers standing together) → n-gram keys of units / stemmed words (Snowball English).
 
 /** Marks one-character CJK keys: `1:障` is the character anywhere in a page. */
 export const UNIGRAM_PREFIX = "1:";
@@ -318,7 +319,7 @@ export const index_keys_whole = (text, variants = NO_VARIANTS) => scan(text, var
 
 /** The keys a query looks up, all of which a page must have: a run of one unit as its key
  * (`1:c`, or the word); a run of 2 to MAX_GRAM units as itself; a longer one as MAX_GRAM-unit
- * windows overlapping by one unit (windowStarts). */
+ * windows that tile it (windowStarts). */
 export const query_keys = (text, variants = NO_VARIANTS) => scan(text, variants, true).map(([k]) => k);
 
 // A unit is a CJK character (a one-character string) or a word ({ word }): script() in
@@ -343,12 +344,12 @@ function unitKey(u, whole, push) {
 
 const joinUnits = (units) => units.map(unitText).join("");
 
-// Where the windows of a query run longer than MAX_GRAM units start: every MAX_GRAM - 1
-// units, overlapping by one, and the last one ending with the run (window_starts).
+// Where the windows of a query run longer than MAX_GRAM units start: every MAX_GRAM units,
+// tiling the run, and the last one ending with the run (window_starts).
 function windowStarts(len) {
   const last = len - MAX_GRAM;
   const starts = [];
-  for (let i = 0; i < last; i += MAX_GRAM - 1) starts.push(i);
+  for (let i = 0; i < last; i += MAX_GRAM) starts.push(i);
   starts.push(last);
   return starts;
 }
