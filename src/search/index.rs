@@ -306,7 +306,8 @@ fn canonical_values(v: &Value, out: &mut Vec<String>) {
         Value::Object(o) if o.contains_key("ja") => {}
         Value::Object(o) => o.values().for_each(|v| canonical_values(v, out)),
         Value::Array(a) => a.iter().for_each(|v| canonical_values(v, out)),
-        Value::Number(n) => out.push(n.to_string()),
+        // As pages print a number without its separators (`5454`, `54.8`), never `5454.0`.
+        Value::Number(n) => out.extend(n.as_f64().map(crate::model::number::plain)),
         Value::String(s)
             if s.len() <= 32
                 && s.contains(|c: char| c.is_ascii_digit())
@@ -1061,11 +1062,12 @@ mod ranking_tests {
         let v = serde_json::json!({
             "period": "FY2020-end",
             "region": "kagoshima-pref",
-            "value": 5454,
+            "value": 5454.0,
+            "share": 54.8,
             "text": {"ja": "2020-01", "en": null},
             "n": "R2"
         });
         canonical_values(&v, &mut out);
-        assert_eq!(out, ["FY2020-end", "5454"]);
+        assert_eq!(out, ["FY2020-end", "5454", "54.8"]);
     }
 }
