@@ -14,7 +14,7 @@ use crate::diag::{self, Diagnostics, Severity};
 use crate::load::{self, Corpus};
 use crate::site::{Site, Strings};
 use crate::write::OutputFile;
-use crate::{data, render, search, timing, validate, write};
+use crate::{data, render, search, timing, validate, walk, write};
 
 /// How a command ended, when it ran to the end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +27,10 @@ pub enum Status {
 /// diagnostics are in the returned collector).
 pub fn load_and_validate(root: &Path) -> anyhow::Result<(Option<Corpus>, Diagnostics)> {
     let mut diags = Diagnostics::default();
+    if let Some(link) = walk::check_file(root, config::CONFIG_FILE) {
+        diags.push(link);
+        return Ok((None, diags));
+    }
     let config = match Config::load(root)? {
         Ok(config) => config,
         Err(found) => {
@@ -34,10 +38,26 @@ pub fn load_and_validate(root: &Path) -> anyhow::Result<(Option<Corpus>, Diagnos
             return Ok((None, diags));
         }
     };
+    diags.extend(theme_links(&config));
     let (corpus, found) = timing::phase("load", || load::load(config))?;
     diags.extend(found.into_sorted());
     timing::phase("validate", || validate::validate(&corpus, &mut diags));
     Ok((Some(corpus), diags))
+}
+
+/// The theme's links that the link policy refuses, reported with the content's problems so
+/// that `check` sees them (render refuses them too). A theme that cannot be read is left to
+/// render, which says why.
+fn theme_links(config: &Config) -> Vec<diag::Diagnostic> {
+    let dir = config.theme_dir();
+    if !dir.is_dir() && std::fs::symlink_metadata(&dir).is_err() {
+        return Vec::new();
+    }
+    let rel = format!("themes/{}", config.theme);
+    if let Some(link) = walk::check_file(&config.root, &rel) {
+        return vec![link];
+    }
+    walk::walk(&config.root, &dir, walk::Skip::EditorFiles).map_or_else(|_| Vec::new(), |w| w.diags)
 }
 
 /// `casebook check`.
@@ -112,11 +132,22 @@ fn emit_report(
     Ok(())
 }
 
-/// `casebook build`: check, render, then write atomically. Returns the status and, on
+/// How `casebook build` runs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Warnings fail the build.
+    pub strict: bool,
+    /// Replace a non-empty output directory that holds no build marker.
+    pub force: bool,
+}
+
+/// `casebook build`: check, render, then write atomically. The output directory is checked
+/// first (see [`write::OutDir`]), so a refused one costs no build. Returns the status and, on
 /// success, the number of files written.
-pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, usize)> {
+pub fn build(root: &Path, out: &Path, options: Options) -> anyhow::Result<(Status, usize)> {
+    let out_dir = write::OutDir::new(out, root, options.force)?;
     let (corpus, mut diags) = load_and_validate(root)?;
-    if strict {
+    if options.strict {
         diags.make_strict();
     }
     let corpus = match corpus {
@@ -129,7 +160,7 @@ pub fn build(root: &Path, out: &Path, strict: bool) -> anyhow::Result<(Status, u
     let files =
         timing::phase("render (total)", || site_files(&corpus)).context("rendering the site")?;
     let count = files.len();
-    timing::phase("write", || write::commit(out, files))?;
+    timing::phase("write", || write::commit(&out_dir, files))?;
     if !diags.is_empty() {
         report(Some(&corpus), root, diags, Format::Human)?;
     }

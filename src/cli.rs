@@ -23,11 +23,16 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Where to write the site (replaced atomically; a failed build leaves it untouched).
+        /// Never the site root, one of its parents, content/, themes/ or .git.
         #[arg(long, default_value = "public")]
         out: PathBuf,
         /// Treat warnings (such as missing translations) as errors.
         #[arg(long)]
         strict: bool,
+        /// Replace the output directory even when it is not empty and was not written by
+        /// `casebook build` (it has no .casebook-build marker).
+        #[arg(long)]
+        force: bool,
     },
     /// Validate the content and report every problem found.
     Check {

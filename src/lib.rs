@@ -8,6 +8,7 @@
 //!                      validate::validate ─> more Diagnostics (refs, numbers, dates, i18n)
 //!                      render::render ─────> Vec<OutputFile> (parallel, sorted by path)
 //!                      write::commit ──────> staging dir beside --out, swapped into place
+//!                                            (never the sources; only a previous build is replaced)
 //! ```
 //!
 //! Content problems are diagnostics collected across the whole run; environment failures
@@ -31,6 +32,7 @@ pub mod site;
 mod testutil;
 pub mod timing;
 pub mod validate;
+pub mod walk;
 pub mod write;
 pub mod yaml;
 
@@ -45,8 +47,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             format,
             strict,
         } => build::check(&root, format, strict),
-        Command::Build { root, out, strict } => {
-            let (status, _) = build::build(&root, &out, strict)?;
+        Command::Build {
+            root,
+            out,
+            strict,
+            force,
+        } => {
+            let (status, _) = build::build(&root, &out, build::Options { strict, force })?;
             Ok(status)
         }
         Command::Serve { root, port } => serve::serve(&root, port),

@@ -16,6 +16,14 @@
 //! English name is an empty field, never the Japanese one. [`COLUMNS`] documents each column
 //! in English and Japanese.
 //!
+//! **Formulas.** A text field that begins with `=`, `+`, `-`, `@`, a tab, CR or NUL is
+//! neutralised as OWASP's CSV-injection guidance says: a single quote is put before it and the
+//! field is quoted, so that a spreadsheet shows `'=HYPERLINK(…)` as text rather than running
+//! it. Every column but `value` and `of` is text and is neutralised, the canonical dates too
+//! (a date without its year, `--02-01`, is a formula to a spreadsheet, which would show `1`);
+//! `value` and `of` are numbers Casebook formats itself, and a negative number (`-3`) stays a
+//! number. A reader that wants the text back drops the quote.
+//!
 //! The writer is a few lines, so it is written here rather than taken from the `csv` crate.
 //!
 //! [`When::canonical`]: crate::model::When::canonical
@@ -35,13 +43,13 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
     ),
     (
         "region_name_ja",
-        "The region's name in Japanese.",
-        "地域名（日本語）。",
+        "The region's name in Japanese. A name that begins with =, +, -, @, a tab or CR is written with ' before it, so that spreadsheets read it as text, never as a formula.",
+        "地域名（日本語）。=、+、-、@、タブ、CR で始まる名前は、表計算ソフトが数式として扱わないよう先頭に ' を付けて出力します。",
     ),
     (
         "region_name_en",
-        "The region's name in English; empty when not yet translated.",
-        "地域名（英語）。未翻訳のときは空欄。",
+        "The region's name in English; empty when not yet translated. Written with ' before it when it begins with =, +, -, @, a tab or CR, as region_name_ja.",
+        "地域名（英語）。未翻訳のときは空欄。=、+、-、@、タブ、CR で始まるときは region_name_ja と同じく先頭に ' を付けます。",
     ),
     (
         "indicator",
@@ -70,8 +78,8 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
     ),
     (
         "date",
-        "The date of the value as a canonical string: 2019-06 (a month), FY2021-end (end of a fiscal year), FY2017 (a fiscal year, April to March), 2021-03-31, ranges A/B, or not-stated; empty when the source gives none.",
-        "値の時点（正規化した表記）：2019-06（月）、FY2021-end（年度末）、FY2017（年度、4月～翌3月）、2021-03-31、範囲は A/B、記載なしは not-stated。出典に時点がないときは空欄。",
+        "The date of the value as a canonical string: 2019-06 (a month), FY2021-end (end of a fiscal year), FY2017 (a fiscal year, April to March), 2021-03-31, ranges A/B, or not-stated; empty when the source gives none. A day or month without its year (--02-01) is written '--02-01, so that spreadsheets do not compute it as a formula.",
+        "値の時点（正規化した表記）：2019-06（月）、FY2021-end（年度末）、FY2017（年度、4月～翌3月）、2021-03-31、範囲は A/B、記載なしは not-stated。出典に時点がないときは空欄。年のない日付・月（--02-01）は、表計算ソフトが数式として計算しないよう '--02-01 と出力します。",
     ),
     (
         "date_role",
@@ -117,7 +125,10 @@ pub fn indicators_csv(corpus: &Corpus, observations: &[Observation]) -> Vec<u8> 
 /// missing from it).
 pub fn write_csv(observations: &[Observation], names: &BTreeMap<String, Text>) -> Vec<u8> {
     let mut out = String::new();
-    let header: Vec<&str> = COLUMNS.iter().map(|(name, _, _)| *name).collect();
+    let header: Vec<Cell> = COLUMNS
+        .iter()
+        .map(|(name, _, _)| Cell::Text(name))
+        .collect();
     push_row(&mut out, &header);
     for o in observations {
         let name = names.get(&o.region);
@@ -130,19 +141,19 @@ pub fn write_csv(observations: &[Observation], names: &BTreeMap<String, Text>) -
         push_row(
             &mut out,
             &[
-                &o.region,
-                ja,
-                en,
-                &o.indicator,
-                o.kind.as_str(),
-                &value,
-                &of,
-                unit_str(o.unit),
-                &date,
-                o.date_role.as_str(),
-                &o.source_record,
-                &o.path,
-                &areas,
+                Cell::Text(&o.region),
+                Cell::Text(ja),
+                Cell::Text(en),
+                Cell::Text(&o.indicator),
+                Cell::Text(o.kind.as_str()),
+                Cell::Number(&value),
+                Cell::Number(&of),
+                Cell::Text(unit_str(o.unit)),
+                Cell::Text(&date),
+                Cell::Text(o.date_role.as_str()),
+                Cell::Text(&o.source_record),
+                Cell::Text(&o.path),
+                Cell::Text(&areas),
             ],
         );
     }
@@ -172,25 +183,46 @@ fn csv_number(v: f64) -> String {
     }
 }
 
-fn push_row(out: &mut String, fields: &[&str]) {
+/// A field of a row: text, which a spreadsheet must not run, or a number Casebook formatted.
+#[derive(Clone, Copy)]
+enum Cell<'a> {
+    Text(&'a str),
+    Number(&'a str),
+}
+
+fn push_row(out: &mut String, fields: &[Cell]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_field(out, field);
+        match *field {
+            Cell::Text(text) if starts_a_formula(text) => push_quoted(out, &format!("'{text}")),
+            Cell::Text(text) | Cell::Number(text) => push_field(out, text),
+        }
     }
     out.push('\n');
+}
+
+/// Whether a spreadsheet would read a text field as a formula: OWASP's list of first
+/// characters (`=`, `+`, `-`, `@`, tab, CR), and NUL as OWASP's ASVS adds.
+fn starts_a_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r', '\0'])
 }
 
 /// One field, quoted when it must be (RFC 4180 §2.6–2.7).
 fn push_field(out: &mut String, field: &str) {
     if field.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&field.replace('"', "\"\""));
-        out.push('"');
+        push_quoted(out, field);
     } else {
         out.push_str(field);
     }
+}
+
+/// A field in double quotes, a quote inside it doubled.
+fn push_quoted(out: &mut String, field: &str) {
+    out.push('"');
+    out.push_str(&field.replace('"', "\"\""));
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -269,6 +301,56 @@ mod tests {
         let text =
             String::from_utf8(write_csv(&[obs("nameless", 0.5)], &BTreeMap::new())).expect("UTF-8");
         assert!(text.contains("\nnameless,,,municipal-forums,actual,0.5,43,"));
+    }
+
+    /// OWASP's CSV-injection guidance: text that a spreadsheet would run gets a single quote
+    /// before it and is quoted; negative numbers stay numbers.
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        let cases = [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("+1+2", "\"'+1+2\""),
+            ("-2+3", "\"'-2+3\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\t=1", "\"'\t=1\""),
+            ("\r=1", "\"'\r=1\""),
+            ("=1+2\";=1+2", "\"'=1+2\"\";=1+2\""),
+            ("a=1", "a=1"),
+            ("見本県", "見本県"),
+        ];
+        for (name, want) in cases {
+            let mut names = BTreeMap::new();
+            names.insert("r".to_owned(), Text::new(name, name));
+            let mut o = obs("r", -3.5);
+            o.of = Some(-1.0);
+            let text = String::from_utf8(write_csv(&[o], &names)).expect("UTF-8");
+            let row = text.lines().skip(1).collect::<Vec<_>>().join("\n");
+            let expected = format!("r,{want},{want},municipal-forums,actual,-3.5,-1,count,");
+            assert!(row.starts_with(&expected), "{name:?}: {row}");
+            let rows = parse(&text);
+            if starts_a_formula(name) {
+                assert_eq!(rows[1][1], format!("'{name}"), "the text follows the quote");
+            } else {
+                assert_eq!(rows[1][1], name);
+            }
+            assert_eq!(rows[1][5], "-3.5", "a negative value stays a number");
+        }
+    }
+
+    /// A canonical date without its year begins with `-` and is a formula to a spreadsheet.
+    #[test]
+    fn a_date_without_its_year_is_neutralised() {
+        let mut o = obs("r", 6.0);
+        o.date = "2月1日".parse().ok();
+        assert_eq!(
+            o.date.as_ref().map(|d| d.canonical()).as_deref(),
+            Some("--02-01")
+        );
+        let text = String::from_utf8(write_csv(&[o], &BTreeMap::new())).expect("UTF-8");
+        assert!(text.contains(",count,\"'--02-01\",as-of,"), "{text}");
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub enum Code {
     MissingTranslation,
     /// A file under `content/` that is not where a record can be.
     UnexpectedFile,
+    /// A symbolic link whose target is outside the site root.
+    SymlinkOutsideRoot,
+    /// A symbolic link whose target does not exist, or that leads to a directory read
+    /// already (a loop).
+    BrokenSymlink,
     /// `casebook.yaml` is wrong.
     Config,
     /// A template failed to render.
@@ -86,6 +91,8 @@ impl Code {
             Code::MissingDatePoint => "missing-date-point",
             Code::MissingTranslation => "missing-translation",
             Code::UnexpectedFile => "unexpected-file",
+            Code::SymlinkOutsideRoot => "symlink-outside-root",
+            Code::BrokenSymlink => "broken-symlink",
             Code::Config => "config",
             Code::Template => "template",
         }

@@ -1,11 +1,12 @@
-//! Loading a site: walk `content/`, read each file safely, parse YAML into spanned trees,
+//! Loading a site: walk `content/` (under the link policy of [`crate::walk`]; editors' files
+//! and hidden names are skipped), read each file safely, parse YAML into spanned trees,
 //! deserialize typed records. Problems become diagnostics; only an unreadable root is an `Err`.
 //!
 //! Reading guards: files over [`MAX_FILE_BYTES`] are refused; a UTF-8 BOM is dropped; CRLF
 //! is read as LF; invalid UTF-8 is reported at the line and column of the first bad byte.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
@@ -15,6 +16,7 @@ use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Diagnostics, Span};
 use crate::model::vocab::{GlossaryEntry, IndicatorDef, Term};
 use crate::model::{Body, Kind, TermList, Vocabulary};
+use crate::walk::Skip;
 use crate::yaml::{problem, read, typed, Node};
 
 pub use crate::yaml::MAX_FILE_BYTES;
@@ -102,14 +104,16 @@ struct FileResult {
 
 pub fn load(config: Config) -> anyhow::Result<(Corpus, Diagnostics)> {
     let content = config.content_dir();
-    let files = walk(&content)
+    let walked = crate::walk::walk(&config.root, &content, Skip::HiddenAndEditorFiles)
         .with_context(|| format!("cannot read the content directory {}", content.display()))?;
-    let results: Vec<FileResult> = files
+    let results: Vec<FileResult> = walked
+        .files
         .par_iter()
-        .map(|(path, rel)| load_file(path, rel))
+        .map(|found| load_file(&found.path, &found.rel))
         .collect();
 
     let mut diags = Diagnostics::default();
+    diags.extend(walked.diags);
     let mut records = Vec::new();
     let mut vocab_trees = BTreeMap::new();
     let mut sources = BTreeMap::new();
@@ -141,29 +145,6 @@ pub fn load(config: Config) -> anyhow::Result<(Corpus, Diagnostics)> {
         },
         diags,
     ))
-}
-
-/// Every file under `content/`, sorted, with its site-relative `/`-separated path.
-fn walk(content: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
-    let root = content.parent().unwrap_or(content);
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(content).sort_by_file_name() {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy();
-        if entry.depth() > 0 && (name.starts_with('.') || name.ends_with('~')) {
-            continue;
-        }
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            files.push((entry.path().to_path_buf(), rel));
-        }
-    }
-    Ok(files)
 }
 
 fn load_file(path: &Path, rel: &str) -> FileResult {
@@ -243,11 +224,7 @@ fn classify(rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Target> {
         }
     };
     let Some(stem) = name.strip_suffix(".yaml") else {
-        let help = match name.strip_suffix(".yml") {
-            Some(stem) => format!("rename it to `{stem}.yaml`"),
-            None => "records are `.yaml` files".to_owned(),
-        };
-        diags.push(unexpected(rel, &help));
+        diags.push(unexpected(rel, &not_yaml_help(name)));
         return None;
     };
     if dir == "vocabularies" {
@@ -272,14 +249,103 @@ fn classify(rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Target> {
         diags.push(unexpected(rel, &help));
         return None;
     };
-    if !is_kebab_id(stem) {
-        diags.push(
-            Diagnostic::new(Code::InvalidId, rel, Span::start(), format!("`{stem}` is not a valid id"))
-                .with_help("name the file in ASCII kebab-case: lowercase letters, digits and single hyphens, like `kumamoto-pref.yaml`"),
-        );
+    if let Some(problem) = id_problem(stem, kind) {
+        diags.push(problem.at(rel));
         return None;
     }
     Some(Target::Record(kind, stem.to_owned()))
+}
+
+/// The help for a file under `content/` that does not end in `.yaml`: the name to give it when
+/// it is YAML under another spelling (`x.yml`, `x.YAML`, `x.Yaml`).
+fn not_yaml_help(name: &str) -> String {
+    let yaml_stem = name.rsplit_once('.').and_then(|(stem, ext)| {
+        let ext = ext.to_ascii_lowercase();
+        (ext == "yaml" || ext == "yml").then_some(stem)
+    });
+    match yaml_stem {
+        Some(stem) => {
+            let lower = stem.to_ascii_lowercase();
+            let stem = if is_kebab_id(&lower) { &lower } else { stem };
+            format!("records are read only from files ending in `.yaml`, in lowercase: rename it to `{stem}.yaml`")
+        }
+        None => "records are `.yaml` files".to_owned(),
+    }
+}
+
+/// The longest id, in characters. An id is a file name (`<id>.yaml`) and a URL and output
+/// directory (`/ja/status-sheets/<id>/index.html`); 100 ASCII characters leave room on every
+/// file system (255 bytes a name) and under Windows' 260-character paths for the directories
+/// around them, and for the suffixes that name a record after its region (`-analysis`).
+pub const MAX_ID_LEN: usize = 100;
+
+/// Why `id` cannot be an id, if it cannot.
+#[derive(Debug)]
+pub struct IdProblem {
+    pub message: String,
+    pub help: String,
+}
+
+impl IdProblem {
+    fn at(self, rel: &str) -> Diagnostic {
+        Diagnostic::new(Code::InvalidId, rel, Span::start(), self.message).with_help(self.help)
+    }
+}
+
+/// Names Windows keeps for devices, whatever their case and extension: no file can have them.
+const WINDOWS_DEVICES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Whether a record file's stem can be its id: ASCII kebab-case, at most [`MAX_ID_LEN`]
+/// characters, not a Windows device name. The id is not echoed when it is too long.
+pub fn id_problem(stem: &str, kind: Kind) -> Option<IdProblem> {
+    let suffix = kind_word(kind);
+    if stem.chars().count() > MAX_ID_LEN {
+        return Some(IdProblem {
+            message: format!(
+                "the id is {} characters long; an id has at most {MAX_ID_LEN}",
+                stem.chars().count()
+            ),
+            help: "shorten the file name: the id becomes a file name and a URL, which file \
+                   systems and browsers limit"
+                .to_owned(),
+        });
+    }
+    if WINDOWS_DEVICES.contains(&stem.to_ascii_lowercase().as_str()) {
+        let lower = stem.to_ascii_lowercase();
+        return Some(IdProblem {
+            message: format!(
+                "`{stem}` cannot be an id: Windows keeps the name for a device, so the file \
+                 cannot be checked out there"
+            ),
+            help: format!(
+                "add a word to the id, such as `{lower}-{suffix}.yaml`, and update the references to it"
+            ),
+        });
+    }
+    if !is_kebab_id(stem) {
+        return Some(IdProblem {
+            message: format!("`{stem}` is not a valid id"),
+            help: "name the file in ASCII kebab-case: lowercase letters, digits and single hyphens, like `kumamoto-pref.yaml`".to_owned(),
+        });
+    }
+    None
+}
+
+/// The word that names a record of `kind` after its region (`kumamoto-pref-sheet`), and
+/// lengthens an id that cannot be one (`con-region`).
+pub fn kind_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Regions => "region",
+        Kind::StatusSheets => "sheet",
+        Kind::Outcomes => "outcome",
+        Kind::Cases => "case",
+        Kind::Practices => "practice",
+        Kind::Analyses => "analysis",
+        Kind::Pages => "page",
+    }
 }
 
 fn unexpected(rel: &str, help: &str) -> Diagnostic {
@@ -358,6 +424,50 @@ fn load_vocab(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_fit_file_systems_and_urls() {
+        let at_limit = "a".repeat(MAX_ID_LEN);
+        assert!(id_problem(&at_limit, Kind::Pages).is_none());
+        let long = format!("{at_limit}b");
+        let p = id_problem(&long, Kind::Pages).unwrap();
+        assert_eq!(
+            p.message,
+            "the id is 101 characters long; an id has at most 100"
+        );
+        for device in ["con", "CON", "Aux", "nul", "prn", "com1", "lpt9", "LPT3"] {
+            let p = id_problem(device, Kind::Regions).unwrap();
+            assert!(p.message.contains("Windows"), "{device}: {}", p.message);
+            let lower = device.to_ascii_lowercase();
+            assert!(
+                p.help.contains(&format!("`{lower}-region.yaml`")),
+                "{}",
+                p.help
+            );
+        }
+        for fine in ["con-city", "com10", "console", "lpt", "nul1"] {
+            assert!(id_problem(fine, Kind::Regions).is_none(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn yaml_under_another_spelling_is_named_what_to_rename_to() {
+        for (name, want) in [
+            ("x.yml", "rename it to `x.yaml`"),
+            ("x.YAML", "rename it to `x.yaml`"),
+            ("x.Yaml", "rename it to `x.yaml`"),
+            ("North-Area.YML", "rename it to `north-area.yaml`"),
+            ("x_y.YAML", "rename it to `x_y.yaml`"),
+        ] {
+            assert!(
+                not_yaml_help(name).ends_with(want),
+                "{name}: {}",
+                not_yaml_help(name)
+            );
+        }
+        assert_eq!(not_yaml_help("x.txt"), "records are `.yaml` files");
+        assert_eq!(not_yaml_help("README"), "records are `.yaml` files");
+    }
 
     #[test]
     fn ids_are_ascii_kebab_case() {

@@ -51,6 +51,7 @@ pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile
     let corpus = site.corpus;
     let strings = site.strings();
     let theme = Theme::load(
+        &corpus.config.root,
         &corpus.config.theme_dir(),
         &corpus.config.base_path,
         strings,

@@ -1,11 +1,16 @@
 //! A theme: tera templates, UI strings per language and static files, from
 //! `themes/<name>/{templates,static,strings.yaml}`. Filters are registered per language,
 //! so templates write `{{ record.title | t }}` and get the reader's language.
+//!
+//! Templates and static files are found by [`crate::walk`], under the one link policy: a
+//! link that stays inside the site root is read like its target, one that leaves it never
+//! is (`check` reports it, so a build never gets here with one), and editors' files are
+//! skipped.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::{anyhow, Context as _};
+use anyhow::{anyhow, bail, Context as _};
 use serde_json::Value;
 use tera::Tera;
 
@@ -13,6 +18,7 @@ use super::{html, markdown};
 use crate::model::text::Shown;
 use crate::model::Lang;
 use crate::site::{routes, Strings};
+use crate::walk::{self, Skip};
 use crate::write::OutputFile;
 
 pub struct Theme {
@@ -24,10 +30,14 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(dir: &Path, base_path: &str, strings: &Strings) -> anyhow::Result<Theme> {
-        let glob = dir.join("templates").join("**").join("*.html");
-        let base = Tera::new(&glob.to_string_lossy())
-            .map_err(|e| anyhow!("{}", tera_chain(&e)))
+    /// The theme in `dir`, under the site `root`.
+    pub fn load(
+        root: &Path,
+        dir: &Path,
+        base_path: &str,
+        strings: &Strings,
+    ) -> anyhow::Result<Theme> {
+        let base = templates(root, &dir.join("templates"))
             .with_context(|| format!("loading the templates in {}", dir.display()))?;
         let mut tera = BTreeMap::new();
         for lang in Lang::ALL {
@@ -44,7 +54,7 @@ impl Theme {
         Ok(Theme {
             tera,
             ui_values,
-            statics: statics(&dir.join("static"))?,
+            statics: statics(root, &dir.join("static"))?,
         })
     }
 
@@ -72,26 +82,57 @@ fn tera_chain(e: &tera::Error) -> String {
     out
 }
 
-fn statics(dir: &Path) -> anyhow::Result<Vec<OutputFile>> {
-    let mut files = Vec::new();
+/// The files under `dir` as the walk finds them, with their paths relative to `dir`; an error
+/// for a link the policy refuses.
+fn walk_theme(root: &Path, dir: &Path) -> anyhow::Result<Vec<(String, std::path::PathBuf)>> {
     if !dir.is_dir() {
-        return Ok(files);
+        return Ok(Vec::new());
     }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry?;
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir)?;
+    let walked = walk::walk(root, dir, Skip::EditorFiles)
+        .with_context(|| format!("reading {}", dir.display()))?;
+    if let Some(d) = walked.diags.first() {
+        bail!("{}: {}", d.file, d.message);
+    }
+    walked
+        .files
+        .into_iter()
+        .map(|f| {
+            let rel = f.path.strip_prefix(dir)?;
             let rel = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            let bytes = std::fs::read(entry.path())
-                .with_context(|| format!("reading {}", entry.path().display()))?;
-            files.push(OutputFile::new(routes::static_file(&rel), bytes));
+            Ok((rel, f.path))
+        })
+        .collect()
+}
+
+/// Every `.html` file under `dir`, named by its path below it (`pages/record.html`).
+fn templates(root: &Path, dir: &Path) -> anyhow::Result<Tera> {
+    let mut sources = Vec::new();
+    for (name, path) in walk_theme(root, dir)? {
+        if name.ends_with(".html") {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            sources.push((name, text));
         }
     }
-    Ok(files)
+    let mut tera = Tera::default();
+    tera.add_raw_templates(sources)
+        .map_err(|e| anyhow!("{}", tera_chain(&e)))?;
+    Ok(tera)
+}
+
+fn statics(root: &Path, dir: &Path) -> anyhow::Result<Vec<OutputFile>> {
+    walk_theme(root, dir)?
+        .into_iter()
+        .map(|(rel, path)| {
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            Ok(OutputFile::new(routes::static_file(&rel), bytes))
+        })
+        .collect()
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -5,7 +5,8 @@
 //! with its generation number bumped. A build with errors keeps the last good site and carries
 //! the diagnostics, which every served page shows in an overlay until they are fixed.
 //!
-//! Decisions about a changed path go through the pure [`classify`], tested below.
+//! Decisions about a changed path go through the pure [`classify`], tested below. What is
+//! watched comes from the site's own walk ([`watched_paths`]), laid again before each rebuild.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -17,6 +18,7 @@ use notify::event::{EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher as _};
 
 use super::Files;
+use crate::walk::{self, Skip};
 
 /// How long the tree must stay quiet before a rebuild: editors save in several steps (write a
 /// temporary file, rename it over the old one), and `git checkout` touches many files at once.
@@ -56,7 +58,7 @@ pub fn classify(root: &Path, path: &Path) -> Change {
     let Some(name) = parts.last() else {
         return Change::Ignored;
     };
-    if parts.iter().any(|p| p.starts_with('.')) || is_scratch(name) {
+    if parts.iter().any(|p| p.starts_with('.')) || walk::is_editor_file(name) {
         return Change::Ignored;
     }
     match parts.as_slice() {
@@ -79,16 +81,6 @@ fn changes_content(kind: &EventKind) -> bool {
         | EventKind::Remove(_)
         | EventKind::Other => true,
     }
-}
-
-/// Editors' temporary and backup files: Vim's `.swp`/`4913`, Emacs' `#x#` and `x~`, `.tmp`.
-fn is_scratch(name: &str) -> bool {
-    name.ends_with('~')
-        || name == "4913"
-        || (name.starts_with('#') && name.ends_with('#'))
-        || [".swp", ".swx", ".tmp"]
-            .iter()
-            .any(|ext| name.ends_with(ext))
 }
 
 /// One build of the site as the server shows it.
@@ -143,23 +135,29 @@ pub fn rebuild(root: &Path, live: &Live) {
     }
 }
 
-/// Watch the root (not recursively, to see `casebook.yaml` replaced by an atomic save),
-/// `content/` and `themes/`, and rebuild after each settled burst of relevant changes. The
-/// returned watcher must be kept alive.
-pub fn watch(root: PathBuf, live: Live) -> anyhow::Result<notify::RecommendedWatcher> {
+/// Watch the root (not recursively, to see `casebook.yaml` replaced by an atomic save, and
+/// `content/` or `themes/` removed, moved or restored) and every directory that the site's walk
+/// reads under `content/` and `themes/`, and rebuild after each settled burst of relevant
+/// changes. The watches are laid again from a new walk before each rebuild, so a `content/`
+/// deleted and restored, moved away and back, or rewritten by a branch switch is watched again;
+/// and the walk's link policy ([`crate::walk`]) keeps the watcher inside the root. The
+/// watcher lives in the thread it starts, for as long as the server runs.
+pub fn watch(root: PathBuf, live: Live) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx).context("starting the file watcher")?;
-    watcher
+    // The walk decides which links to follow; notify follows none of its own.
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let watcher =
+        notify::RecommendedWatcher::new(tx, config).context("starting the file watcher")?;
+    let mut watches = Watches {
+        watcher,
+        root: root.clone(),
+        watched: Vec::new(),
+    };
+    watches
+        .watcher
         .watch(&root, RecursiveMode::NonRecursive)
         .with_context(|| format!("watching {}", root.display()))?;
-    for dir in ["content", "themes"] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            watcher
-                .watch(&path, RecursiveMode::Recursive)
-                .with_context(|| format!("watching {}", path.display()))?;
-        }
-    }
+    watches.rewatch();
     std::thread::spawn(move || {
         let relevant = |event: notify::Result<notify::Event>| {
             event.is_ok_and(|e| {
@@ -169,7 +167,7 @@ pub fn watch(root: PathBuf, live: Live) -> anyhow::Result<notify::RecommendedWat
                         .any(|p| classify(&root, p) != Change::Ignored)
             })
         };
-        // `recv` fails only when the watcher is dropped, which ends the server anyway.
+        // The watcher, and so the sender, lives in this thread: `recv` fails only if it stops.
         while let Ok(first) = rx.recv() {
             let mut changed = relevant(first);
             loop {
@@ -180,11 +178,69 @@ pub fn watch(root: PathBuf, live: Live) -> anyhow::Result<notify::RecommendedWat
                 }
             }
             if changed {
+                watches.rewatch();
                 rebuild(&root, &live);
             }
         }
     });
-    Ok(watcher)
+    Ok(())
+}
+
+/// The watches below the root: each directory (and followed link to a file) that the walk of
+/// `content/` and `themes/` reads, each watched on its own, not recursively.
+struct Watches {
+    watcher: notify::RecommendedWatcher,
+    root: PathBuf,
+    watched: Vec<PathBuf>,
+}
+
+impl Watches {
+    /// Drop every watch below the root and lay them again from a new walk. A directory may be
+    /// a new one under an old name (deleted and restored, moved back): watching it again is
+    /// the only way to be sure. A directory made while this runs is found by walking again
+    /// until the walk finds nothing new, so none is missed between the walk and its watch;
+    /// the rebuild that follows reads every file as it then is.
+    fn rewatch(&mut self) {
+        for path in self.watched.drain(..) {
+            // A watch on a directory that was deleted is gone already.
+            let _ = self.watcher.unwatch(&path);
+        }
+        let mut tried = std::collections::BTreeSet::new();
+        loop {
+            let new: Vec<PathBuf> = watched_paths(&self.root)
+                .into_iter()
+                .filter(|p| !tried.contains(p))
+                .collect();
+            if new.is_empty() {
+                break;
+            }
+            for path in new {
+                match self.watcher.watch(&path, RecursiveMode::NonRecursive) {
+                    Ok(()) => self.watched.push(path.clone()),
+                    Err(e) => log::debug!("not watching {}: {e}", path.display()),
+                }
+                tried.insert(path);
+            }
+        }
+    }
+}
+
+/// What the watcher watches below the root: the directories the walk of `content/` and
+/// `themes/` reads (a followed link by its own path, so its events name the site's path) and
+/// the links to files it follows. Never anything outside the root; nothing for a directory
+/// that is missing.
+pub fn watched_paths(root: &Path) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for (dir, skip) in [
+        ("content", Skip::HiddenAndEditorFiles),
+        ("themes", Skip::EditorFiles),
+    ] {
+        if let Ok(walked) = walk::walk(root, &root.join(dir), skip) {
+            paths.extend(walked.dirs);
+            paths.extend(walked.file_links);
+        }
+    }
+    paths
 }
 
 /// Add the reload script, and the error overlay when the latest build failed, to an HTML
@@ -250,6 +306,9 @@ mod tests {
             ("/site/content/regions/4913", Change::Ignored),
             ("/site/content/regions/#a.yaml#", Change::Ignored),
             ("/site/content/regions/a.yaml.tmp", Change::Ignored),
+            ("/site/content/regions/.#a.yaml", Change::Ignored),
+            ("/site/themes/default/static/.DS_Store", Change::Ignored),
+            ("/site/themes/default/static/x.css.swo", Change::Ignored),
             ("/site/casebook.yaml.swp", Change::Ignored),
             ("/site/sub/casebook.yaml", Change::Ignored),
             ("/site", Change::Ignored),
@@ -257,6 +316,51 @@ mod tests {
         ] {
             assert_eq!(classify(root, Path::new(path)), want, "{path}");
         }
+    }
+
+    /// The watcher watches what the walk reads: never past a link that leaves the root,
+    /// nothing under a missing `content/`.
+    #[cfg(unix)]
+    #[test]
+    fn the_watcher_watches_only_what_the_site_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        for sub in ["content/regions", "themes/default/static", "shared/pages"] {
+            std::fs::create_dir_all(root.join(sub)).unwrap();
+        }
+        std::fs::write(root.join("shared/x.yaml"), "x").unwrap();
+        std::os::unix::fs::symlink("/", root.join("content/everything")).unwrap();
+        std::os::unix::fs::symlink("../shared/pages", root.join("content/pages")).unwrap();
+        std::os::unix::fs::symlink("../../shared/x.yaml", root.join("content/regions/x.yaml"))
+            .unwrap();
+        let rel = |paths: Vec<PathBuf>| -> Vec<String> {
+            paths
+                .iter()
+                .map(|p| {
+                    p.strip_prefix(&root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect()
+        };
+        assert_eq!(
+            rel(watched_paths(&root)),
+            [
+                "content",
+                "content/pages",
+                "content/regions",
+                "content/regions/x.yaml",
+                "themes",
+                "themes/default",
+                "themes/default/static",
+            ]
+        );
+        std::fs::remove_dir_all(root.join("content")).unwrap();
+        assert_eq!(
+            rel(watched_paths(&root)),
+            ["themes", "themes/default", "themes/default/static"]
+        );
     }
 
     #[test]

@@ -131,7 +131,7 @@ pub fn serve(root: &Path, port: u16) -> anyhow::Result<Status> {
     let server = tiny_http::Server::http(addr)
         .map_err(|e| anyhow!("{e}"))
         .with_context(|| format!("listening on {addr}"))?;
-    let _watcher = live::watch(root.clone(), Arc::clone(&state))?;
+    live::watch(root.clone(), Arc::clone(&state))?;
     let base = state
         .read()
         .map_or_else(|_| "/".to_owned(), |b| b.files.base().to_owned());

@@ -26,7 +26,7 @@ pub(super) fn records(records: &[Record], diags: &mut Diagnostics) {
             kind => format!(
                 "region ids name places; name this record after its region and kind: `{}-{}.yaml`",
                 rec.id,
-                kind_suffix(kind)
+                crate::load::kind_word(kind)
             ),
         };
         diags.push(
@@ -41,19 +41,6 @@ pub(super) fn records(records: &[Record], diags: &mut Diagnostics) {
     }
 }
 
-/// The suffix that names a record after its region: `kumamoto-pref-sheet`.
-fn kind_suffix(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Regions => "region",
-        Kind::StatusSheets => "sheet",
-        Kind::Outcomes => "outcome",
-        Kind::Cases => "case",
-        Kind::Practices => "practice",
-        Kind::Analyses => "analysis",
-        Kind::Pages => "page",
-    }
-}
-
 /// The entries of each vocabulary that records name by id.
 pub(super) fn vocabularies(v: &Vocab, diags: &mut Diagnostics) {
     for file in [&v.categories, &v.themes, &v.region_kinds, &v.actors] {
@@ -65,7 +52,7 @@ pub(super) fn vocabularies(v: &Vocab, diags: &mut Diagnostics) {
     entries(&f.file, ids, diags);
 }
 
-/// A vocabulary's ids: each once, each ASCII kebab-case.
+/// A vocabulary's ids: each once, each ASCII kebab-case and at most `MAX_ID_LEN` long.
 fn entries<'a>(file: &str, ids: impl Iterator<Item = (&'a str, Span)>, diags: &mut Diagnostics) {
     let mut seen = BTreeSet::new();
     for (id, span) in ids {
@@ -78,6 +65,20 @@ fn entries<'a>(file: &str, ids: impl Iterator<Item = (&'a str, Span)>, diags: &m
                     format!("the id `{id}` appears twice"),
                 )
                 .with_help("give each entry its own id"),
+            );
+        } else if id.chars().count() > crate::load::MAX_ID_LEN {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidId,
+                    file,
+                    span,
+                    format!(
+                        "the id is {} characters long; an id has at most {}",
+                        id.chars().count(),
+                        crate::load::MAX_ID_LEN
+                    ),
+                )
+                .with_help("shorten it: the id becomes part of a file name and a URL"),
             );
         } else if !crate::load::is_kebab_id(id) {
             diags.push(

@@ -20,7 +20,7 @@ use crate::support::repo;
 /// The top-level modules, earliest stage first. A module may import from its own layer and
 /// earlier ones, never from a later one.
 const LAYERS: &[&[&str]] = &[
-    &["diag", "timing", "write"],
+    &["diag", "timing", "walk", "write"],
     &["model"],
     &["yaml"],
     &["config"],

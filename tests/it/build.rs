@@ -213,3 +213,125 @@ fn casebook_log_sets_how_much_a_build_says() {
     assert!(debug.contains("debug: write "), "{debug}");
     assert_eq!(run(Some("warn")), "");
 }
+
+/// `/data/indicators.csv` is safe to open in a spreadsheet: a name that would be a formula is
+/// written as text (OWASP's CSV-injection guidance), the numbers stay numbers (issue #20).
+#[test]
+fn the_csv_neutralises_what_a_spreadsheet_would_run() {
+    let site = TestSite::fixture("minimal");
+    let path = site.root().join("content/regions/sample-pref.yaml");
+    let region = std::fs::read_to_string(&path).unwrap();
+    let hostile = region.replace(
+        "name: {ja: 見本県, en: Sample Prefecture}",
+        "name: {ja: '=HYPERLINK(\"http://example.com\",\"x\")', en: '-1+cmd'}",
+    );
+    assert_ne!(region, hostile);
+    std::fs::write(&path, hostile).unwrap();
+    let out = site.build();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = std::fs::read_to_string(site.out().join("data/indicators.csv")).unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("sample-pref,"))
+        .unwrap_or_else(|| panic!("no sample-pref row in {csv}"));
+    assert!(
+        row.starts_with(
+            "sample-pref,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",\"'-1+cmd\","
+        ),
+        "{row}"
+    );
+    assert!(!csv.contains(",=") && !csv.contains(",-1+"), "{csv}");
+}
+
+/// One link policy for `check` and `build` (issue #20): links that stay inside the site root
+/// are read like their targets, for records and the theme's files alike.
+#[cfg(unix)]
+#[test]
+fn links_inside_the_root_are_built_like_their_targets() {
+    use std::os::unix::fs::symlink;
+    let site = TestSite::fixture("minimal");
+    site.write(
+        "shared/regions/south-area.yaml",
+        "name: {ja: 南部圏域, en: South area}\nkind: area\nparent: sample-pref\n",
+    );
+    site.write("shared/static/extra.css", "p { color: teal }\n");
+    symlink(
+        "../../shared/regions/south-area.yaml",
+        site.root().join("content/regions/south-area.yaml"),
+    )
+    .unwrap();
+    symlink(
+        "../../../shared/static",
+        site.root().join("themes/default/static/shared"),
+    )
+    .unwrap();
+    let check = site.run(&["check", "--format", "json"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert!(
+        check.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let out = site.build();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(site
+        .page("ja/regions/south-area/index.html")
+        .contains("南部圏域"));
+    assert_eq!(site.page("static/shared/extra.css"), "p { color: teal }\n");
+}
+
+/// A link out of the root fails `check` and `build` alike, at the link, and the build writes
+/// nothing.
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_root_fails_check_and_build() {
+    let site = TestSite::fixture("minimal");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.css"), "secret").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.css"),
+        site.root().join("themes/default/static/secret.css"),
+    )
+    .unwrap();
+    let check = site.run(&["check", "--format", "json"]);
+    assert_eq!(check.status.code(), Some(1));
+    let json = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        json.contains(r#""code":"symlink-outside-root","file":"themes/default/static/secret.css","line":1,"column":1"#),
+        "{json}"
+    );
+    let out = site.build();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[symlink-outside-root]"));
+    assert!(!site.out().exists(), "nothing is written");
+}
+
+/// `casebook.yaml` follows the same link policy: a link out of the root is not read.
+#[cfg(unix)]
+#[test]
+fn a_configuration_linked_from_outside_is_not_read() {
+    let site = TestSite::fixture("minimal");
+    let outside = tempfile::tempdir().unwrap();
+    let config = site.root().join("casebook.yaml");
+    std::fs::rename(&config, outside.path().join("casebook.yaml")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("casebook.yaml"), &config).unwrap();
+    let check = site.run(&["check", "--format", "json"]);
+    assert_eq!(check.status.code(), Some(1));
+    let json = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        json.contains(r#""code":"symlink-outside-root","file":"casebook.yaml""#),
+        "{json}"
+    );
+}

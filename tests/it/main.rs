@@ -8,5 +8,6 @@ mod compare;
 mod golden;
 mod handbook;
 mod invalid_fixture;
+mod output;
 mod serve;
 mod support;

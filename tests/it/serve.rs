@@ -141,3 +141,91 @@ fn serve_rebuilds_on_changes_and_overlays_errors() {
         !get(port, "/ja/regions/north-area/").contains("casebook-errors")
     });
 }
+
+/// The page's body as served, and whether it carries the error overlay.
+fn page_state(port: u16, path: &str) -> (String, bool) {
+    let page = get(port, path);
+    let errors = page.contains("casebook-errors");
+    (page, errors)
+}
+
+/// A branch switch deletes and restores `content/`; an editor or a script may move it away and
+/// back. The preview says the content is missing while it is, then rebuilds when it returns,
+/// and keeps watching the restored directory (issue #20).
+#[test]
+fn serve_survives_content_deleted_moved_and_restored() {
+    let site = TestSite::fixture("minimal");
+    let content = site.root().join("content");
+    let region = "content/regions/north-area.yaml";
+    let good = std::fs::read_to_string(site.root().join(region)).unwrap();
+    let (_server, port) = start(&site);
+    let page = "/ja/regions/north-area/";
+    assert!(get(port, page).starts_with("HTTP/1.1 200"));
+    let saved = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&content, saved.path());
+
+    // Deleted: the last good build, under the error.
+    std::fs::remove_dir_all(&content).unwrap();
+    wait_until("the overlay for a missing content/", || {
+        page_state(port, page).1
+    });
+    let (shown, _) = page_state(port, page);
+    assert!(
+        shown.contains("cannot read the content directory"),
+        "{shown}"
+    );
+    // Restored: built again, and edits inside it are seen.
+    crate::support::copy_dir(saved.path(), &content);
+    wait_until("the restored content", || !page_state(port, page).1);
+    site.write(region, &good.replace("北部圏域", "北部圏域（復）"));
+    wait_until("an edit in the restored content/", || {
+        get(port, page).contains("北部圏域（復）")
+    });
+
+    // Moved away: the error again, and edits in the moved directory are not the site's.
+    let away = site.root().join("content-away");
+    std::fs::rename(&content, &away).unwrap();
+    wait_until("the overlay for a moved content/", || {
+        page_state(port, page).1
+    });
+    // Moved back: built again, and edits are seen.
+    std::fs::rename(&away, &content).unwrap();
+    wait_until("the moved-back content", || !page_state(port, page).1);
+    site.write(region, &good.replace("北部圏域", "北部圏域（戻）"));
+    wait_until("an edit in the moved-back content/", || {
+        get(port, page).contains("北部圏域（戻）")
+    });
+    // A directory made inside it afterwards is watched too.
+    site.write(
+        "content/pages/later.yaml",
+        "title: {ja: 後で, en: Later}\nbody: {ja: 本文, en: Body}\n",
+    );
+    wait_until("a page in a new file", || {
+        get(port, "/ja/pages/later/").starts_with("HTTP/1.1 200")
+    });
+}
+
+/// A link from `content/` to `/` is an error at the link, and the watcher does not walk the
+/// file system through it: the server stays up and answers, and builds once the link is gone.
+#[cfg(unix)]
+#[test]
+fn serve_never_follows_a_link_out_of_the_root() {
+    let site = TestSite::fixture("minimal");
+    let link = site.root().join("content/regions/everything");
+    std::os::unix::fs::symlink("/", &link).unwrap();
+    let (mut server, port) = start(&site);
+    let page = get(port, "/ja/");
+    assert!(page.starts_with("HTTP/1.1 500"), "{page}");
+    assert!(
+        page.contains("content/regions/everything:1:1: error[symlink-outside-root]"),
+        "{page}"
+    );
+    std::fs::remove_file(&link).unwrap();
+    wait_until("the site to build", || {
+        get(port, "/ja/").starts_with("HTTP/1.1 200")
+    });
+    assert!(
+        server.0.try_wait().unwrap().is_none(),
+        "serve is still running"
+    );
+}

@@ -30,8 +30,22 @@ pub fn copy_dir(from: &Path, to: &Path) {
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&dest).unwrap();
         } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
+            copy_entry(entry.path(), &dest, entry.file_type().is_symlink());
         }
+    }
+}
+
+/// A file copied, or a link made again with the same target (as `cp -R` does): fixtures hold
+/// links that lead nowhere or out of the site (issue #20).
+fn copy_entry(from: &Path, to: &Path, is_link: bool) {
+    if is_link {
+        let _ = std::fs::remove_file(to);
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(std::fs::read_link(from).unwrap(), to).unwrap();
+        #[cfg(not(unix))]
+        panic!("fixtures with links need a unix: {}", from.display());
+    } else {
+        std::fs::copy(from, to).unwrap();
     }
 }
 
@@ -62,7 +76,7 @@ impl TestSite {
             if entry.file_type().is_dir() {
                 std::fs::create_dir_all(&dest).unwrap();
             } else if !(entry.depth() == 1 && FIXTURE_ONLY.iter().any(|f| rel == Path::new(f))) {
-                std::fs::copy(entry.path(), &dest).unwrap();
+                copy_entry(entry.path(), &dest, entry.file_type().is_symlink());
             }
         }
         site
