@@ -40,6 +40,8 @@
 //   --pagefind-dir DIR    where to copy the site for Pagefind (default SITE + "-pagefind";
 //                         pagefind-main uses DIR + "-main")
 //   --pagefind-runs N     index the copy N times, report the median (default 1)
+//   --pagefind-cwd DIR    run `npx pagefind` in DIR (a scratch directory where
+//                         `npm install pagefind@1.6.0` was run; default: the repository)
 //   --judge-all N         after each measurement, list up to N results (Casebook: "more";
 //                         Pagefind: data() of each) and judge them all: false hits beyond the
 //                         first 20. Not counted in the bytes.
@@ -90,6 +92,7 @@ function parseArgs(argv) {
       case "--perf-freq": a.perfFreq = Number(v()); break;
       case "--shards-only": a.shardsOnly = true; break;
       case "--judge-all": a.judgeAll = Number(v()); break;
+      case "--pagefind-cwd": a.pagefindCwd = path.resolve(v()); break;
       case "--json": a.json = path.resolve(v()); break;
       case "--label": a.label = v(); break;
       case "-h": case "--help":
@@ -125,9 +128,21 @@ export function pageText(html) {
   });
 }
 
-/** NFKC, lowercase, 障がい/障碍 folded to 障害, every space removed. */
+/** NFKC, lowercase, 障がい/障碍 folded to 障害, every space removed; and the written forms
+ * issue #17 makes one: thousands separators out (5,454 = 5454), era letters as era names
+ * (R3 = 令和3, H30 = 平成30), 元 after an era name as 1, the counter ヶ/カ/ヵ/箇 before 月 or 所
+ * as か. Written independently of tokenize.js. */
 export function judgeNorm(text) {
-  return text.normalize("NFKC").toLowerCase().replace(/障がい|障碍/g, "障害").replace(/\s+/gu, "");
+  const eras = { r: "令和", h: "平成", s: "昭和" };
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/障がい|障碍/g, "障害")
+    .replace(/\s+/gu, "")
+    .replace(/(?<=[0-9]),(?=[0-9]{3}(?![0-9]))/g, "")
+    .replace(/(?<![a-z0-9])([rhs])0*([0-9]{1,2})(?![a-z0-9])/g, (_, e, n) => eras[e] + n)
+    .replace(/(令和|平成|昭和)元/g, "$11")
+    .replace(/(?<=[0-9])[ヶカヵ箇](?=[月所])/g, "か");
 }
 
 /** The query as the judge reads it: the whole text (spaces removed), and its words. */
@@ -450,8 +465,8 @@ function pagefindDir(args, engine) {
 }
 
 function runPagefind(args, engine) {
-  if (!fs.existsSync(path.join(REPO, "node_modules", "pagefind"))) {
-    throw new Error("Pagefind is not installed: npm install --no-save pagefind@1.6.0 (or --engines casebook)");
+  if (!fs.existsSync(path.join(args.pagefindCwd ?? REPO, "node_modules", "pagefind"))) {
+    throw new Error("Pagefind is not installed: npm install --no-save pagefind@1.6.0, or in a scratch directory given as --pagefind-cwd (or --engines casebook)");
   }
   const dir = pagefindDir(args, engine);
   const extra = PAGEFIND_ARGS[engine];
@@ -460,7 +475,7 @@ function runPagefind(args, engine) {
   for (let i = 0; i < args.pagefindRuns; i++) {
     copyDir(args.site, dir);
     const t0 = performance.now();
-    const r = spawnSync("npx", ["--no-install", "pagefind", "--site", dir, "--output-subdir", "pagefind", ...extra], { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 });
+    const r = spawnSync("npx", ["--no-install", "pagefind", "--site", dir, "--output-subdir", "pagefind", ...extra], { cwd: args.pagefindCwd ?? REPO, encoding: "utf8", maxBuffer: 1 << 28 });
     const wall = performance.now() - t0;
     if (r.status !== 0) throw new Error(`pagefind failed:\n${r.stdout}\n${r.stderr}`);
     out = r.stdout;
@@ -473,7 +488,7 @@ function runPagefind(args, engine) {
     fs.mkdirSync(bench, { recursive: true });
     fs.writeFileSync(path.join(bench, "index.html"), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>\n`);
   }
-  const version = spawnSync("npx", ["--no-install", "pagefind", "--version"], { cwd: REPO, encoding: "utf8" }).stdout.trim();
+  const version = spawnSync("npx", ["--no-install", "pagefind", "--version"], { cwd: args.pagefindCwd ?? REPO, encoding: "utf8" }).stdout.trim();
   return {
     dir,
     version,
@@ -487,9 +502,39 @@ function runPagefind(args, engine) {
 
 // ---- scoring -----------------------------------------------------------------------------
 
+/** Whether result `r` is the one `name` names: a record `kind/id`, or any record of a region
+ * (tests/search/relevance.json). */
+function isResult(r, name) {
+  if (!name.includes("/")) return r.region === name;
+  const m = /^\/(?:ja|en)\/([^/]+)\/([^/]+)\/$/.exec(new URL(r.url ?? "/", "http://x").pathname);
+  return m !== null && `${m[1]}/${m[2]}` === name;
+}
+
+/** Issue #17's judgments: precision@5 (a result of the first five is relevant when the
+ * query names it in `expect` or `first`, or its page holds every word of the query, and
+ * it is not named in `not_top5`), recall@20 of every result `expect` and `first` name, and
+ * whether the first results are those `first` names and none of `not_top5` is in the top 5. */
+function judge17(judge, query, run) {
+  const jq = judgeQuery(query.q);
+  const wanted = [...new Set([...(query.expect ?? []), ...(query.first ?? [])])];
+  const not5 = query.not_top5 ?? [];
+  const top5 = run.results.slice(0, 5);
+  const relevant5 = top5.filter((r) => !not5.some((n) => isResult(r, n)) && (wanted.some((w) => isResult(r, w)) || (r.url && judge.contains(r.url, jq).words))).length;
+  const first = query.first ?? [];
+  const head = run.results.slice(0, first.length);
+  return {
+    shown5: top5.length,
+    relevant5,
+    wanted: wanted.length,
+    wantedFound: wanted.filter((w) => run.results.some((r) => isResult(r, w))).length,
+    firstOk: first.length === 0 ? null : head.length === first.length && first.every((w) => head.some((r) => isResult(r, w))),
+    notTop5Ok: not5.length === 0 ? null : !top5.some((r) => not5.some((n) => isResult(r, n))),
+  };
+}
+
 function judgeRun(judge, query, run) {
   const jq = judgeQuery(query.q);
-  const expect = new Set(query.expect ?? []);
+  const expect = new Set((query.expect ?? []).filter((e) => !e.includes("/")));
   let relevant = 0;
   let relevantPhrase = 0;
   let falseHits = 0;
@@ -518,6 +563,7 @@ function judgeRun(judge, query, run) {
     expected: expect.size,
     expectedFound: expectedFound.length,
     missing: [...expect].filter((e) => !found.has(e)),
+    ...judge17(judge, query, run),
   };
 }
 
@@ -556,6 +602,17 @@ function aggregate(rows) {
     allComplete: main.every((r) => r.judgedAll?.complete),
     recordPagesWith: sum((r) => r.query.pagesWith ?? 0),
     recordPagesFound: sum((r) => r.judgedAll?.recordPagesFound ?? 0),
+    precision5Micro: sum((r) => r.judged.relevant5) / Math.max(1, sum((r) => r.judged.shown5)),
+    precision5Macro: (() => {
+      const p = main.filter((r) => r.judged.shown5 > 0).map((r) => r.judged.relevant5 / r.judged.shown5);
+      return p.length ? p.reduce((a, b) => a + b, 0) / p.length : null;
+    })(),
+    wanted: sum((r) => r.judged.wanted),
+    wantedFound: sum((r) => r.judged.wantedFound),
+    firstOk: main.filter((r) => r.judged.firstOk === true).length,
+    firstAsked: main.filter((r) => r.judged.firstOk !== null).length,
+    notTop5Ok: main.filter((r) => r.judged.notTop5Ok === true).length,
+    notTop5Asked: main.filter((r) => r.judged.notTop5Ok !== null).length,
     msMedian: median(main.map((r) => r.ms)),
     msMax: Math.max(...main.map((r) => r.ms)),
   };
@@ -566,7 +623,7 @@ function aggregate(rows) {
 /** For each Casebook query of `lang`: the keys it looks up (query_keys of the site's own
  * tokenize.js), the shard of each (FNV-1a, as search.js computes it) and the postings file of
  * a common key, with their sizes; and the shape of the whole index. Read from the built
- * files (format casebook-search/2, see src/search/index.rs). */
+ * files (format casebook-search/3, see src/search/index.rs). */
 async function shardAnalysis(site, queries, lang) {
   const dir = path.join(site, "search", lang);
   const { Variants, query_keys } = await import(path.join(site, "static/search/tokenize.js"));
@@ -660,6 +717,10 @@ function printTables(report) {
   if (names.some((n) => engines[n].summary.listedAll !== null)) line(["record pages holding the query that are found" + (names.every((n) => engines[n].summary.allComplete) ? "" : " (in the results listed)"), ...A((s) => (s.listedAll === null ? "–" : `${s.recordPagesFound} of ${s.recordPagesWith} = ${pct(s.recordPagesFound / Math.max(1, s.recordPagesWith))}`))]);
   line([`precision@${TOP} micro / macro`, ...A((s) => `${pct(s.precisionMicro)} / ${pct(s.precisionMacro)}`)]);
   line([`recall@${TOP} of expected regions`, ...A((s) => (s.expected ? `${s.expectedFound}/${s.expected} = ${pct(s.recallMicro)}` : "n/a"))]);
+  line(["precision@5 micro / macro", ...A((s) => `${pct(s.precision5Micro)} / ${pct(s.precision5Macro)}`)]);
+  line([`recall@${TOP} of the results named (expect, first)`, ...A((s) => (s.wanted ? `${s.wantedFound}/${s.wanted} = ${pct(s.wantedFound / s.wanted)}` : "n/a"))]);
+  line(["queries whose first results are the ones named", ...A((s) => `${s.firstOk} of ${s.firstAsked}`)]);
+  line(["queries with none of not_top5 in the top 5", ...A((s) => `${s.notTop5Ok} of ${s.notTop5Asked}`)]);
   line(["bytes per cold query, median / max", ...A((s) => `${kib(s.bytesMedian)} / ${kib(s.bytesMax)}`)]);
   line(["… Japanese queries, median / max", ...A((s) => `${kib(s.jaBytesMedian)} / ${kib(s.jaBytesMax)}`)]);
   line(["… Japanese, gzip estimate, median / max", ...A((s) => `${kib(s.jaGzipMedian)} / ${kib(s.jaGzipMax)}`)]);
@@ -670,14 +731,15 @@ function printTables(report) {
     console.log("\nspelling twins (same count expected):");
     for (const v of report.variants) console.log(`  ${v.lang} ${v.a} / ${v.b}: ${names.map((n) => `${n} ${v[n]?.join(" vs ") ?? "–"}`).join("; ")}`);
   }
-  console.log(`\nper query (count, false hits/shown, expected found, bytes):`);
-  line(["lang", "query", "record pages with it", ...names.flatMap((n) => [`${n} count`, "false/shown", "expected", "bytes"])]);
-  line(["---", "---", "---", ...names.flatMap(() => ["---", "---", "---", "---"])]);
+  console.log(`\nper query (count, false hits/shown, expected found, relevant in the top 5, first / not_top5 held, bytes):`);
+  line(["lang", "query", "record pages with it", ...names.flatMap((n) => [`${n} count`, "false/shown", "expected", "p@5", "first/not5", "bytes"])]);
+  line(["---", "---", "---", ...names.flatMap(() => ["---", "---", "---", "---", "---", "---"])]);
   const qs = engines[names[0]].rows.map((r) => r.query);
   qs.forEach((q, i) => {
     line([q.lang, q.q + (q.twin ? " (twin)" : ""), String(q.pagesWith ?? "–"), ...names.flatMap((n) => {
       const r = engines[n].rows[i];
-      return [String(r.count), `${r.judged.falseHits}/${r.judged.shown}` + (r.judgedAll ? ` (all: ${r.judgedAll.falseHits}/${r.judgedAll.listed})` : ""), r.judged.expected ? `${r.judged.expectedFound}/${r.judged.expected}` : "–", kib(r.bytes.body)];
+      const flag = (b) => (b === null ? "–" : b ? "yes" : "no");
+      return [String(r.count), `${r.judged.falseHits}/${r.judged.shown}` + (r.judgedAll ? ` (all: ${r.judgedAll.falseHits}/${r.judgedAll.listed})` : ""), r.judged.expected ? `${r.judged.expectedFound}/${r.judged.expected}` : "–", `${r.judged.relevant5}/${r.judged.shown5}`, `${flag(r.judged.firstOk)}/${flag(r.judged.notTop5Ok)}`, kib(r.bytes.body)];
     })]);
   });
   for (const n of names) {

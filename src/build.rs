@@ -185,7 +185,11 @@ pub fn site_files(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     // whose steps leave a core idle at times.
     let (records, search) = rayon::join(
         || timing::phase("records.json", || data::records_json(corpus)),
-        || timing::phase("search index", || search::index::index(&site)),
+        || {
+            let printed =
+                |r: &load::Record, lang| render::printed(&site, site.strings().ui(lang), r);
+            timing::phase("search index", || search::index::index(&site, &printed))
+        },
     );
     files.push(records?);
     files.extend(search?);

@@ -284,6 +284,17 @@ fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_js
     })
 }
 
+/// What a record's page prints besides the record's own texts, in the form the page prints
+/// it: numbers with their units and counts (`5,454人 / 43`), dates as displayed or as
+/// written (`令和3年度`, `R1.6月時点`, `FY2021`), and labels. The search index reads it
+/// (`search::index`), so a page is found by what it shows; see [`view::printed`].
+pub fn printed(site: &Site, ui: Ui, r: &Record) -> Vec<String> {
+    match record_view(site, ui, r) {
+        Ok(view) => view::printed::strings(&view),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// The comparison pages: template, title, breadcrumbs and data.
 fn compare_page(
     site: &Site,

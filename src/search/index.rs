@@ -1,13 +1,14 @@
 //! The search index, written at build time for each language (issue #7).
 //!
-//! In: the corpus. Out: files under `search/{lang}/` (format `casebook-search/2`):
+//! In: the corpus. Out: files under `search/{lang}/` (format `casebook-search/3`):
 //! - `meta.json`: the document count, the number of key shards, `max_gram`, the tier base,
 //!   the facet labels, and the spelling variants the query tokenizer needs;
 //! - `t/{n}.bin`: the keys whose FNV-1a hash falls in shard `n`, each
 //!   `[varint len][utf-8 key][0][varint len][postings]` or, for a common key whose postings
 //!   are larger than [`INLINE_MAX`], `[…key][1][varint k]`, its postings in `t/{n}-{k}.bin`;
 //! - postings: `[varint tiers]([tier byte][set])*[varint points]([point byte][set])*`, the
-//!   documents that have the key, grouped by impact tier, then those where it is in Point n;
+//!   documents that have the key, grouped by impact tier, then those where it is in Point n
+//!   (0–5) and, as set 6, those where it is in the title or a heading;
 //! - a set (see [`write_set`]): a gap list, a bitmap or runs, whichever is smallest;
 //! - `facets.bin`: for each facet (record type, prefecture, region kind, theme, category),
 //!   `[varint values]` and the set of documents of each value;
@@ -31,9 +32,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::tokenize::{for_each_index_key, Variants, MAX_GRAM};
-use crate::load::{Corpus, Record};
-use crate::model::{Body, Kind, Lang, Region, TermList};
+use super::tokenize::{fold, for_each_index_key, Variants, MAX_GRAM};
+use crate::load::Record;
+use crate::model::vocab::GlossaryEntry;
+use crate::model::{Body, Kind, Lang, Region, TermList, When};
 use crate::site::{routes, Route, Site, Ui};
 use crate::timing;
 use crate::write::OutputFile;
@@ -43,14 +45,19 @@ use crate::write::OutputFile;
 /// millions of short keys, and with `entry_ref` to look a key up before allocating it.
 type FastMap<K, V> = hashbrown::HashMap<K, V>;
 
-/// Fields and their BM25 weights: a match in the title, the region name or the keywords
-/// (tags, case keywords) counts more than one in the body. Analyses' points are fields of
-/// their own, so results can be filtered by Point.
-pub const FIELDS: [(&str, f64); 10] = [
-    ("title", 3.0),
+/// Fields and their BM25 weights: a match in the title, the region name, the keywords (tags,
+/// case keywords) or a heading of the record counts more than one in the body. `values` is
+/// what the page prints besides the record's texts (figures, dates as shown and canonical,
+/// labels: [`Printed`]); `concepts` the glossary's forms of the terms the record uses.
+/// Analyses' points are fields of their own, so results can be filtered by Point.
+pub const FIELDS: [(&str, f64); 13] = [
+    ("title", 5.0),
     ("region", 2.5),
     ("keywords", 2.0),
+    ("headings", 2.0),
     ("body", 1.0),
+    ("values", 1.0),
+    ("concepts", 2.0),
     ("point1", 1.0),
     ("point2", 1.0),
     ("point3", 1.0),
@@ -59,8 +66,20 @@ pub const FIELDS: [(&str, f64); 10] = [
     ("point6", 1.0),
 ];
 
+/// The field excerpts are cut from.
+const BODY_FIELD: usize = 4;
+/// The title and the headings: a result that has every key of the query in them comes
+/// before one that has them only elsewhere (an exact match in a title or heading first).
+const TITLE_FIELD: usize = 0;
+const HEADINGS_FIELD: usize = 3;
+/// The bit of [`Hit::points`] (and the number of the set in the postings, after the six
+/// Points) that marks a key found in the title or a heading.
+const TITLED: u8 = 6;
 /// The first field that is a Point (point1 … point6 follow it).
-const POINT_FIELD: usize = 4;
+const POINT_FIELD: usize = 7;
+/// The share of a key's weight in a field where it is only ever part of a longer term
+/// (地域移行 in 地域移行支援): a whole term ranks before a part of a longer one.
+const PART: f64 = 0.5;
 /// BM25's term-frequency saturation.
 const K1: f64 = 1.2;
 /// Impacts are rounded to powers of this (see [`tier`]).
@@ -192,7 +211,22 @@ fn facet_labels(site: &Site, ui: Ui) -> FacetLabels {
     }
 }
 
-fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
+/// What a document is built from besides the record: the page's printed values, the
+/// glossary, and the glossary entries each record uses (in the order of the records, found
+/// once for both languages).
+struct Sources<'a> {
+    printed: &'a Printed<'a>,
+    glossary: &'a Glossary,
+    used: Vec<Vec<usize>>,
+}
+
+fn doc_of(
+    site: &Site,
+    labels: &FacetLabels,
+    (rec, used): (&Record, &[usize]),
+    lang: Lang,
+    src: &Sources,
+) -> Doc {
     let region_id = match &rec.body {
         Body::Region(_) => Some(rec.id.as_str()),
         b => b.region(),
@@ -204,6 +238,8 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
     let title = rec.body.title().get(lang).text.to_owned();
     let mut all = Vec::new();
     texts(&body, lang, &mut all);
+    let mut headings = Vec::new();
+    heading_texts(&body, lang, &mut headings);
     let tags = rec.body.tags();
     let prefecture = region_id.and_then(|id| site.prefecture_of(id));
     // A town or care area is found by its prefecture's name too: its own text seldom says it.
@@ -213,11 +249,17 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
         .map(|r| r.name.get(lang).text.to_owned())
         .unwrap_or_default();
     let facets = facets_of(labels, prefecture, region, &tags);
+    let mut values = (src.printed)(rec, lang);
+    canonical_values(&body, &mut values);
+    let concepts = src.glossary.forms(used, lang);
     let mut fields = vec![
         title.clone(),
         region_name.clone(),
         keywords.join("\n"),
+        headings.join("\n"),
         plain(&all.join("\n")),
+        values.join("\n"),
+        concepts.join("\n"),
     ];
     fields.extend(points.iter().map(|p| plain(p)));
     Doc {
@@ -228,6 +270,127 @@ fn doc_of(site: &Site, labels: &FacetLabels, rec: &Record, lang: Lang) -> Doc {
         region_name,
         facets,
         fields,
+    }
+}
+
+/// What a record's page prints besides its own texts, per language (`render::printed`,
+/// handed in by the build: the search does not format values itself).
+pub type Printed<'a> = dyn Fn(&Record, Lang) -> Vec<String> + Sync + 'a;
+
+/// Keys whose texts are headings of a record (a group's heading, a box's name, an item's
+/// title): a match there ranks with the keywords, before one in the body.
+const HEADING_KEYS: [&str; 3] = ["heading", "name", "title"];
+
+/// The texts under [`HEADING_KEYS`] anywhere in a record's JSON.
+fn heading_texts(v: &Value, lang: Lang, out: &mut Vec<String>) {
+    match v {
+        Value::Object(o) if o.contains_key("ja") => {}
+        Value::Object(o) => {
+            for (k, v) in o {
+                if HEADING_KEYS.contains(&k.as_str()) {
+                    texts(v, lang, out);
+                } else {
+                    heading_texts(v, lang, out);
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|v| heading_texts(v, lang, out)),
+        _ => {}
+    }
+}
+
+/// The record's dates in canonical form (`FY2020-end`, `2019-06`) and its numbers as plain
+/// numbers, from its JSON: data carries them so, and a reader may type them so.
+fn canonical_values(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(o) if o.contains_key("ja") => {}
+        Value::Object(o) => o.values().for_each(|v| canonical_values(v, out)),
+        Value::Array(a) => a.iter().for_each(|v| canonical_values(v, out)),
+        // As pages print a number without its separators (`5454`, `54.8`), never `5454.0`.
+        Value::Number(n) => out.extend(n.as_f64().map(crate::model::number::plain)),
+        Value::String(s)
+            if s.len() <= 32
+                && s.contains(|c: char| c.is_ascii_digit())
+                && s.parse::<When>().is_ok_and(|w| w.canonical() == *s) =>
+        {
+            out.push(s.clone());
+        }
+        _ => {}
+    }
+}
+
+/// The glossary as the index uses it: each entry's spellings (Japanese and aliases) folded as
+/// the tokenizer folds text, in one automaton, to find the entries a record's Japanese text
+/// uses in one pass over it.
+pub struct Glossary {
+    entries: Vec<GlossaryEntry>,
+    /// All spellings; pattern `n` is a spelling of entry `entry_of[n]`.
+    spellings: aho_corasick::AhoCorasick,
+    entry_of: Vec<usize>,
+    variants: Variants,
+}
+
+impl Glossary {
+    pub fn new(entries: &[GlossaryEntry], variants: &Variants) -> anyhow::Result<Self> {
+        let mut patterns = Vec::new();
+        let mut entry_of = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for s in std::iter::once(&e.ja).chain(&e.aliases) {
+                let folded: String = fold(s, variants).into_iter().collect();
+                if !folded.is_empty() {
+                    patterns.push(folded);
+                    entry_of.push(i);
+                }
+            }
+        }
+        Ok(Self {
+            entries: entries.to_vec(),
+            spellings: aho_corasick::AhoCorasick::new(&patterns)?,
+            entry_of,
+            variants: variants.clone(),
+        })
+    }
+
+    /// The entries whose Japanese spelling or an alias the record's Japanese text (title,
+    /// texts, Points) uses, by their position in the glossary.
+    fn uses(&self, rec: &Record) -> Vec<usize> {
+        let mut ja = vec![rec.body.title().ja.clone()];
+        texts(
+            &serde_json::to_value(&rec.body).unwrap_or(Value::Null),
+            Lang::Ja,
+            &mut ja,
+        );
+        let text: String = fold(&ja.join("\n"), &self.variants).into_iter().collect();
+        let mut used: Vec<usize> = self
+            .spellings
+            .find_overlapping_iter(&text)
+            .map(|m| self.entry_of[m.pattern().as_usize()])
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        used
+    }
+
+    /// The glossary's forms of the entries `used`: on Japanese pages the term and its aliases
+    /// (so a query for either finds the other), on English pages the English term and the
+    /// aliases.
+    fn forms(&self, used: &[usize], lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        for entry in used.iter().filter_map(|&i| self.entries.get(i)) {
+            out.push(if lang == Lang::Ja {
+                entry.ja.clone()
+            } else {
+                entry.en.clone()
+            });
+            out.extend(entry.aliases.iter().cloned());
+        }
+        out
+    }
+
+    /// [`Self::forms`] of the entries a record uses.
+    #[cfg(test)]
+    fn concepts(&self, rec: &Record, lang: Lang) -> Vec<String> {
+        self.forms(&self.uses(rec), lang)
     }
 }
 
@@ -329,28 +492,42 @@ struct Hit {
 /// it occurs in, rounded to a tier on a logarithmic scale (`TIER_BASE^tier`), so a posting
 /// list is a handful of document sets, one per tier, instead of a number per document.
 fn tier(impact: f64) -> u8 {
-    (impact.ln() / TIER_BASE.ln()).round().clamp(0.0, 63.0) as u8
+    (impact.ln() / TIER_BASE.ln() + TIER_OFFSET)
+        .round()
+        .clamp(0.0, 63.0) as u8
 }
+
+/// Tiers start this many steps below an impact of 1, so that impacts under 1 (a part of a
+/// longer term, [`PART`], in the body) keep their order. The browser's scores are all
+/// `TIER_BASE^TIER_OFFSET` times the impacts, which changes no order.
+const TIER_OFFSET: f64 = 16.0;
 
 /// One key of one document while its fields are read in order: the field it was last seen
 /// in, its count there, and the impact and Points of the fields before.
 struct Acc {
     field: usize,
     tf: u32,
+    /// Whether the key is a whole term at least once in the current field.
+    whole: bool,
     impact: f64,
     points: u8,
 }
 
 impl Acc {
-    /// Add the current field's `weight · tf(K1+1)/(tf+K1)` to the impact.
+    /// Add the current field's `weight · tf(K1+1)/(tf+K1)` to the impact, times [`PART`]
+    /// when the key is only ever part of a longer term there.
     fn close_field(&mut self) {
         if self.tf == 0 {
             return;
         }
         let n = f64::from(self.tf);
-        self.impact += FIELDS[self.field].1 * n * (K1 + 1.0) / (n + K1);
+        let share = if self.whole { 1.0 } else { PART };
+        self.impact += FIELDS[self.field].1 * share * n * (K1 + 1.0) / (n + K1);
+        self.whole = false;
         if self.field >= POINT_FIELD {
             self.points |= 1 << (self.field - POINT_FIELD);
+        } else if self.field == TITLE_FIELD || self.field == HEADINGS_FIELD {
+            self.points |= 1 << TITLED;
         }
         self.tf = 0;
     }
@@ -365,10 +542,11 @@ impl Acc {
 fn doc_keys(doc: &Doc, variants: &Variants) -> Vec<(u8, String, Hit)> {
     let mut keys: FastMap<String, Acc> = FastMap::default();
     for (f, text) in doc.fields.iter().enumerate() {
-        for_each_index_key(text, variants, &mut |key| {
+        for_each_index_key(text, variants, &mut |key, whole| {
             let acc = keys.entry_ref(key).or_insert(Acc {
                 field: f,
                 tf: 0,
+                whole: false,
                 impact: 0.0,
                 points: 0,
             });
@@ -377,6 +555,7 @@ fn doc_keys(doc: &Doc, variants: &Variants) -> Vec<(u8, String, Hit)> {
                 acc.field = f;
             }
             acc.tf += 1;
+            acc.whole |= whole;
         });
     }
     let mut keys: Vec<(u8, String, Hit)> = keys
@@ -468,7 +647,7 @@ fn payload(hits: &[(u32, Hit)]) -> Vec<u8> {
     let mut points: BTreeMap<u8, Vec<u32>> = BTreeMap::new();
     for (doc, hit) in hits {
         tiers.entry(hit.tier).or_default().push(*doc);
-        for p in 0..6 {
+        for p in 0..=TITLED {
             if hit.points & (1 << p) != 0 {
                 points.entry(p).or_default().push(*doc);
             }
@@ -485,33 +664,48 @@ fn payload(hits: &[(u32, Hit)]) -> Vec<u8> {
     out
 }
 
-pub fn index(site: &Site) -> anyhow::Result<Vec<OutputFile>> {
+/// The index files of both languages. `printed` gives what each record's page prints besides
+/// its texts (see [`Printed`]).
+pub fn index(site: &Site, printed: &Printed) -> anyhow::Result<Vec<OutputFile>> {
     let corpus = site.corpus;
     let variant_groups: Vec<Vec<String>> = corpus.vocab.variants.entries.clone();
     let variants = Variants::new(&variant_groups);
+    let glossary = Glossary::new(&corpus.vocab.glossary.entries, &variants)?;
+    let used = timing::phase("search: glossary terms used", || {
+        corpus
+            .records
+            .par_iter()
+            .map(|r| glossary.uses(r))
+            .collect()
+    });
+    let sources = Sources {
+        printed,
+        glossary: &glossary,
+        used,
+    };
     let mut files = Vec::new();
     for lang in Lang::ALL {
         files.extend(index_lang(
-            corpus,
             site,
             site.strings().ui(lang),
             &variants,
             &variant_groups,
+            &sources,
         )?);
     }
     Ok(files)
 }
 
 fn index_lang(
-    corpus: &Corpus,
     site: &Site,
     ui: Ui,
     variants: &Variants,
     groups: &[Vec<String>],
+    sources: &Sources,
 ) -> anyhow::Result<Vec<OutputFile>> {
     let lang = ui.lang;
     let labels = facet_labels(site, ui);
-    let docs = documents(corpus, site, &labels, lang);
+    let docs = documents(site, &labels, lang, sources);
     let per_doc: Vec<Vec<(u8, String, Hit)>> =
         timing::phase(&format!("search {}: keys", lang.code()), || {
             docs.par_iter().map(|d| doc_keys(d, variants)).collect()
@@ -527,7 +721,7 @@ fn index_lang(
     ));
     out.extend(doc_files(&docs, &dir)?);
     let meta = Meta {
-        format: "casebook-search/2",
+        format: "casebook-search/3",
         docs: docs.len(),
         shards,
         max_gram: MAX_GRAM,
@@ -543,12 +737,13 @@ fn index_lang(
 }
 
 /// Every record as a document, in index order ([`doc_order`]).
-fn documents(corpus: &Corpus, site: &Site, labels: &FacetLabels, lang: Lang) -> Vec<Doc> {
+fn documents(site: &Site, labels: &FacetLabels, lang: Lang, sources: &Sources) -> Vec<Doc> {
     let mut docs: Vec<Doc> = timing::phase(&format!("search {}: documents", lang.code()), || {
-        corpus
+        site.corpus
             .records
             .par_iter()
-            .map(|r| doc_of(site, labels, r, lang))
+            .zip(&sources.used)
+            .map(|(r, used)| doc_of(site, labels, (r, used), lang, sources))
             .collect()
     });
     docs.sort_by(doc_order);
@@ -656,7 +851,7 @@ fn doc_files(docs: &[Doc], dir: &str) -> anyhow::Result<Vec<OutputFile>> {
             format!("{dir}/d/{n}.json"),
             serde_json::to_vec(&row)?,
         ));
-        let text: String = d.fields[3].chars().take(EXCERPT_CHARS).collect();
+        let text: String = d.fields[BODY_FIELD].chars().take(EXCERPT_CHARS).collect();
         out.push(OutputFile::new(format!("{dir}/x/{n}.txt"), text));
     }
     Ok(out)
@@ -748,9 +943,10 @@ mod tests {
 
     #[test]
     fn tiers_order_impacts() {
-        assert_eq!(tier(1.0), 0);
+        assert_eq!(tier(1.0), 16);
         assert!(tier(3.0) > tier(1.375));
-        assert!((TIER_BASE.powi(i32::from(tier(3.0))) - 3.0).abs() < 0.4);
+        assert!(tier(0.5) > tier(0.25) && tier(0.25) > 0);
+        assert!((TIER_BASE.powi(i32::from(tier(3.0)) - 16) - 3.0).abs() < 0.4);
     }
 
     #[test]
@@ -758,5 +954,120 @@ mod tests {
         assert_eq!(fnv1a(""), 0x811c_9dc5);
         assert_eq!(fnv1a("a"), 0xe40c_292c);
         assert_eq!(fnv1a("foobar"), 0xbf9c_f968);
+    }
+}
+
+/// Issue #17: what a page shows is indexed, concepts through the glossary, whole terms and
+/// titles first.
+#[cfg(test)]
+mod ranking_tests {
+    use super::*;
+    use crate::testutil::corpus;
+
+    fn variants() -> Variants {
+        Variants::new(&corpus().vocab.variants.entries)
+    }
+
+    fn record(id: &str) -> &'static Record {
+        corpus()
+            .records
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("no record `{id}`"))
+    }
+
+    fn doc(fields: &[(usize, &str)]) -> Doc {
+        let mut all = vec![String::new(); FIELDS.len()];
+        for (f, text) in fields {
+            all[*f] = (*text).to_owned();
+        }
+        Doc {
+            url: String::new(),
+            title: String::new(),
+            kind: Kind::Cases,
+            region: None,
+            region_name: String::new(),
+            facets: Facets::default(),
+            fields: all,
+        }
+    }
+
+    fn hit(doc: &Doc, key: &str) -> Hit {
+        doc_keys(doc, &variants())
+            .into_iter()
+            .find(|(_, k, _)| k == key)
+            .map(|(_, _, h)| h)
+            .unwrap_or_else(|| panic!("no key {key}"))
+    }
+
+    #[test]
+    fn a_whole_term_weighs_more_than_a_part_of_a_longer_one() {
+        let whole = hit(&doc(&[(BODY_FIELD, "地域移行を進める")]), "地域移行");
+        let part = hit(&doc(&[(BODY_FIELD, "地域移行支援を行う")]), "地域移行");
+        assert!(whole.tier > part.tier, "{} / {}", whole.tier, part.tier);
+    }
+
+    #[test]
+    fn a_key_in_the_title_or_a_heading_is_marked_and_one_in_the_body_is_not() {
+        let titled = 1 << TITLED;
+        assert_ne!(
+            hit(&doc(&[(TITLE_FIELD, "協議の場")]), "協議の場").points & titled,
+            0
+        );
+        assert_ne!(
+            hit(&doc(&[(HEADINGS_FIELD, "協議の場")]), "協議の場").points & titled,
+            0
+        );
+        assert_eq!(
+            hit(&doc(&[(BODY_FIELD, "協議の場")]), "協議の場").points & titled,
+            0
+        );
+        // The set of titled documents is written after the six Points.
+        let bytes = payload(&[(3, hit(&doc(&[(TITLE_FIELD, "協議の場")]), "協議の場"))]);
+        assert_eq!(bytes[bytes.len() - 4..bytes.len() - 3], [TITLED]);
+    }
+
+    #[test]
+    fn a_record_using_a_glossary_term_gets_its_english_form_and_aliases() {
+        let glossary =
+            Glossary::new(&corpus().vocab.glossary.entries, &variants()).expect("a glossary");
+        // Shiga's analysis writes 措置入院; its English text says "admitted involuntarily".
+        let en = glossary.concepts(record("shiga-pref-analysis"), Lang::En);
+        assert!(
+            en.iter()
+                .any(|c| c == "involuntary admission by prefectural order"),
+            "{en:?}"
+        );
+        // E pref. J city writes the alias にも包括: the Japanese term is a keyword, so a query
+        // for the term finds it, and the alias is one on the term's records.
+        let ja = glossary.concepts(record("e-pref-j-city-consultation"), Lang::Ja);
+        assert!(
+            ja.iter()
+                .any(|c| c == "精神障害にも対応した地域包括ケアシステム"),
+            "{ja:?}"
+        );
+        let sheet = glossary.concepts(record("kagoshima-pref-sheet"), Lang::Ja);
+        assert!(sheet.iter().any(|c| c == "にも包括"), "{sheet:?}");
+        // Hachioji's analysis never writes 措置入院.
+        let other = glossary.concepts(record("hachioji-city-analysis"), Lang::En);
+        assert!(
+            !other.iter().any(|c| c.contains("involuntary")),
+            "{other:?}"
+        );
+    }
+
+    #[test]
+    fn dates_in_canonical_form_and_numbers_are_values() {
+        let mut out = Vec::new();
+        let v = serde_json::json!({
+            "period": "FY2020-end",
+            "region": "kagoshima-pref",
+            "value": 5454.0,
+            "share": 54.8,
+            "text": {"ja": "2020-01", "en": null},
+            "n": "R2"
+        });
+        canonical_values(&v, &mut out);
+        assert_eq!(out, ["FY2020-end", "5454", "54.8"]);
     }
 }

@@ -14,13 +14,16 @@
 //! 1. [`normalize`]: Unicode NFKC (ＡＤ → AD, ４ → 4), then lowercase Latin letters.
 //! 2. [`Variants::fold`]: every spelling variant becomes its group's first spelling
 //!    (障がい, 障碍 → 障害), longest first.
-//! 3. Split into runs: CJK (Han, kana, ー, 々) and words (Latin letters, digits); anything
-//!    else separates.
-//! 4. A CJK run gives n-gram keys: in the index every substring of 2 to [`MAX_GRAM`]
-//!    characters and `1:c` for every character; in a query the run itself, or its
-//!    `MAX_GRAM`-character windows (see [`index_keys`], [`query_keys`]).
-//! 5. A word is dropped when it is an English stop word, kept as it is when it is a number
-//!    (`4,396` → `4396`, `54.8`), and otherwise stemmed (supporters → support).
+//! 3. [`fold_eras`] (issue #17): era letters become era names (`r3` → 令和3), 元 after an era
+//!    name becomes 1, and the counter of `3ヶ月` / `2箇所` becomes か.
+//! 4. Split into runs of units standing together: a unit is a CJK character (Han, kana, ー,
+//!    々) or a word (Latin letters and digits; `4,396` → `4396`, `54.8`). Anything else
+//!    separates, except a space between a number and a CJK character (`980,219 人`).
+//! 5. A run gives keys: in the index every unit's key (`1:c`, or the word: dropped when it is
+//!    an English stop word, kept as it is when it is a number, otherwise stemmed) and every
+//!    n-gram of 2 to [`MAX_GRAM`] units, each marked whole or part; and a fiscal year's
+//!    other form (`令和3年度` ↔ `fy2021`). In a query: the run itself, or its windows (see
+//!    [`index_keys`], [`query_keys`]).
 
 use std::collections::HashMap;
 
@@ -387,41 +390,86 @@ pub fn stem(word: &str) -> String {
     Stemmer::create(Algorithm::English).stem(word).into_owned()
 }
 
-/// The longest CJK n-gram the index stores as a key of its own.
+/// The longest n-gram (in units: CJK characters, words and numbers) the index stores as a
+/// key of its own.
 pub const MAX_GRAM: usize = 4;
 
-/// The keys the search index stores for `text`: every word; for every CJK
-/// character `c`, `1:c`; and every substring of 2 to [`MAX_GRAM`] characters of each CJK
-/// run. A page holds a CJK phrase of up to `MAX_GRAM` characters exactly when it has the
-/// phrase's key: the n-grams are cut from runs, so the check "these characters stand
-/// together" is made once, here, instead of in the browser with positions.
+/// The keys the search index stores for `text`: every word; for every CJK character `c`,
+/// `1:c`; every n-gram of 2 to [`MAX_GRAM`] units of each run (a run is CJK characters,
+/// words and numbers standing together: `令和2年度` is 令, 和, 2, 年, 度); and, for a fiscal
+/// year, its other form (`令和3年度` also gives `fy2021`, `FY2021` also the keys of
+/// `令和3年度`). A page holds a phrase of up to `MAX_GRAM` units exactly when it has the
+/// phrase's key: the n-grams are cut from runs, so the check "these stand together" is made
+/// once, here, instead of in the browser with positions.
 pub fn index_keys(text: &str, variants: &Variants) -> Vec<String> {
     let mut keys = Vec::new();
-    scan(text, variants, false, &mut |k: &str| {
+    scan(text, variants, false, &mut |k: &str, _| {
         keys.push(k.to_owned())
     });
     keys
 }
 
-/// [`index_keys`] without a `String` per key: `sink` gets each key, in the same order, as a
-/// borrowed string that is only valid during the call. The index builder counts keys this
-/// way, allocating a key only the first time a document has it.
-pub fn for_each_index_key(text: &str, variants: &Variants, sink: &mut dyn FnMut(&str)) {
+/// [`index_keys`] with, for each key, whether it is a whole term where it stands: a word,
+/// or an n-gram that begins and ends where the script changes or the run does (地域移行 in
+/// 地域移行を is whole, in 地域移行支援 it is a part of a longer term).
+pub fn index_keys_whole(text: &str, variants: &Variants) -> Vec<(String, bool)> {
+    let mut keys = Vec::new();
+    scan(text, variants, false, &mut |k: &str, whole| {
+        keys.push((k.to_owned(), whole))
+    });
+    keys
+}
+
+/// [`index_keys_whole`] without a `String` per key: `sink` gets each key, in the same order,
+/// as a borrowed string that is only valid during the call. The index builder counts keys
+/// this way, allocating a key only the first time a document has it.
+pub fn for_each_index_key(text: &str, variants: &Variants, sink: &mut dyn FnMut(&str, bool)) {
     scan(text, variants, false, sink);
 }
 
-/// The keys a query looks up (every one must be on a page for it to match): every word; a
-/// one-character CJK run as `1:c`; a run of 2 to [`MAX_GRAM`] characters as itself; a longer
-/// run as its overlapping `MAX_GRAM`-character windows.
+/// The keys a query looks up (every one must be on a page for it to match): a run of one
+/// unit as its key (`1:c`, or the word); a run of 2 to [`MAX_GRAM`] units as itself; a
+/// longer run as `MAX_GRAM`-unit windows that tile it ([`window_starts`]).
 pub fn query_keys(text: &str, variants: &Variants) -> Vec<String> {
     let mut keys = Vec::new();
-    scan(text, variants, true, &mut |k: &str| keys.push(k.to_owned()));
+    scan(text, variants, true, &mut |k: &str, _| {
+        keys.push(k.to_owned())
+    });
     keys
+}
+
+/// Where the windows of a query run longer than [`MAX_GRAM`] units start: every `MAX_GRAM`
+/// units, so the windows tile the run, and the last window ending where the run does
+/// (精神保健福祉センター: 精神保健, 福祉セン, センター). Each window is a key a query downloads;
+/// every overlapping window (7 for this query, 17 for a 20-character term) would cost a key
+/// shard and a postings file each and add little: a page must already hold every window.
+fn window_starts(len: usize) -> impl Iterator<Item = usize> {
+    let last = len - MAX_GRAM;
+    (0..last).step_by(MAX_GRAM).chain(std::iter::once(last))
+}
+
+/// One unit of a run: a CJK character, or a word or number as read (normalized, not stemmed).
+#[derive(Clone, Debug, PartialEq)]
+enum Unit {
+    Cjk(char),
+    Word(String),
+}
+
+/// The script of a unit, for whole-term boundaries: a word is a segment of its own.
+fn script(u: &Unit) -> u8 {
+    match u {
+        Unit::Word(_) => 0,
+        Unit::Cjk(c) => match u32::from(*c) {
+            0x3041..=0x309F => 1,
+            0x30A1..=0x30FF | 0x31F0..=0x31FF => 2,
+            _ => 3,
+        },
+    }
 }
 
 /// Passes the keys of a text, for the index or for a query, to a sink.
 struct Keys<'s> {
-    sink: &'s mut dyn FnMut(&str),
+    sink: &'s mut dyn FnMut(&str, bool),
     query: bool,
     stemmer: Stemmer,
     /// Reused for n-grams and `1:c` keys.
@@ -429,48 +477,219 @@ struct Keys<'s> {
 }
 
 impl Keys<'_> {
-    /// Hand the sink the key made of `prefix` and `chars`.
-    fn emit(&mut self, prefix: &str, chars: &[char]) {
+    /// Hand the sink the key made of `prefix` and `units`.
+    fn emit(&mut self, prefix: &str, units: &[Unit], whole: bool) {
         self.buf.clear();
         self.buf.push_str(prefix);
-        self.buf.extend(chars);
-        (self.sink)(&self.buf);
+        for u in units {
+            match u {
+                Unit::Cjk(c) => self.buf.push(*c),
+                Unit::Word(w) => self.buf.push_str(w),
+            }
+        }
+        (self.sink)(&self.buf, whole);
     }
 
-    /// The keys of a CJK run (see [`index_keys`] and [`query_keys`]).
-    fn cjk_run(&mut self, run: &[char]) {
+    /// The key of one unit: `1:c`, or the word (numbers as they are, stop words dropped,
+    /// the rest stemmed).
+    fn unit(&mut self, unit: &Unit, whole: bool) {
+        match unit {
+            Unit::Cjk(_) => self.emit(UNIGRAM_PREFIX, std::slice::from_ref(unit), whole),
+            Unit::Word(word) if word.chars().all(|c| c.is_ascii_digit() || c == '.') => {
+                (self.sink)(word, true);
+            }
+            Unit::Word(word) if !is_stop_word(word) => {
+                let stem = self.stemmer.stem(word);
+                (self.sink)(&stem, true);
+            }
+            Unit::Word(_) => {}
+        }
+    }
+
+    /// The keys of a run (see [`index_keys`] and [`query_keys`]).
+    fn run(&mut self, run: &[Unit]) {
         if self.query {
             if run.len() == 1 {
-                self.emit(UNIGRAM_PREFIX, run);
+                self.unit(&run[0], true);
             } else if run.len() <= MAX_GRAM {
-                self.emit("", run);
+                self.emit("", run, true);
             } else {
-                for i in 0..=run.len() - MAX_GRAM {
-                    self.emit("", &run[i..i + MAX_GRAM]);
+                for i in window_starts(run.len()) {
+                    self.emit("", &run[i..i + MAX_GRAM], false);
                 }
             }
             return;
         }
+        self.grams(run);
+        self.fiscal_years(run);
+    }
+
+    /// Every unit's key and every n-gram of 2 to [`MAX_GRAM`] units, each with whether it is
+    /// a whole term (see [`index_keys_whole`]).
+    fn grams(&mut self, run: &[Unit]) {
+        let edge = |i: usize| {
+            i == 0
+                || i == run.len()
+                || script(&run[i - 1]) != script(&run[i])
+                || script(&run[i]) == 0
+        };
         for i in 0..run.len() {
-            self.emit(UNIGRAM_PREFIX, &run[i..=i]);
+            self.unit(&run[i], edge(i) && edge(i + 1));
             for n in 2..=MAX_GRAM.min(run.len() - i) {
-                self.emit("", &run[i..i + n]);
+                self.emit("", &run[i..i + n], edge(i) && edge(i + n));
             }
         }
     }
 
-    /// A word: numbers as they are, stop words dropped, the rest stemmed.
-    fn word(&mut self, word: &str) {
-        if word.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            (self.sink)(word);
-        } else if !is_stop_word(word) {
-            (self.sink)(&self.stemmer.stem(word));
+    /// A fiscal year's other form: `令和3年度` (or `2021年度`) gives the key `fy2021`, and the
+    /// word `fy2021` the keys of the run `令和3年度`, so each finds the other.
+    fn fiscal_years(&mut self, run: &[Unit]) {
+        for i in 0..run.len() {
+            if let Some(year) = fiscal_year_at(run, i) {
+                (self.sink)(&format!("fy{year}"), true);
+            }
+            let Unit::Word(w) = &run[i] else { continue };
+            let Some(era) = w.strip_prefix("fy").and_then(era_fiscal_year) else {
+                continue;
+            };
+            let units = units_of(&era.chars().collect::<Vec<_>>());
+            self.grams(&units);
         }
     }
 }
 
-fn scan(text: &str, variants: &Variants, query: bool, sink: &mut dyn FnMut(&str)) {
-    let chars: Vec<char> = variants.fold(&normalize(text)).chars().collect();
+/// The era names the tokenizer folds, their letters, and the Gregorian year before year 1.
+const ERAS: [(&str, char, i32); 3] = [
+    ("令和", 'r', 2018),
+    ("平成", 'h', 1988),
+    ("昭和", 's', 1925),
+];
+
+/// The Gregorian year of a fiscal year that starts at `run[i]`: era, year and 年度
+/// (`令和3年度`), or four digits and 年度 (`2021年度`).
+fn fiscal_year_at(run: &[Unit], i: usize) -> Option<i32> {
+    let cjk = |j: usize, c: char| run.get(j) == Some(&Unit::Cjk(c));
+    let number = |j: usize| match run.get(j) {
+        Some(Unit::Word(w)) if w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()) => {
+            w.parse::<i32>().ok()
+        }
+        _ => None,
+    };
+    for (name, _, offset) in ERAS {
+        let mut name = name.chars();
+        let (a, b) = (name.next()?, name.next()?);
+        if cjk(i, a) && cjk(i + 1, b) && cjk(i + 3, '年') && cjk(i + 4, '度') {
+            return number(i + 2)
+                .filter(|n| (1..100).contains(n))
+                .map(|n| n + offset);
+        }
+    }
+    let year = number(i).filter(|y| (1900..=2199).contains(y))?;
+    (cjk(i + 1, '年') && cjk(i + 2, '度')).then_some(year)
+}
+
+/// `令和3年度` for the digits of `FY2021`: the era in force at the end of that year.
+fn era_fiscal_year(digits: &str) -> Option<String> {
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = digits.parse().ok()?;
+    ERAS.iter()
+        .find(|(_, _, offset)| year > *offset)
+        .filter(|(_, _, offset)| year - offset < 100)
+        .map(|(name, _, offset)| format!("{name}{}年度", year - offset))
+}
+
+/// The spellings of the counter か between a number and 月 or 所 (3ヶ月, 3カ月, 2箇所).
+fn is_counter_ka(c: char) -> bool {
+    matches!(c, 'ヶ' | 'ケ' | 'カ' | 'ヵ' | '箇')
+}
+
+/// Era years and counters in one form: the counter of `3ヶ月`, `3カ月`, `2箇所` becomes
+/// `か` (`3か月`, `2か所`); an era letter and its year (`r3`, `h29`, after NFKC and
+/// lowercasing) becomes the era name (`令和3`), and `元` after an era name becomes `1`
+/// (`令和元年` → `令和1年`). A letter folds only as a word of its own (`r3年`, not `fr3`).
+pub fn fold_eras(chars: Vec<char>) -> Vec<char> {
+    if !chars
+        .iter()
+        .any(|c| matches!(c, 'r' | 'h' | 's' | '元') || is_counter_ka(*c))
+    {
+        return chars;
+    }
+    let mut out = Vec::with_capacity(chars.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let counter = is_counter_ka(c)
+            && out.last().is_some_and(char::is_ascii_digit)
+            && matches!(chars.get(i + 1), Some('月' | '所'));
+        if counter {
+            out.push('か');
+            i += 1;
+            continue;
+        }
+        if c == '元' && after_era_name(&out) {
+            out.push('1');
+            i += 1;
+            continue;
+        }
+        let digits = chars[i + 1..]
+            .iter()
+            .take_while(|d| d.is_ascii_digit())
+            .count();
+        let era = ERAS.iter().find(|(_, letter, _)| *letter == c);
+        let alone = (i == 0 || !is_word(chars[i - 1]))
+            && (1..=2).contains(&digits)
+            && chars.get(i + 1 + digits).is_none_or(|n| !is_word(*n));
+        match era {
+            Some((name, _, _)) if alone => {
+                out.extend(name.chars());
+                let year: String = chars[i + 1..i + 1 + digits].iter().collect();
+                out.extend(year.trim_start_matches('0').chars());
+                i += 1 + digits;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether `chars` ends with an era name.
+fn after_era_name(chars: &[char]) -> bool {
+    ERAS.iter().any(|(name, _, _)| {
+        let name: Vec<char> = name.chars().collect();
+        chars.ends_with(&name)
+    })
+}
+
+/// The runs of a normalized, folded text: CJK characters and words standing together.
+/// Anything that is neither separates runs.
+fn units_of(chars: &[char]) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < chars.len() && (is_cjk(chars[i]) || is_word(chars[i])) {
+        if is_cjk(chars[i]) {
+            units.push(Unit::Cjk(chars[i]));
+            i += 1;
+        } else {
+            let (word, end) = read_word(chars, i);
+            units.push(Unit::Word(word));
+            i = end;
+        }
+    }
+    units
+}
+
+/// The text as the tokenizer reads it: normalized, spelling variants and era years folded.
+pub fn fold(text: &str, variants: &Variants) -> Vec<char> {
+    fold_eras(variants.fold(&normalize(text)).chars().collect())
+}
+
+fn scan(text: &str, variants: &Variants, query: bool, sink: &mut dyn FnMut(&str, bool)) {
+    let chars = fold(text, variants);
     let mut out = Keys {
         sink,
         query,
@@ -478,19 +697,37 @@ fn scan(text: &str, variants: &Variants, query: bool, sink: &mut dyn FnMut(&str)
         buf: String::new(),
     };
     let mut i = 0;
+    let mut run = Vec::new();
     while i < chars.len() {
         if is_cjk(chars[i]) {
-            let end = i + chars[i..].iter().take_while(|c| is_cjk(**c)).count();
-            out.cjk_run(&chars[i..end]);
-            i = end;
+            run.push(Unit::Cjk(chars[i]));
+            i += 1;
         } else if is_word(chars[i]) {
             let (word, end) = read_word(&chars, i);
-            out.word(&word);
+            run.push(Unit::Word(word));
             i = end;
+        } else if unit_space(&run, &chars, i) {
+            i += 1;
         } else {
+            if !run.is_empty() {
+                out.run(&run);
+                run.clear();
+            }
             i += 1;
         }
     }
+    if !run.is_empty() {
+        out.run(&run);
+    }
+}
+
+/// Whether `chars[i]` is the space some pages print between a number and its unit or counter
+/// (`980,219 人`, `2 ヵ所`): it does not end the run, so `980,219人` finds it.
+fn unit_space(run: &[Unit], chars: &[char], i: usize) -> bool {
+    chars[i] == ' '
+        && chars.get(i + 1).is_some_and(|c| is_cjk(*c))
+        && matches!(run.last(), Some(Unit::Word(w)) if w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
 /// The word starting at `chars[start]` (a word character) and the index after it.
@@ -554,6 +791,8 @@ mod tests {
     struct Case {
         input: String,
         index_keys: Vec<String>,
+        /// The index keys that are whole terms, in order.
+        whole_keys: Vec<String>,
         query_keys: Vec<String>,
     }
 
@@ -582,6 +821,11 @@ mod tests {
                 case.query_keys,
                 "query keys of {input:?}"
             );
+            let whole: Vec<String> = index_keys_whole(input, &variants)
+                .into_iter()
+                .filter_map(|(k, whole)| whole.then_some(k))
+                .collect();
+            assert_eq!(whole, case.whole_keys, "whole keys of {input:?}");
         }
     }
 
@@ -594,19 +838,21 @@ mod tests {
         for case in &vectors.cases {
             let stored: std::collections::HashSet<String> =
                 index_keys(&case.input, &variants).into_iter().collect();
-            // Slices of the normalised, folded text, cut inside CJK runs or at spaces: a cut
-            // through a word or a variant spelling is not a query of it.
-            let chars: Vec<char> = variants.fold(&normalize(&case.input)).chars().collect();
+            // Slices of the normalised, folded text, cut between two units of a run (CJK
+            // characters, words) or at spaces: a cut through a word or a variant spelling is
+            // not a query of it.
+            let chars = fold(&case.input, &variants);
             let cuts = |i: usize| {
                 i > 0
                     && i < chars.len()
-                    && !(is_cjk(chars[i - 1]) && is_cjk(chars[i]))
                     && !(chars[i - 1].is_whitespace() || chars[i].is_whitespace())
+                    && !(is_cjk(chars[i - 1]) && (is_cjk(chars[i]) || is_word(chars[i])))
+                    && !(is_word(chars[i - 1]) && is_cjk(chars[i]))
             };
             for from in 0..chars.len() {
                 for to in from + 1..=chars.len() {
                     let slice: String = chars[from..to].iter().collect();
-                    if cuts(from) || cuts(to) || variants.fold(&slice) != slice {
+                    if cuts(from) || cuts(to) || fold(&slice, &variants) != chars[from..to] {
                         continue;
                     }
                     for key in query_keys(&slice, &variants) {
@@ -627,10 +873,12 @@ mod tests {
         assert_eq!(query_keys("地域移行", &v), ["地域移行"]);
         assert_eq!(query_keys("新幹線", &v), ["新幹線"]);
         assert_eq!(query_keys("障", &v), ["1:障"]);
+        assert_eq!(query_keys("精神保健福祉", &v), ["精神保健", "保健福祉"]);
         assert_eq!(
-            query_keys("精神保健福祉", &v),
-            ["精神保健", "神保健福", "保健福祉"]
+            query_keys("精神保健福祉センター", &v),
+            ["精神保健", "福祉セン", "センター"]
         );
+        assert_eq!(query_keys("精神保健", &v), ["精神保健"]);
         assert!(index_keys("幹線", &v).iter().all(|k| k != "新幹線"));
     }
 
@@ -730,6 +978,45 @@ mod tests {
         for c in ['・', '、', ' ', '-', '😀', '×'] {
             assert!(!is_cjk(c) && !is_word(c), "{c}");
         }
+    }
+
+    /// Rewrites the keys of `tests/search/vectors.json` from this implementation, keeping
+    /// each case's input and reason (review the diff: the JavaScript twin must agree):
+    /// `VECTORS_OUT=tests/search/vectors.json cargo test --lib search -- --ignored`.
+    #[test]
+    #[ignore = "writes tests/search/vectors.json"]
+    fn regenerate_vectors() {
+        let Ok(out) = std::env::var("VECTORS_OUT") else {
+            return;
+        };
+        let mut vectors: serde_json::Value = serde_json::from_str(VECTORS).expect("parses");
+        let groups: Vec<Vec<String>> =
+            serde_json::from_value(vectors["variants"].clone()).expect("variant groups");
+        let variants = Variants::new(&groups);
+        let cases = vectors["cases"].as_array_mut().expect("cases");
+        let line = |v: &serde_json::Value| serde_json::to_string(v).expect("serializes");
+        let mut lines = Vec::new();
+        for case in cases.iter_mut() {
+            let input = case["input"].as_str().expect("an input").to_owned();
+            let whole: Vec<String> = index_keys_whole(&input, &variants)
+                .into_iter()
+                .filter_map(|(k, w)| w.then_some(k))
+                .collect();
+            lines.push(format!(
+                "    {{\"why\": {}, \"input\": {},\n     \"index_keys\": {},\n     \"whole_keys\": {},\n     \"query_keys\": {}}}",
+                line(&case["why"]),
+                line(&case["input"]),
+                line(&serde_json::json!(index_keys(&input, &variants))),
+                line(&serde_json::json!(whole)),
+                line(&serde_json::json!(query_keys(&input, &variants))),
+            ));
+        }
+        let head = &VECTORS[..VECTORS.find("  \"cases\": [").expect("a cases list")];
+        std::fs::write(
+            out,
+            format!("{head}  \"cases\": [\n{}\n  ]\n}}\n", lines.join(",\n")),
+        )
+        .expect("writing vectors.json");
     }
 
     /// Rewrites `tests/search/stems.json`, the stems both implementations must reproduce:

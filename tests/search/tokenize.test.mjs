@@ -9,6 +9,7 @@ import {
   Variants,
   normalize,
   index_keys,
+  index_keys_whole,
   query_keys,
   stem,
 } from "../../themes/default/static/search/tokenize.js";
@@ -27,6 +28,8 @@ for (const c of vectors.cases) {
   test(`vector ${JSON.stringify(c.input)}: ${c.why}`, () => {
     assert.deepEqual(index_keys(c.input, variants), c.index_keys, "index keys");
     assert.deepEqual(query_keys(c.input, variants), c.query_keys, "query keys");
+    const whole = index_keys_whole(c.input, variants).filter(([, w]) => w).map(([k]) => k);
+    assert.deepEqual(whole, c.whole_keys, "whole keys");
   });
 }
 

@@ -17,6 +17,7 @@ pub mod links;
 pub mod outcome;
 pub mod page;
 pub mod practice;
+pub mod printed;
 pub mod redirect;
 pub mod region;
 pub mod search;

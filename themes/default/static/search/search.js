@@ -6,8 +6,9 @@
 // are described in src/search/index.rs.
 import { Variants, query_keys, normalize, stem, is_cjk, MAX_GRAM } from "./tokenize.js";
 
-const FORMAT = "casebook-search/2";
+const FORMAT = "casebook-search/3";
 const PAGE = 20;
+const TITLED = 6;
 const FACETS = ["kinds", "prefectures", "region_kinds", "themes", "categories", "points"];
 const cache = new Map();
 
@@ -300,7 +301,9 @@ async function run(form) {
     let points = 0;
     for (const docs of lists) points |= docs.get(doc).points;
     const facets = { kinds: [], prefectures: [], region_kinds: [], themes: [], categories: [], points: [0, 1, 2, 3, 4, 5].filter((p) => points & (1 << p)) };
-    const hit = { doc, score: score(lists, doc, meta), facets };
+    // Bit 6 (after the six Points): the key is in the title or a heading.
+    const titled = lists.every((docs) => docs.get(doc).points & (1 << TITLED));
+    const hit = { doc, titled, score: score(lists, doc, meta), facets };
     hits.push(hit);
     found.set(doc, hit);
   }
@@ -309,7 +312,9 @@ async function run(form) {
       for (const d of docs) found.get(d)?.facets[name].push(value);
     });
   }
-  hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  // Every key in the title or a heading first, then by score; ties by document number
+  // (the index's facet order: record type, prefecture, region kind, region, URL).
+  hits.sort((a, b) => b.titled - a.titled || b.score - a.score || a.doc - b.doc);
 
   const filters = selectedFilters(params);
   const keep = (h, except) => FACETS.every((n) => n === except || filters[n].length === 0 || filters[n].some((v) => h.facets[n].includes(v)));

@@ -6,8 +6,9 @@
 // run against both (`cargo test --lib search`, `node --test tests/search/`) and prove it.
 // Names follow the Rust ones. No dependencies and no build step: an ES module as it is.
 //
-// Steps: normalize (NFKC, lowercase Latin) → fold spelling variants → split into CJK runs
-// and words → CJK n-gram keys / stemmed words (Snowball English).
+// Steps: normalize (NFKC, lowercase Latin) → fold spelling variants → fold era years and
+// counters (R3 → 令和3, 3ヶ月 → 3か月) → split into runs of units (CJK characters, words and
+// numbers standing together) → n-gram keys of units / stemmed words (Snowball English).
 
 /** Marks one-character CJK keys: `1:障` is the character anywhere in a page. */
 export const UNIGRAM_PREFIX = "1:";
@@ -303,52 +304,206 @@ function step5(w, p1, p2) {
 
 const NO_VARIANTS = new Variants();
 
-/** The longest CJK n-gram the index stores as a key of its own (MAX_GRAM in tokenize.rs). */
+/** The longest n-gram, in units (CJK characters, words, numbers), the index stores as a key
+ * of its own (MAX_GRAM in tokenize.rs). */
 export const MAX_GRAM = 4;
 
 /** The keys the index stores for `text` (index_keys in tokenize.rs): words, `1:c` for every
- * CJK character, and every 2- to MAX_GRAM-character substring of each CJK run. */
-export const index_keys = (text, variants = NO_VARIANTS) => scan(text, variants, false);
+ * CJK character, every n-gram of 2 to MAX_GRAM units of each run (CJK characters, words and
+ * numbers standing together), and the other form of each fiscal year. */
+export const index_keys = (text, variants = NO_VARIANTS) => scan(text, variants, false).map(([k]) => k);
 
-/** The keys a query looks up, all of which a page must have: words; a one-character CJK
- * run as `1:c`; a run of up to MAX_GRAM characters as itself; a longer one as its
- * overlapping MAX_GRAM-character windows. */
-export const query_keys = (text, variants = NO_VARIANTS) => scan(text, variants, true);
+/** index_keys with, for each key, whether it is a whole term where it stands
+ * (index_keys_whole in tokenize.rs): [[key, whole], …]. */
+export const index_keys_whole = (text, variants = NO_VARIANTS) => scan(text, variants, false);
+
+/** The keys a query looks up, all of which a page must have: a run of one unit as its key
+ * (`1:c`, or the word); a run of 2 to MAX_GRAM units as itself; a longer one as MAX_GRAM-unit
+ * windows that tile it (windowStarts). */
+export const query_keys = (text, variants = NO_VARIANTS) => scan(text, variants, true).map(([k]) => k);
+
+// A unit is a CJK character (a one-character string) or a word ({ word }): script() in
+// tokenize.rs — 0 a word (a segment of its own), 1 hiragana, 2 katakana, 3 Han and the rest.
+const isWordUnit = (u) => typeof u !== "string";
+const unitText = (u) => (isWordUnit(u) ? u.word : u);
+function script(u) {
+  if (isWordUnit(u)) return 0;
+  const c = u.codePointAt(0);
+  if (c >= 0x3041 && c <= 0x309f) return 1;
+  if ((c >= 0x30a1 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) return 2;
+  return 3;
+}
+
+// The key of one unit: `1:c`, or the word (numbers as they are, stop words dropped, the rest
+// stemmed).
+function unitKey(u, whole, push) {
+  if (!isWordUnit(u)) push(UNIGRAM_PREFIX + u, whole);
+  else if (/^[0-9.]+$/.test(u.word)) push(u.word, true);
+  else if (!is_stop_word(u.word)) push(stem(u.word), true);
+}
+
+const joinUnits = (units) => units.map(unitText).join("");
+
+// Where the windows of a query run longer than MAX_GRAM units start: every MAX_GRAM units,
+// tiling the run, and the last one ending with the run (window_starts).
+function windowStarts(len) {
+  const last = len - MAX_GRAM;
+  const starts = [];
+  for (let i = 0; i < last; i += MAX_GRAM) starts.push(i);
+  starts.push(last);
+  return starts;
+}
 
 function runKeys(run, query, push) {
-  const gram = (from, n) => run.slice(from, from + n).join("");
   if (query) {
-    if (run.length === 1) push(UNIGRAM_PREFIX + run[0]);
-    else if (run.length <= MAX_GRAM) push(run.join(""));
-    else for (let i = 0; i + MAX_GRAM <= run.length; i++) push(gram(i, MAX_GRAM));
+    if (run.length === 1) unitKey(run[0], true, push);
+    else if (run.length <= MAX_GRAM) push(joinUnits(run), true);
+    else for (const i of windowStarts(run.length)) push(joinUnits(run.slice(i, i + MAX_GRAM)), false);
     return;
   }
+  grams(run, push);
+  fiscalYears(run, push);
+}
+
+// Every unit's key and every n-gram of 2 to MAX_GRAM units, with whether it is whole.
+function grams(run, push) {
+  const edge = (i) => i === 0 || i === run.length || script(run[i - 1]) !== script(run[i]) || script(run[i]) === 0;
   for (let i = 0; i < run.length; i++) {
-    push(UNIGRAM_PREFIX + run[i]);
-    for (let n = 2; n <= Math.min(MAX_GRAM, run.length - i); n++) push(gram(i, n));
+    unitKey(run[i], edge(i) && edge(i + 1), push);
+    for (let n = 2; n <= Math.min(MAX_GRAM, run.length - i); n++) push(joinUnits(run.slice(i, i + n)), edge(i) && edge(i + n));
   }
 }
 
+// The era names folded, their letters, and the Gregorian year before year 1 (ERAS).
+const ERAS = [["令和", "r", 2018], ["平成", "h", 1988], ["昭和", "s", 1925]];
+
+// A fiscal year's other form: 令和3年度 (or 2021年度) gives `fy2021`, and the word fy2021
+// the keys of the run 令和3年度.
+function fiscalYears(run, push) {
+  for (let i = 0; i < run.length; i++) {
+    const year = fiscalYearAt(run, i);
+    if (year !== null) push(`fy${year}`, true);
+    const u = run[i];
+    if (!isWordUnit(u) || !u.word.startsWith("fy")) continue;
+    const era = eraFiscalYear(u.word.slice(2));
+    if (era !== null) grams(unitsOf(Array.from(era)), push);
+  }
+}
+
+function fiscalYearAt(run, i) {
+  const cjk = (j, c) => run[j] === c;
+  const number = (j) => {
+    const u = run[j];
+    return u !== undefined && isWordUnit(u) && u.word.length <= 4 && /^[0-9]+$/.test(u.word) ? Number(u.word) : null;
+  };
+  for (const [name, , offset] of ERAS) {
+    const [a, b] = Array.from(name);
+    if (cjk(i, a) && cjk(i + 1, b) && cjk(i + 3, "年") && cjk(i + 4, "度")) {
+      const n = number(i + 2);
+      return n !== null && n >= 1 && n < 100 ? n + offset : null;
+    }
+  }
+  const year = number(i);
+  return year !== null && year >= 1900 && year <= 2199 && cjk(i + 1, "年") && cjk(i + 2, "度") ? year : null;
+}
+
+// 令和3年度 for the digits of FY2021: the era in force at the end of that year.
+function eraFiscalYear(digits) {
+  if (!/^[0-9]{4}$/.test(digits)) return null;
+  const year = Number(digits);
+  const era = ERAS.find(([, , offset]) => year > offset);
+  return era !== undefined && year - era[2] < 100 ? `${era[0]}${year - era[2]}年度` : null;
+}
+
+// The units of a run of CJK characters and words (units_of in tokenize.rs).
+function unitsOf(chars) {
+  const units = [];
+  for (let i = 0; i < chars.length && (is_cjk(chars[i]) || is_word(chars[i])); ) {
+    if (is_cjk(chars[i])) units.push(chars[i++]);
+    else {
+      const [word, end] = readWord(chars, i);
+      units.push({ word });
+      i = end;
+    }
+  }
+  return units;
+}
+
+// The spellings of the counter か between a number and 月 or 所 (is_counter_ka).
+const COUNTER_KA = new Set(["ヶ", "ケ", "カ", "ヵ", "箇"]);
+
+/** Era years and counters in one form (fold_eras in tokenize.rs): 3ヶ月, 3カ月, 2箇所 become
+ * 3か月, 2か所; an era letter and its year (r3, h29)
+ * becomes the era name (令和3), and 元 after an era name becomes 1. */
+export function fold_eras(chars) {
+  if (!chars.some((c) => c === "r" || c === "h" || c === "s" || c === "元" || COUNTER_KA.has(c))) return chars;
+  const out = [];
+  for (let i = 0; i < chars.length; ) {
+    const c = chars[i];
+    if (COUNTER_KA.has(c) && isDigit(out[out.length - 1]) && (chars[i + 1] === "月" || chars[i + 1] === "所")) {
+      out.push("か");
+      i += 1;
+      continue;
+    }
+    if (c === "元" && ERAS.some(([name]) => out.length >= 2 && out.slice(-2).join("") === name)) {
+      out.push("1");
+      i += 1;
+      continue;
+    }
+    let digits = 0;
+    while (isDigit(chars[i + 1 + digits])) digits++;
+    const era = ERAS.find(([, letter]) => letter === c);
+    const next = chars[i + 1 + digits];
+    const alone = (i === 0 || !is_word(chars[i - 1])) && digits >= 1 && digits <= 2 && (next === undefined || !is_word(next));
+    if (era !== undefined && alone) {
+      out.push(...Array.from(era[0]));
+      out.push(...Array.from(chars.slice(i + 1, i + 1 + digits).join("").replace(/^0+/, "")));
+      i += 1 + digits;
+    } else {
+      out.push(c);
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** The text as the tokenizer reads it (fold in tokenize.rs): normalized, spelling variants
+ * and era years folded, as an array of characters. */
+export const fold = (text, variants = NO_VARIANTS) => fold_eras(Array.from(variants.fold(normalize(text))));
+
 function scan(text, variants, query) {
-  const chars = Array.from(variants.fold(normalize(text)));
+  const chars = fold(text, variants);
   const keys = [];
-  const push = (key) => keys.push(key);
+  const push = (key, whole) => keys.push([key, whole]);
+  let run = [];
+  const flush = () => {
+    if (run.length) runKeys(run, query, push);
+    run = [];
+  };
   for (let i = 0; i < chars.length; ) {
     if (is_cjk(chars[i])) {
-      let end = i;
-      while (end < chars.length && is_cjk(chars[end])) end++;
-      runKeys(chars.slice(i, end), query, push);
-      i = end;
+      run.push(chars[i]);
+      i++;
     } else if (is_word(chars[i])) {
       const [word, end] = readWord(chars, i);
-      if (/^[0-9.]+$/.test(word)) push(word);
-      else if (!is_stop_word(word)) push(stem(word));
+      run.push({ word });
       i = end;
+    } else if (unitSpace(run, chars, i)) {
+      i++;
     } else {
+      flush();
       i++;
     }
   }
+  flush();
   return keys;
+}
+
+// The space some pages print between a number and its unit (980,219 人) does not end the
+// run (unit_space in tokenize.rs).
+function unitSpace(run, chars, i) {
+  const last = run[run.length - 1];
+  return chars[i] === " " && chars[i + 1] !== undefined && is_cjk(chars[i + 1]) && last !== undefined && isWordUnit(last) && /^[0-9][0-9.]*$/.test(last.word);
 }
 
 // The word starting at chars[start] and the index after it (read_word in tokenize.rs).
