@@ -114,6 +114,9 @@ pub struct Parsed {
 
 /// Parse the one YAML document of a file.
 pub fn parse(text: &str) -> Parsed {
+    // A byte order mark may open a stream (YAML 1.2, 5.2); `file::read` strips it too, but a
+    // caller that hands the text over directly must not get a BOM read as text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text::Scanned {
         text: clean,
         mut problems,

@@ -167,7 +167,7 @@ mod tests {
     /// Where `needle` (in the value of `key`) is in the file, as `locate` says and as found
     /// by hand in the source (the `nth` occurrence there).
     fn place(source: &str, key: &str, needle: &str) -> (usize, usize) {
-        let root = parse(source).unwrap().unwrap();
+        let root = parse(source).root.unwrap();
         let node: &Node = root.get(key).unwrap();
         let value = node.as_str().unwrap();
         let at = value.find(needle).expect("needle in the value");
@@ -203,7 +203,7 @@ mod tests {
     #[test]
     fn flow_mappings_on_a_japanese_line_count_characters() {
         let src = "body: {ja: \"熊本の**事例**、<script>x</script>\", en: \"Kumamoto <b>\"}\n";
-        let root = parse(src).unwrap().unwrap();
+        let root = parse(src).root.unwrap();
         let ja = root.get("body").and_then(|b| b.get("ja")).unwrap();
         let value = ja.as_str().unwrap();
         let at = value.find("<script>").unwrap();
@@ -218,7 +218,7 @@ mod tests {
         fn a_literal_block_places_every_character(lines in proptest::collection::vec("[a-zあ熊<>&*#-]{0,12}", 1..6)) {
             let body: String = lines.iter().map(|l| if l.is_empty() { "\n".to_owned() } else { format!("    {l}\n") }).collect();
             let src = format!("t: x\nbody: |\n{body}");
-            let root = parse(&src).unwrap().unwrap();
+            let root = parse(&src).root.unwrap();
             let node = root.get("body").unwrap();
             let value = node.as_str().unwrap();
             let offsets: Vec<usize> = value.char_indices().map(|(i, _)| i).collect();
@@ -233,7 +233,7 @@ mod tests {
 
         #[test]
         fn locate_never_panics(src in "[a-z:|>\"'\\\\ \n熊<]{0,60}", at in 0usize..80) {
-            if let Ok(Some(root)) = parse(&src) {
+            if let Some(root) = parse(&src).root {
                 if let crate::yaml::Value::Map(entries) = &root.value {
                     for (_, v) in entries {
                         if let Some(value) = v.as_str() {

@@ -423,17 +423,6 @@ fn unsafe_attribute(tag: &str, name: &str, value: &str) -> Option<String> {
     Some(format!("{bad}: <{tag} {name}=\"{value}\">"))
 }
 
-/// Violations issue #20 reports whose fix is another change's (sanitising removes remote
-/// resources): a raw `<img>` from another host, and CSS `url()` in the `style` the sanitiser
-/// allows on table cells. The targets skip them; the `known_…` tests below pin them and fail
-/// once they are fixed — then delete this filter with them.
-fn known(violation: &str) -> bool {
-    (violation.starts_with("a resource from another host: <img src=")
-        && !violation.contains("javascript"))
-        || violation.starts_with("a style that loads a resource: <td ")
-        || violation.starts_with("a style that loads a resource: <th ")
-}
-
 /// How many times larger than its Markdown the HTML may be: highlighted code, the worst
 /// linear case, wraps each character in a `<span class="hl-…">` of about 60 bytes.
 const MAX_GROWTH: usize = 128;
@@ -447,10 +436,7 @@ fn check(md: &str) -> Result<(), TestCaseError> {
             html.len(),
             md.len()
         );
-        let found: Vec<String> = unsafe_parts(&html)
-            .into_iter()
-            .filter(|v| !known(v))
-            .collect();
+        let found = unsafe_parts(&html);
         prop_assert!(found.is_empty(), "{:?}\nin\n{}", found, html);
     }
     prop_assert_eq!(render(md), render(md));
@@ -476,38 +462,34 @@ proptest! {
     }
 }
 
-// Known failures (issue #20, "Sanitising is visible" and "Bounded work per file"): each test
-// states the property and passes while it does not hold. Once fixed, a test fails ("did not
-// panic"): remove its `should_panic` and its case in `known` above.
+// Findings of issue #20 ("Sanitising is visible" and "Bounded work per file") that the fuzzing
+// pinned before they were fixed: each stays as a regression test.
 
 fn assert_safe(md: &str) {
     let found = unsafe_parts(&render(md));
     assert!(found.is_empty(), "unsafe HTML: {found:?}");
 }
 
-/// Item 4: a raw `<img>` from another host survives sanitising, and the browser fetches it.
+/// Item 4: a raw `<img>` from another host is removed, so the browser fetches nothing.
 #[test]
-#[should_panic(expected = "a resource from another host")]
-fn known_raw_remote_image_survives() {
+fn a_raw_remote_image_is_removed() {
     assert_safe("<img src=\"https://evil.example/i.png\">");
 }
 
-/// The sanitiser allows `style` on table cells (for column alignment), so CSS `url()` there
-/// loads from another host.
+/// The sanitiser allows `style` on table cells (for column alignment), but not CSS `url()`
+/// there, which would load from another host.
 #[test]
-#[should_panic(expected = "a style that loads a resource")]
-fn known_css_url_in_a_table_cell_survives() {
+fn a_css_url_in_a_table_cell_is_removed() {
     assert_safe(
         "<table><tr><td style=\"background:url(https://evil.example/t.png)\">t</td></tr></table>",
     );
 }
 
 /// Item 2 (table sizes): a table's header sets its width and every later line becomes a row
-/// of that width, so HTML grows with rows × columns: 1,204 bytes of Markdown (200 columns,
-/// 200 one-character rows) give 360 KB.
+/// of that width, so HTML grew with rows × columns: 1,204 bytes of Markdown (200 columns,
+/// 200 one-character rows) gave 360 KB. Tables past the cell limit are no longer laid out.
 #[test]
-#[should_panic(expected = "times its Markdown")]
-fn known_tables_grow_quadratically() {
+fn tables_do_not_grow_quadratically() {
     let md = format!(
         "|{}\n|{}\n{}",
         "a|".repeat(200),

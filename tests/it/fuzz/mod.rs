@@ -10,9 +10,8 @@
 //! PROPTEST_CASES=100000 cargo test --release --test it fuzz::
 //! ```
 //!
-//! Tests named `known_…` pin findings of issue #20 that other changes fix: each states the
-//! property and passes while it fails (`should_panic`); once fixed it fails ("did not panic"),
-//! and it goes, with the filter that skips its finding in the targets.
+//! The findings of issue #20 that the targets pinned before they were fixed stay as named
+//! regression tests in each target's module.
 //!
 //! A failure prints the smallest input proptest found. It becomes a named regression test in
 //! the target's module (and a fixture when it concerns a whole site); proptest's own

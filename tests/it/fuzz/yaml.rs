@@ -482,40 +482,31 @@ pub fn inside(text: &str, span: Span) -> bool {
     span.column >= 1 && span.column <= line.chars().count() + 1
 }
 
-/// Texts whose problems are known to be placed wrongly, so positions are not checked in them
-/// until the fix (each pinned by a `known_…` test below, which fails once it is fixed; then
-/// remove its case here):
-/// - a carriage return that ends no CRLF: the parser counts it as a line break and the
-///   diagnostics' line index does not, so every position after it is off;
-/// - a `%` directive line: saphyr-parser gives some of its errors a column counted in bytes.
-pub fn positions_known_wrong(text: &str) -> bool {
-    text.replace("\r\n", "").contains('\r') || text.split('\n').any(|l| l.starts_with('%'))
-}
-
 /// Parse `text` and read the tree as every type: no panic, every problem placed in the file.
 fn check_loads(text: &str) -> Result<Option<Node>, TestCaseError> {
-    let check_positions = !positions_known_wrong(text);
-    let node = match yaml::parse(text) {
-        Ok(node) => node,
-        Err(e) => {
-            prop_assert!(
-                !check_positions || inside(text, e.span),
-                "{:?} at {:?} is outside the text {:?}",
-                e.message,
-                e.span,
-                text
-            );
-            prop_assert!(!e.message.is_empty());
-            return Ok(None);
-        }
-    };
+    let parsed = yaml::parse(text);
+    for e in &parsed.problems {
+        prop_assert!(
+            inside(text, e.span),
+            "{:?} at {:?} is outside the text {:?}",
+            e.message,
+            e.span,
+            text
+        );
+        prop_assert!(!e.message.is_empty());
+    }
+    prop_assert!(
+        !parsed.failed || !parsed.problems.is_empty(),
+        "a parse that failed says why"
+    );
+    let node = parsed.root;
     if let Some(node) = &node {
         for kind in KINDS {
             let mut diags = Vec::new();
             let _ = typed(kind, node, &mut diags);
             for d in &diags {
                 prop_assert!(
-                    !check_positions || inside(text, d.span),
+                    inside(text, d.span),
                     "{} {:?}: {:?} at {:?} is outside the text",
                     kind,
                     d.code,
@@ -534,8 +525,7 @@ proptest! {
 
     #[test]
     fn long_lines_read_back(
-        // Without `[` and `{` until `known_brackets_in_quoted_text_count_as_nesting` is fixed.
-        line in clean_text(16).prop_map(|t| t.replace(['[', '{'], "(").repeat(8000)),
+        line in clean_text(16).prop_map(|t| t.repeat(8000)),
         seed in any::<u64>(),
     ) {
         let tree = Tree::Map(vec![
@@ -577,11 +567,13 @@ proptest! {
             if seq { Tree::Seq(vec![inner]) } else { Tree::Map(vec![("k".to_owned(), inner)]) }
         });
         let text = document(&tree, &mut Choices::new(seed));
-        match yaml::parse(&text) {
-            Ok(node) if depth <= yaml::MAX_DEPTH => prop_assert_eq!(node.as_ref().map(Tree::of), Some(tree)),
-            Ok(_) => prop_assert!(false, "{} levels were read:\n{}", depth, text),
-            Err(e) if depth > yaml::MAX_DEPTH => prop_assert_eq!(e.code, casebook::diag::Code::TooDeep),
-            Err(e) => prop_assert!(false, "{} levels refused: {}\n{}", depth, e.message, text),
+        let parsed = yaml::parse(&text);
+        if depth <= yaml::MAX_DEPTH {
+            prop_assert!(!parsed.failed, "{} levels refused: {:?}\n{}", depth, parsed.problems, text);
+            prop_assert_eq!(parsed.root.as_ref().map(Tree::of), Some(tree));
+        } else {
+            prop_assert!(parsed.failed, "{} levels were read:\n{}", depth, text);
+            prop_assert_eq!(parsed.problems.first().map(|e| e.code), Some(casebook::diag::Code::TooDeep));
         }
     }
 
@@ -596,42 +588,40 @@ proptest! {
 
 /// The first problem of `text`, or why there is none: its position, as line and column.
 fn first_problem(text: &str) -> (usize, usize) {
-    let e = yaml::parse(text).expect_err("the text is not valid YAML");
+    let parsed = yaml::parse(text);
+    let e = parsed.problems.first().expect("the text is not valid YAML");
     (e.span.line, e.span.column)
 }
 
-// Known failures: each `known_…` test pins a finding that issue #20 assigns to another change,
-// and passes while the finding stands. Once it is fixed the test fails ("did not panic"):
-// remove its `should_panic` and the filter in the properties that names it.
+// Findings of issue #20 that the fuzzing pinned, fixed since: each stays as a regression test.
 
-/// Issue #20, "First error only" and positions: a lone `\r` is a line break to the parser but
-/// not to the line index, so the NUL on line 1 (by `\n`) is reported at line 2, column 14.
+/// A lone `\r` is a control character: reported where it stands, and the NUL after it on
+/// line 1 (lines end only at `\n`) too, not on a line of the parser's own counting.
 #[test]
-#[should_panic(expected = "placed outside the text")]
-fn known_lone_carriage_return_misplaces_errors() {
+fn a_lone_carriage_return_does_not_misplace_errors() {
     let text = "a\raaaaaaaaaaaaa\0\n4";
-    let (line, column) = first_problem(text);
-    assert!(
-        inside(text, Span::new(line, column, 1)),
-        "{line}:{column} is placed outside the text"
-    );
+    let parsed = yaml::parse(text);
+    let places: Vec<(usize, usize)> = parsed
+        .problems
+        .iter()
+        .map(|e| (e.span.line, e.span.column))
+        .collect();
+    assert_eq!(places, [(1, 2), (1, 16)], "{:?}", parsed.problems);
 }
 
-/// saphyr-parser counts the column of an unprintable character in a directive in bytes:
-/// `%うぃ\0` puts the NUL (character 4) at column 8.
+/// An unprintable character in a directive is placed by characters, not bytes: `%うぃ\0`
+/// has the NUL at character 4.
 #[test]
-#[should_panic(expected = "column in bytes")]
-fn known_directive_errors_count_bytes() {
-    let (line, column) = first_problem("%うぃ\0");
-    assert_eq!((line, column), (1, 4), "column in bytes");
+fn directive_errors_count_characters() {
+    assert_eq!(first_problem("%うぃ\0"), (1, 4));
 }
 
-/// Issue #20, item 12: the nesting pre-scan counts `[` inside a quoted scalar of block style,
-/// so a title holding 65 `[` is refused as too deep.
+/// Issue #20, item 12: a `[` inside a quoted scalar is text, not nesting, so a title holding
+/// 65 of them is read.
 #[test]
-#[should_panic(expected = "refused")]
-fn known_brackets_in_quoted_text_count_as_nesting() {
+fn brackets_in_quoted_text_are_not_nesting() {
     let text = format!("title:\n  ja: \"{}\"\n", "[".repeat(65));
-    let tree = yaml::parse(&text).unwrap_or_else(|e| panic!("refused: {}", e.message));
-    assert!(tree.is_some());
+    let parsed = yaml::parse(&text);
+    assert!(!parsed.failed, "refused: {:?}", parsed.problems);
+    assert!(parsed.root.is_some());
 }
