@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::Diagnostic;
-use crate::model::Text;
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Spanned, Text};
 
 /// The file as editors write it.
 #[derive(Debug, Deserialize)]
@@ -16,10 +16,10 @@ struct RawConfig {
     description: Option<Text>,
     /// The path the site is published under, e.g. `/casebook/`. Default `/`.
     #[serde(default)]
-    base_path: Option<String>,
+    base_path: Option<Spanned<String>>,
     /// The theme directory under `themes/`. Default `default`.
     #[serde(default)]
-    theme: Option<String>,
+    theme: Option<Spanned<String>>,
 }
 
 /// Resolved settings: paths made absolute, defaults filled in.
@@ -50,14 +50,40 @@ impl Config {
             Ok(raw) => raw,
             Err(diags) => return Ok(Err(diags)),
         };
-        let base = raw.base_path.unwrap_or_else(|| "/".into());
-        let base_path = format!("/{}/", base.trim_matches('/')).replace("//", "/");
+        let mut diags = Vec::new();
+        let base = raw.base_path.map_or_else(String::new, |b| {
+            let base = b.trim_matches('/');
+            if !base.is_empty() && !base.split('/').all(url_segment) {
+                diags.push(
+                    Diagnostic::new(Code::Config, CONFIG_FILE, b.span(), format!("base_path {:?} is not a path on this site", *b))
+                        .with_help("write the path the site is published under, as segments of letters, digits, `-`, `_`, `.` and `~` between slashes, e.g. `/casebook/` (no `..`, `//`, `\\`, scheme or host)"),
+                );
+            }
+            base.to_owned()
+        });
+        let theme = raw.theme.map_or_else(|| "default".into(), |t| {
+            if !url_segment(&t) {
+                diags.push(
+                    Diagnostic::new(Code::Config, CONFIG_FILE, t.span(), format!("theme {:?} is not a directory name under themes/", *t))
+                        .with_help("write the name of a directory in themes/, e.g. `default` (letters, digits, `-`, `_`, `.`; no slash and no `..`)"),
+                );
+            }
+            t.into_inner()
+        });
+        if !diags.is_empty() {
+            return Ok(Err(diags));
+        }
+        let base_path = if base.is_empty() {
+            "/".into()
+        } else {
+            format!("/{base}/")
+        };
         Ok(Ok(Config {
             root: root.to_path_buf(),
             title: raw.title,
             description: raw.description,
             base_path,
-            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            theme,
         }))
     }
 
@@ -68,4 +94,15 @@ impl Config {
     pub fn theme_dir(&self) -> PathBuf {
         self.root.join("themes").join(&self.theme)
     }
+}
+
+/// Whether `s` is one path segment that stays where it is put, in a URL and on disk: unreserved
+/// URL characters only (RFC 3986), and not `.` or `..`. A `\\` or `//` in `base_path` would send
+/// browsers to another host (`/\\evil.example/` reads as `//evil.example/`).
+fn url_segment(s: &str) -> bool {
+    !s.is_empty()
+        && s != "."
+        && s != ".."
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
 }
