@@ -217,10 +217,12 @@ fn scheme(url: &str) -> Option<&str> {
 /// Why a URL leaves the site, if it does.
 fn outside(url: &str) -> Option<String> {
     let bytes = url.as_bytes();
-    if bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' {
-        if bytes.len() == 2 || matches!(bytes[2], b'\\' | b'/') {
-            return Some("a Windows path".into());
-        }
+    if bytes.len() >= 2
+        && bytes[0].is_ascii_alphabetic()
+        && bytes[1] == b':'
+        && (bytes.len() == 2 || matches!(bytes[2], b'\\' | b'/'))
+    {
+        return Some("a Windows path".into());
     }
     if scheme(url).is_some_and(|s| s.eq_ignore_ascii_case("file")) {
         return Some("a `file:` URL, which opens a file of the reader's computer".into());
