@@ -82,7 +82,7 @@ function domProblems() {
   return bad;
 }
 
-/** What ran and what left since `from` (a mark taken at a test's start), known leaks aside. */
+/** What ran and what left since `from` (a mark taken at a test's start). */
 const mark = () => ({ runs: runs.length, leaks: leaks.length });
 function assertNothingRanOrLeft(from) {
   assert.deepEqual(runs.slice(from.runs), [], "payloads ran");
