@@ -32,6 +32,14 @@ use crate::diag::{Code, Span};
 /// Deepest nesting of mappings and sequences accepted in a record.
 pub const MAX_DEPTH: usize = 64;
 
+/// Most nodes (keys, values and collections) one file may hold. The bytes of a file are
+/// bounded by [`MAX_FILE_BYTES`], but not the work its structure makes: 4 MiB of indicator
+/// rows are 28,895 rows, which took 6.3 s and 670 MiB to build (docs/SECURITY.md). The
+/// largest file of the handbook or of a 2,000-region generated corpus holds about 1,300
+/// nodes; at this limit every record kind and vocabulary builds within the per-file budget
+/// of issue #20 (1 s and 256 MiB on one core), measured by `benches/structure.py`.
+pub const MAX_NODES: usize = 8_000;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// A scalar as written; `plain` is false for quoted and block scalars.
@@ -285,6 +293,8 @@ struct Builder<'t> {
     zero_width: bool,
     /// Whether `text` holds a `\\` (so a double-quoted scalar may hold an escape).
     backslash: bool,
+    /// Nodes read so far (see [`MAX_NODES`]).
+    nodes: usize,
 }
 
 impl<'t> Builder<'t> {
@@ -299,7 +309,22 @@ impl<'t> Builder<'t> {
             cursor: (0, 0),
             zero_width,
             backslash: text.contains('\\'),
+            nodes: 0,
         }
+    }
+
+    /// Count one more node; past [`MAX_NODES`] the reading stops with an error at it.
+    fn count(&mut self, span: Span) -> Result<(), ParseError> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(guard(
+                Code::FileTooLarge,
+                span,
+                &format!("the file holds more than {MAX_NODES} YAML nodes (keys, values and lists); this is the first past the limit"),
+                "split the file: one record per file, and a long list into several records (a sheet per year, a vocabulary per theme)",
+            ));
+        }
+        Ok(())
     }
 
     /// Where the collections still open start: span and character index, outermost first.
@@ -323,6 +348,7 @@ impl<'t> Builder<'t> {
                 ));
             }
             Event::Scalar(text, style, _, tag) => {
+                self.count(span)?;
                 self.tag(tag.as_deref(), span);
                 // Escapes exist only in double-quoted scalars, and only in a file with a `\`.
                 let escaped = self.backslash && style == ScalarStyle::DoubleQuoted;
@@ -375,6 +401,7 @@ impl<'t> Builder<'t> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(too_deep(span));
         }
+        self.count(span)?;
         self.tag(tag, span);
         self.stack.push(open);
         Ok(())
@@ -543,6 +570,32 @@ mod tests {
         parsed.problems.pop().expect("a problem")
     }
 
+    #[test]
+    fn a_file_holds_at_most_max_nodes_and_the_first_past_is_placed() {
+        // A map (1) of `items` (1) to a list (1) of n one-word items: n + 3 nodes.
+        let file = |n: usize| format!("items:\n{}", "  - x\n".repeat(n));
+        let root = tree(&file(MAX_NODES - 3)).expect("a tree");
+        let Some(Value::Seq(items)) = root.get("items").map(|n| &n.value) else {
+            panic!("a list")
+        };
+        assert_eq!(items.len(), MAX_NODES - 3);
+        let e = failure(&file(MAX_NODES - 2));
+        assert_eq!(e.code, Code::FileTooLarge);
+        // The items start on line 2; the last, past the limit, is on line MAX_NODES - 1.
+        assert_eq!((e.span.line, e.span.column), (MAX_NODES - 1, 5));
+        assert!(e.message.contains(&MAX_NODES.to_string()), "{}", e.message);
+        // Keys count: a flow mapping of n entries is 2n + 1 nodes.
+        let map = |n: usize| {
+            let entries: Vec<String> = (0..n).map(|i| format!("k{i}: v")).collect();
+            format!("{{{}}}", entries.join(", "))
+        };
+        assert!(tree(&map((MAX_NODES - 1) / 2)).is_some());
+        assert_eq!(
+            failure(&map((MAX_NODES - 1) / 2 + 1)).code,
+            Code::FileTooLarge
+        );
+    }
+
     fn spots(problems: &[ParseError]) -> Vec<(Code, usize, usize)> {
         problems
             .iter()
@@ -694,13 +747,13 @@ mod tests {
     /// A file of tags is reported in bounded space: the first hundred, then a count.
     #[test]
     fn a_flood_of_tags_is_counted_not_listed() {
-        let source = format!("x: [{}]\n", "!t a, ".repeat(10_000));
+        let source = format!("x: [{}]\n", "!t a, ".repeat(5_000));
         let parsed = parse(&source);
         assert_eq!(parsed.problems.len(), text::MAX_REPORTED + 1);
         let last = parsed.problems.last().unwrap();
         assert_eq!(
             last.message,
-            "9900 more tags in this file from here on are not listed"
+            "4900 more tags in this file from here on are not listed"
         );
         // The 101st tag: `x: [` and 100 times `!t a, `.
         assert_eq!((last.span.line, last.span.column), (1, 5 + 100 * 6));
