@@ -195,10 +195,20 @@ fn check_tag(tag: &html5ever::tokenizer::Tag, fragment: &str, at: usize, out: &m
     for attr in &tag.attrs {
         let attr_name = attr.name.local.to_string();
         let at = find_attribute(fragment, &attr_name, at);
-        let what = if !rules::attribute_allowed(&name, &attr_name) {
+        let remote_style = attr_name == "style"
+            && rules::attribute_value(&name, "style", &attr.value) == Err(Target::Remote);
+        let what = if !rules::attribute_allowed(&name, &attr_name) && !remote_style {
             Removed::Attribute {
                 tag: name.clone(),
                 attr: attr_name,
+            }
+        } else if remote_style {
+            // A `style` is removed wherever it stands; one that loads from elsewhere says so.
+            Removed::Value {
+                tag: name.clone(),
+                attr: attr_name,
+                value: attr.value.to_string(),
+                target: Target::Remote,
             }
         } else {
             match rules::attribute_value(&name, &attr_name, &attr.value) {

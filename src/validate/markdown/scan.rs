@@ -59,15 +59,33 @@ pub fn lint(text: &str) -> Lint {
             }
         }
     };
-    for (event, range) in Parser::new_ext(text, rules::options()).into_offset_iter() {
+    let mut events = Parser::new_ext(text, rules::options()).into_offset_iter();
+    let mut stopped = false;
+    while let Some((event, range)) = events.next() {
+        // A reference link's target is written in its definition (`[r]: /etc/passwd`): its
+        // findings are placed there, where the editor must change it.
+        let range = match &event {
+            Event::Start(Tag::Link { id, .. } | Tag::Image { id, .. }) if !id.is_empty() => events
+                .reference_definitions()
+                .get(id)
+                .map_or(range, |def| def.span.clone()),
+            _ => range,
+        };
         if walker.event(&event, range) == Action::Stop {
+            stopped = true;
             break;
         }
     }
+    // A text that stops is printed escaped, as one block: it costs the file's budgets nothing.
+    let (elements, highlighted) = if stopped {
+        (0, 0)
+    } else {
+        (walker.elements, walker.highlighted)
+    };
     Lint {
         findings: walker.findings,
-        elements: walker.elements,
-        highlighted: walker.highlighted,
+        elements,
+        highlighted,
     }
 }
 
@@ -417,11 +435,82 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// A value as shown in a message: at most 60 characters, controls escaped.
+/// A value as shown in a message: at most 60 characters, controls escaped (and nothing else:
+/// a Windows path is shown with its backslashes as written, not doubled).
 fn shorten(s: &str) -> String {
-    let mut out: String = s.chars().take(60).flat_map(char::escape_debug).collect();
+    let mut out = String::new();
+    for c in s.chars().take(60) {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
     if s.chars().nth(60).is_some() {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The findings of a text: code, byte offset, message.
+    fn found(text: &str) -> Vec<(Code, usize, String)> {
+        lint(text)
+            .findings
+            .into_iter()
+            .map(|f| (f.code, f.range.start, f.message))
+            .collect()
+    }
+
+    /// The target of a reference link is written in its definition: the finding is placed
+    /// there (once, however many links use it); an inline link's stays at the link.
+    #[test]
+    fn a_reference_link_is_placed_at_its_definition() {
+        let text = "[a][r] and [b][r]\n\n[r]: /etc/passwd\n";
+        let def = text.find("[r]:").unwrap();
+        let got = found(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .all(|(code, at, _)| *code == Code::LinkOutsideSite && *at == def),
+            "{got:?}"
+        );
+        assert_eq!(found("x [a](/etc/passwd)")[0].1, 2);
+    }
+
+    #[test]
+    fn values_in_messages_keep_their_backslashes_and_escape_controls() {
+        let got = found("[a](C:\\Windows\\win.ini)");
+        assert!(got[0].2.contains("`C:\\Windows\\win.ini`"), "{}", got[0].2);
+        assert_eq!(shorten("a\u{1b}b\\c\"d'"), "a\\u{1b}b\\c\"d'");
+        assert_eq!(shorten(&"x".repeat(61)), format!("{}…", "x".repeat(60)));
+    }
+
+    /// A text that stops at a limit is printed escaped as one block: its elements do not count
+    /// toward the file's budget.
+    #[test]
+    fn a_text_that_stops_costs_the_file_nothing() {
+        let deep = lint(&format!("{}x", "> ".repeat(40)));
+        assert_eq!(deep.findings[0].code, Code::MarkdownTooDeep);
+        assert_eq!((deep.elements, deep.highlighted), (0, 0));
+        let table = format!("|a|b|\n|-|-|\n{}", "|1|2|\n".repeat(2_600));
+        let big = lint(&table);
+        assert_eq!(big.findings[0].code, Code::MarkdownTableTooLarge);
+        assert_eq!(big.elements, 0);
+        assert!(lint("- a\n- b\n").elements > 0);
+    }
+
+    /// CSS `url()` loads from elsewhere whichever element carries the `style`.
+    #[test]
+    fn a_style_that_loads_is_a_remote_resource_on_any_element() {
+        let got = found(
+            "<div style=\"background:url(https://evil.example/x.png)\">x</div>\n\n\
+             <span style=\"color:red\">y</span>\n",
+        );
+        let codes: Vec<Code> = got.iter().map(|(code, ..)| *code).collect();
+        assert_eq!(codes, [Code::RemoteResource, Code::HtmlRemoved], "{got:?}");
+    }
 }
