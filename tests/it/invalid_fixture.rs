@@ -42,11 +42,23 @@ macro_rules! invalid_fixtures {
 
 invalid_fixtures! {
     alias_bomb,
+    anchors_and_tags => |run| {
+        // Tags as written, not as their `%TAG` handle resolves them; each at its own place.
+        run.human_shows("4:7: error[yaml-tag]: YAML tags are not accepted in content: `!e!text`");
+        run.human_shows("6:9: error[yaml-tag]: YAML tags are not accepted in content: `!`");
+        run.human_shows("10:9: error[yaml-alias]: YAML anchors are not accepted in content: `&s`");
+        run.human_shows("13:10: error[yaml-tag]: YAML tags are not accepted in content: `!!int`");
+    },
     bom_crlf,
+    brackets_in_scalars,
     brackets_in_text,
     broken_symlink => |run| {
         run.human_shows("this link leads back to `content/`, which holds it: a loop");
         run.human_shows("this link leads to `south-area.yaml`, which does not exist");
+    },
+    complex_keys => |run| {
+        run.human_shows("8:3: error[unknown-field]: a list cannot be a field name");
+        run.human_shows("10:3: error[unknown-field]: a mapping cannot be a field name");
     },
     control_characters => |run| {
         run.human_shows("1 | title: {ja: \"このサイト<U+001B>[2Jについて\", en: About this site}");
@@ -56,8 +68,18 @@ invalid_fixtures! {
     },
     count_wording_and_axis,
     deep_nesting,
+    document_markers => |run| {
+        run.human_shows("5:1: error[yaml-syntax]: a second YAML document starts here, after `...`");
+        run.human_shows("markers-only.yaml:1:1: error[empty-file]: the record file is empty");
+    },
     duplicate_id,
     duplicate_key => |run| run.human_shows("error[duplicate-key]: duplicate key `name` (first at line 1)"),
+    duplicate_key_forms => |run| {
+        run.human_shows("1:18: error[duplicate-key]: duplicate key `ja` (first at line 1)");
+        run.human_shows("4:1: error[duplicate-key]: duplicate key `parent` (first at line 3)");
+        // The theme whose entry fails to load is not also reported as unknown where used.
+        assert!(!run.human.contains("does not exist"), "{}", run.human);
+    },
     editor_files => |run| run.human_shows("checked 4 records: 0 error(s), 0 warning(s)"),
     empty_file,
     encodings => |run| {
@@ -86,11 +108,21 @@ invalid_fixtures! {
     impossible_date_month,
     invalid_id,
     invalid_utf8,
+    lone_cr => |run| run.human_shows("= help: a carriage return alone is not a line break here"),
+    long_line => |run| {
+        // A 300,000-character line is echoed around the column, never whole.
+        for line in run.json.lines() {
+            assert!(line.len() < 1_000, "a {}-byte diagnostic", line.len());
+        }
+        assert!(run.human.len() < 3_000, "{} bytes of human output", run.human.len());
+        run.human_shows("…` is not a whole number");
+    },
     missing_as_of,
     missing_field,
     missing_target_date,
     missing_translation,
     multiple_errors,
+    null_values => |run| run.human_shows("error[invalid-value]: expected text, found nothing: an empty value, `~` and `null` are null in YAML"),
     parent_cycle => |run| run.human_shows("error[parent-cycle]: region parents form a cycle: `east-area` → `north-area` → `east-area`"),
     part_over_whole,
     percent_over_100,
@@ -100,6 +132,8 @@ invalid_fixtures! {
         run.human_shows("in lowercase: rename it to `notes.yaml`");
         run.human_shows("in lowercase: rename it to `east-area.yaml`");
     },
+    scalar_styles_markdown,
+    scalar_styles_text,
     second_document => |run| run.human_shows("error[yaml-syntax]: a second YAML document starts at this `---`"),
     symlink_outside_root => |run| {
         run.human_shows("this link leads outside the site root, to `/dev/null`; it is not read");
@@ -107,6 +141,10 @@ invalid_fixtures! {
     tab_indentation => |run| {
         run.human_shows("error[yaml-syntax]: a tab is used for indentation");
         run.human_shows("= help: YAML indents with spaces only");
+    },
+    tab_separator => |run| {
+        run.human_shows("2:6: error[yaml-syntax]: a tab after `:` is not read as a space before this value");
+        run.human_shows("= help: write a space after `:` instead of the tab");
     },
     too_many_diagnostics => |run| {
         run.human_shows("54:1: note[too-many-diagnostics]: 5 more diagnostics in this file are not shown (5 errors, 0 warnings)");
@@ -123,6 +161,7 @@ invalid_fixtures! {
     unknown_theme,
     wrong_type,
     yaml_alias,
+    yaml_styles_valid,
     yaml_syntax,
     yaml_tag => |run| {
         run.human_shows("2:7: error[yaml-tag]: YAML tags are not accepted in content: `!!str`");
@@ -209,6 +248,8 @@ struct Checked {
     name: String,
     /// The human output (stderr of `check`).
     human: String,
+    /// The JSON output (stdout of `check --format json`).
+    json: String,
 }
 
 impl Checked {
@@ -260,6 +301,7 @@ fn check(name: &str) -> Checked {
     Checked {
         name: name.to_owned(),
         human,
+        json: stdout,
     }
 }
 
