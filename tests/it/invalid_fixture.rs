@@ -56,6 +56,10 @@ invalid_fixtures! {
         run.human_shows("this link leads back to `content/`, which holds it: a loop");
         run.human_shows("this link leads to `south-area.yaml`, which does not exist");
     },
+    code_not_highlighted => |run| {
+        run.human_shows("a line of this code block has 601 characters");
+        run.human_shows("this code block is 9 KiB; code over 8 KiB is printed without highlighting");
+    },
     complex_keys => |run| {
         run.human_shows("8:3: error[unknown-field]: a list cannot be a field name");
         run.human_shows("10:3: error[unknown-field]: a mapping cannot be a field name");
@@ -101,6 +105,10 @@ invalid_fixtures! {
         run.human_shows("= help: for a number, write it without grouping commas: `1738301`; for text, quote it: `\"1,738,301\"`");
         run.human_shows("= help: write it without grouping commas: `1204`");
     },
+    html_removed => |run| {
+        run.human_shows("attribute `href=\"javascript:alert(4)\"` is removed from `<a>`: `javascript:` URLs are not allowed");
+        run.human_shows("the link target `data:text/html;base64,PHNjcmlwdD4=` is removed: `data:` targets are not allowed");
+    },
     id_too_long => |run| {
         run.human_shows("error[invalid-id]: the id is 101 characters long; an id has at most 100");
     },
@@ -108,6 +116,11 @@ invalid_fixtures! {
     impossible_date_month,
     invalid_id,
     invalid_utf8,
+    link_outside_site => |run| {
+        // Backslashes as written; a reference link at its definition, once for both uses.
+        run.human_shows("the link target `C:\\Windows\\win.ini` leaves the site: a Windows path");
+        run.human_shows("26:5: error[link-outside-site]: the link target `/root/.ssh/id_rsa` leaves the site");
+    },
     lone_cr => |run| run.human_shows("= help: a carriage return alone is not a line break here"),
     long_line => |run| {
         // A 300,000-character line is echoed around the column, never whole.
@@ -116,6 +129,14 @@ invalid_fixtures! {
         }
         assert!(run.human.len() < 3_000, "{} bytes of human output", run.human.len());
         run.human_shows("…` is not a whole number");
+    },
+    markdown_long_paragraph,
+    markdown_table_too_large,
+    markdown_too_deep,
+    markdown_too_large => |run| {
+        run.human_shows("this Markdown text is 66 KiB; the limit is 64 KiB");
+        run.human_shows("this file has more than 16 KiB of code to highlight with this text");
+        run.human_shows("the Markdown of this file makes more than 20000 HTML elements");
     },
     missing_as_of,
     missing_field,
@@ -126,6 +147,10 @@ invalid_fixtures! {
     parent_cycle => |run| run.human_shows("error[parent-cycle]: region parents form a cycle: `east-area` → `north-area` → `east-area`"),
     part_over_whole,
     percent_over_100,
+    remote_resources => |run| {
+        run.human_shows("13:10: warning[remote-resource]: `<div style=\"background:url(https://evil.example/6.png)\">` would load from another host");
+        run.human_shows("`<iframe>` is removed: pages load nothing from other places");
+    },
     reserved_names => |run| {
         run.human_shows("`Nul` cannot be an id: Windows keeps the name for a device");
         run.human_shows("= help: add a word to the id, such as `con-region.yaml`");
