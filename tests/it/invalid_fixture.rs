@@ -64,6 +64,11 @@ invalid_fixtures! {
         run.human_shows("8:3: error[unknown-field]: a list cannot be a field name");
         run.human_shows("10:3: error[unknown-field]: a mapping cannot be a field name");
     },
+    config_paths => |run| {
+        // Quoted as written: one backslash, not two.
+        run.human_shows("error[config]: base_path `/\\evil.example/` is not a path on this site");
+        run.human_shows("error[config]: theme `../../etc` is not a directory name under themes/");
+    },
     control_characters => |run| {
         run.human_shows("1 | title: {ja: \"このサイト<U+001B>[2Jについて\", en: About this site}");
         run.human_shows("error[control-character]: bidi control in the text: U+202E RIGHT-TO-LEFT OVERRIDE");
@@ -71,6 +76,12 @@ invalid_fixtures! {
         assert!(!run.human.contains(['\u{1b}', '\0', '\u{202e}']), "raw controls in {:?}", run.human);
     },
     count_wording_and_axis,
+    date_errors => |run| {
+        run.human_shows("`令和2年2月30日` is not a real date: February 2020 has no day 30");
+        run.human_shows("`R9999年` is outside the years Casebook handles (1 to 9999)");
+        run.human_shows("`平成32年度` is past the end of the Heisei era");
+    },
+    date_forms => |run| run.human_shows("checked 5 records: 0 error(s), 0 warning(s)"),
     deep_nesting,
     document_markers => |run| {
         run.human_shows("5:1: error[yaml-syntax]: a second YAML document starts here, after `...`");
@@ -100,15 +111,30 @@ invalid_fixtures! {
     },
     era_overflow,
     every_error_of_a_file,
+    file_too_large => |run| run.human_shows("the file is 4194305 bytes; the limit is 4194304 bytes (4 MiB)"),
     grouping_commas => |run| {
         run.human_shows("error[invalid-value]: `1,738,301` is read as separate entries: in `{…}` a comma ends an entry");
         run.human_shows("= help: for a number, write it without grouping commas: `1738301`; for text, quote it: `\"1,738,301\"`");
         run.human_shows("= help: write it without grouping commas: `1204`");
     },
+    hidden_character_forms => |run| {
+        run.human_shows("bidi control in the text: the escape `\\u2066` writes U+2066 LEFT-TO-RIGHT ISOLATE");
+        run.human_shows("control character in the text: U+0085 NEXT LINE (NEL)");
+        run.human_shows("zero-width character in the text: U+FEFF ZERO WIDTH NO-BREAK SPACE; it is removed");
+        let raw = ['\u{7}', '\u{7f}', '\u{85}', '\u{9b}', '\u{202a}', '\u{2067}', '\u{200c}', '\u{feff}'];
+        assert!(!run.human.contains(raw), "raw hidden characters in {:?}", run.human);
+    },
+    hidden_characters_flood => |run| {
+        // 150 NULs in a UTF-8 file are NULs, not a sign of UTF-16: the first 100 are listed,
+        // the rest counted in one more, and the file shows 50 of those 101.
+        run.human_shows("53:7: note[too-many-diagnostics]: 51 more diagnostics in this file are not shown (51 errors, 0 warnings)");
+        run.human_shows("checked 5 records: 101 error(s), 0 warning(s)");
+    },
     html_removed => |run| {
         run.human_shows("attribute `href=\"javascript:alert(4)\"` is removed from `<a>`: `javascript:` URLs are not allowed");
         run.human_shows("the link target `data:text/html;base64,PHNjcmlwdD4=` is removed: `data:` targets are not allowed");
     },
+    id_forms => |run| run.human_shows("`Housing_Support` is not a valid id"),
     id_too_long => |run| {
         run.human_shows("error[invalid-id]: the id is 101 characters long; an id has at most 100");
     },
@@ -144,7 +170,13 @@ invalid_fixtures! {
     missing_translation,
     multiple_errors,
     null_values => |run| run.human_shows("error[invalid-value]: expected text, found nothing: an empty value, `~` and `null` are null in YAML"),
+    number_forms => |run| {
+        run.human_shows("`NaN` cannot be a value of `long-term-inpatients`");
+        run.human_shows("`inf` cannot be the whole of a value of `municipal-forums`");
+        run.human_shows("`-43` cannot be the whole of a value of `municipal-forums`");
+    },
     parent_cycle => |run| run.human_shows("error[parent-cycle]: region parents form a cycle: `east-area` → `north-area` → `east-area`"),
+    parent_self => |run| run.human_shows("error[parent-cycle]: region `east-area` is its own parent"),
     part_over_whole,
     percent_over_100,
     remote_resources => |run| {
@@ -160,6 +192,10 @@ invalid_fixtures! {
     scalar_styles_markdown,
     scalar_styles_text,
     second_document => |run| run.human_shows("error[yaml-syntax]: a second YAML document starts at this `---`"),
+    symlink_inside_root => |run| {
+        // The page linked in, the page linked twice and the directory of cases linked in.
+        run.human_shows("checked 7 records: 0 error(s), 0 warning(s)");
+    },
     symlink_outside_root => |run| {
         run.human_shows("this link leads outside the site root, to `/dev/null`; it is not read");
     },
@@ -175,6 +211,7 @@ invalid_fixtures! {
         run.human_shows("54:1: note[too-many-diagnostics]: 5 more diagnostics in this file are not shown (5 errors, 0 warnings)");
         run.human_shows("checked 4 records: 55 error(s), 0 warning(s)");
     },
+    unexpected_files => |run| run.human_shows("= help: the vocabularies are: categories, themes, region-kinds, actors, indicators, glossary, variants"),
     unknown_field => |run| {
         run.human_shows("3 | parnet: sample-pref");
         run.human_shows("= help: did you mean `parent`?");
@@ -182,8 +219,18 @@ invalid_fixtures! {
     unknown_field_japanese_line,
     unknown_indicator,
     unknown_kind_dir => |run| run.human_shows("= help: did you mean `content/regions/`?"),
+    unknown_references => |run| {
+        run.human_shows("error[unknown-reference]: category `peer-suport` does not exist");
+        run.human_shows("error[unknown-reference]: actor `medcal` does not exist");
+        run.human_shows("= help: did you mean `north-area`?");
+    },
     unknown_region,
     unknown_theme,
+    vocabulary_errors => |run| {
+        // Entries that fail to load are not reported again where the status sheet uses them.
+        assert!(!run.human.contains("does not exist"), "{}", run.human);
+    },
+    wrong_shapes => |run| run.human_shows("= help: did you mean `verification`?"),
     wrong_type,
     yaml_alias,
     yaml_styles_valid,
