@@ -27,11 +27,14 @@ fn main() -> ExitCode {
 /// Progress messages go to stderr through `log`. `CASEBOOK_LOG` turns them up or down with
 /// env_logger's syntax (`debug` adds each build phase's time, `warn` silences progress,
 /// `casebook=debug` leaves the libraries quiet). Diagnostics are not logs: `check` and
-/// `build` print them whatever the level.
+/// `build` print them whatever the level. The file watcher (`notify`) says only its errors
+/// unless `CASEBOOK_LOG` names it: it warns about every watch it cannot drop, and `serve`
+/// drops the watches of a deleted `content/` on purpose (issue #20).
 fn init_logging() {
     use std::io::Write as _;
     env_logger::Builder::new()
         .filter_level(log::LevelFilter::Info)
+        .filter_module("notify", log::LevelFilter::Error)
         .parse_env(env_logger::Env::new().filter("CASEBOOK_LOG"))
         .format(|buf, record| match record.level() {
             log::Level::Info => writeln!(buf, "{}", record.args()),

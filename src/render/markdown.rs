@@ -340,6 +340,55 @@ mod tests {
         assert!(!render("- a\n- b\n").contains("marked"));
     }
 
+    /// Past a limit that bounds the work, the text is printed as written, escaped and
+    /// unparsed: what `check` refuses never costs a build more than reading it.
+    #[test]
+    fn a_text_past_a_limit_is_printed_escaped() {
+        use crate::validate::markdown::rules::{MAX_NESTING, MAX_RUN_CHARS, MAX_TEXT_BYTES};
+        let deep = format!("{}<script>x</script>\n", "> ".repeat(MAX_NESTING));
+        let long = format!("<b onclick=x>{}</b>", "a".repeat(MAX_RUN_CHARS + 1));
+        let large = format!("*a*\n\n{}", "<i>\n\n".repeat(MAX_TEXT_BYTES / 5));
+        for text in [deep, long, large] {
+            let html = render(&text);
+            assert!(
+                html.starts_with("<pre class=\"unrendered\">"),
+                "{html:.200}"
+            );
+            assert!(!html.contains("<script") && !html.contains("<b ") && !html.contains("<i>"));
+            assert!(!html.contains("<em>"), "{html:.200}");
+        }
+        // Just within the limit of nesting, the text is rendered.
+        let within = render(&format!("{}x\n", "> ".repeat(MAX_NESTING - 1)));
+        assert!(within.starts_with("<blockquote>"), "{within}");
+    }
+
+    #[test]
+    fn links_that_leave_the_site_lose_their_target_and_keep_their_text() {
+        let html =
+            render("[up](../../etc/passwd) [f](file:///etc/passwd) [w](C:\\x) [h](~/x) [ok](/ja/)");
+        for gone in ["passwd", "file:", "C:", "~/"] {
+            assert!(!html.contains(gone), "{gone} in {html}");
+        }
+        // Each keeps its text, with an empty target.
+        assert_eq!(html.matches("<a href=\"\"").count(), 4, "{html}");
+        assert!(
+            html.contains(">up</a>") && html.contains("<a href=\"/ja/\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn code_past_its_limits_is_printed_without_highlighting() {
+        use crate::validate::markdown::rules::MAX_HIGHLIGHT_LINE_CHARS;
+        let code = |n: usize| render(&format!("```rust\nlet a = \"{}\";\n```\n", "x".repeat(n)));
+        assert!(code(10).contains("class=\"hl-"));
+        let plain = code(MAX_HIGHLIGHT_LINE_CHARS);
+        assert!(
+            !plain.contains("class=\"hl-") && plain.contains("let a = "),
+            "{plain:.300}"
+        );
+    }
+
     #[test]
     fn tables_footnotes_and_code_render() {
         let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nnote[^1]\n\n[^1]: 出典\n\n```yaml\nregion: kumamoto-pref\n```\n");

@@ -95,17 +95,22 @@ pub struct Build {
 
 pub type Live = Arc<RwLock<Build>>;
 
-/// Build the site in memory: the files, or the report of why not.
+/// Build the site in memory: the files, or the report of why not (printed on stderr too, as
+/// `check` prints it, or as `error: …` when the site cannot be read or built at all).
 pub fn build(root: &Path) -> Result<Files, String> {
-    let (corpus, diags) = crate::build::load_and_validate(root).map_err(|e| format!("{e:#}"))?;
+    let failure = |e: anyhow::Error| {
+        let report = format!("{e:#}");
+        eprintln!("error: {report}");
+        report
+    };
+    let (corpus, diags) = crate::build::load_and_validate(root).map_err(failure)?;
     let failed = diags.fails(false);
-    let report =
-        crate::build::human_report(corpus.as_ref(), root, diags).map_err(|e| format!("{e:#}"))?;
+    let report = crate::build::human_report(corpus.as_ref(), root, diags).map_err(failure)?;
     eprint!("{report}");
     match corpus {
         Some(c) if !failed => crate::build::site_files(&c)
             .map(|files| Files::with_base(files, &c.config.base_path))
-            .map_err(|e| format!("{e:#}")),
+            .map_err(failure),
         _ => Err(report),
     }
 }

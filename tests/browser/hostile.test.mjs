@@ -35,12 +35,6 @@ function pages(dir) {
   return out.sort();
 }
 
-// Findings of issue #20 whose fix is another change's (the sanitiser removes remote
-// resources): raw <img src="https://…"> and CSS url() in a table cell's style load images
-// from another host. They are left out of the request checks below and pinned by the last
-// test, which fails once they are fixed — then delete this and that test.
-const KNOWN = /^https:\/\/evil\.example\/\d+[tc]?\.png$/;
-
 let server, browser, context;
 const runs = []; // { page, n } for every __xss(n) call and dialog
 const leaks = []; // { page, url, type } for every request to another host
@@ -88,11 +82,11 @@ function domProblems() {
   return bad;
 }
 
-/** What ran and what left since `from` (a mark taken at a test's start), known leaks aside. */
+/** What ran and what left since `from` (a mark taken at a test's start). */
 const mark = () => ({ runs: runs.length, leaks: leaks.length });
 function assertNothingRanOrLeft(from) {
   assert.deepEqual(runs.slice(from.runs), [], "payloads ran");
-  assert.deepEqual(leaks.slice(from.leaks).filter((l) => !(l.type === "image" && KNOWN.test(l.url))), [], "requests left the site");
+  assert.deepEqual(leaks.slice(from.leaks), [], "requests left the site");
 }
 
 test("no payload runs and nothing leaves the site on any page, in both languages", async () => {
@@ -174,9 +168,3 @@ for (const lang of ["ja", "en"]) {
     assertNothingRanOrLeft(from);
   });
 }
-
-test("known (issue #20): raw remote images and CSS url() in table cells still load from another host", () => {
-  const known = leaks.filter((l) => l.type === "image" && KNOWN.test(l.url));
-  assert.ok(known.length > 0, "fixed: no page loads an image from evil.example any more; delete KNOWN and this test");
-  console.log(`known leaks (#20, sanitiser): ${[...new Set(known.map((l) => `${new URL(l.page).pathname} → ${l.url}`))].join("; ")}`);
-});

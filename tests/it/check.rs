@@ -208,3 +208,28 @@ fn help_texts_match_their_snapshots() {
         }
     });
 }
+
+/// The README lists every diagnostic code (the stable interface CI scripts match on): each
+/// `Code::X => "x"` of `Code::as_str` in `src/diag/mod.rs` must stand in it as `` `x` ``.
+#[test]
+fn the_readme_lists_every_diagnostic_code() {
+    let source = std::fs::read_to_string(repo().join("src/diag/mod.rs")).unwrap();
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let codes: Vec<&str> = source
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("Code::")?.split_once(" => \""))
+        .filter_map(|(_, rest)| rest.strip_suffix("\","))
+        .collect();
+    assert!(
+        codes.len() > 30 && codes.contains(&"link-outside-site"),
+        "{codes:?}"
+    );
+    let missing: Vec<&&str> = codes
+        .iter()
+        .filter(|c| !readme.contains(&format!("`{c}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes missing from README.md: {missing:?}"
+    );
+}

@@ -180,7 +180,7 @@ invalid_fixtures! {
     part_over_whole,
     percent_over_100,
     remote_resources => |run| {
-        run.human_shows("13:10: warning[remote-resource]: `<div style=\"background:url(https://evil.example/6.png)\">` would load from another host");
+        run.human_shows("13:10: warning[remote-resource]: attribute `style=\"background:url(https://evil.example/6.png)\"` is removed from `<div>`: its CSS loads what it names");
         run.human_shows("`<iframe>` is removed: pages load nothing from other places");
     },
     reserved_names => |run| {

@@ -10,6 +10,7 @@ mod golden;
 mod handbook;
 mod hostile;
 mod invalid_fixture;
+mod markdown;
 mod output;
 mod serve;
 mod support;

@@ -31,6 +31,11 @@ fn get(port: u16, path: &str) -> String {
 
 /// Start `casebook serve` on a free port and wait until it answers.
 fn start(site: &TestSite) -> (Server, u16) {
+    start_logging(site, Stdio::null())
+}
+
+/// [`start`], with what the server says on stderr sent to `stderr`.
+fn start_logging(site: &TestSite, stderr: impl Into<Stdio>) -> (Server, u16) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -39,7 +44,7 @@ fn start(site: &TestSite) -> (Server, u16) {
     let child = bin()
         .args(["serve", "--port", &port.to_string(), "--root"])
         .arg(site.root())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let server = Server(child);
@@ -158,7 +163,9 @@ fn serve_survives_content_deleted_moved_and_restored() {
     let content = site.root().join("content");
     let region = "content/regions/north-area.yaml";
     let good = std::fs::read_to_string(site.root().join(region)).unwrap();
-    let (_server, port) = start(&site);
+    let log_dir = tempfile::tempdir().unwrap();
+    let log = log_dir.path().join("stderr.txt");
+    let (_server, port) = start_logging(&site, std::fs::File::create(&log).unwrap());
     let page = "/ja/regions/north-area/";
     assert!(get(port, page).starts_with("HTTP/1.1 200"));
     let saved = tempfile::tempdir().unwrap();
@@ -174,6 +181,13 @@ fn serve_survives_content_deleted_moved_and_restored() {
         shown.contains("cannot read the content directory"),
         "{shown}"
     );
+    // The terminal says why too, and the watches lost with the directory are not an alarm.
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        said.contains("error: cannot read the content directory"),
+        "{said}"
+    );
+    assert!(!said.contains("remove"), "{said}");
     // Restored: built again, and edits inside it are seen.
     crate::support::copy_dir(saved.path(), &content);
     wait_until("the restored content", || !page_state(port, page).1);

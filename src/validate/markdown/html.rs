@@ -195,20 +195,18 @@ fn check_tag(tag: &html5ever::tokenizer::Tag, fragment: &str, at: usize, out: &m
     for attr in &tag.attrs {
         let attr_name = attr.name.local.to_string();
         let at = find_attribute(fragment, &attr_name, at);
-        let remote_style = attr_name == "style"
-            && rules::attribute_value(&name, "style", &attr.value) == Err(Target::Remote);
-        let what = if !rules::attribute_allowed(&name, &attr_name) && !remote_style {
-            Removed::Attribute {
-                tag: name.clone(),
-                attr: attr_name,
-            }
-        } else if remote_style {
-            // A `style` is removed wherever it stands; one that loads from elsewhere says so.
+        let what = if attr_name == "style" && rules::style_loads(&attr.value) {
+            // Removed on any element; reported as what it is, a load from elsewhere.
             Removed::Value {
                 tag: name.clone(),
                 attr: attr_name,
                 value: attr.value.to_string(),
                 target: Target::Remote,
+            }
+        } else if !rules::attribute_allowed(&name, &attr_name) {
+            Removed::Attribute {
+                tag: name.clone(),
+                attr: attr_name,
             }
         } else {
             match rules::attribute_value(&name, &attr_name, &attr.value) {
@@ -260,12 +258,22 @@ mod tests {
         let got = removals(&[
             "<img src=\"https://evil.example/p.png\"><iframe src=//x></iframe>",
             "<img src=a.png srcset=\"https://x/a.png 2x\"><td style=\"background:url(//x)\">",
+            "<span style=\"background: URL('//x/c.png')\"><div style=\"color: red\">",
         ]);
-        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got.len(), 6, "{got:?}");
         assert!(got[0].2.contains("Remote"));
         assert!(got[1].2.starts_with("Loading") && got[1].2.contains("iframe"));
         assert!(got[2].2.contains("srcset"));
         assert!(got[3].2.contains("Remote"));
+        // A style that loads is a remote resource on any element; another is a plain removal.
+        assert!(
+            got[4].2.contains("span") && got[4].2.contains("Remote"),
+            "{got:?}"
+        );
+        assert!(
+            got[5].2.starts_with("Attribute") && got[5].2.contains("style"),
+            "{got:?}"
+        );
     }
 
     #[test]

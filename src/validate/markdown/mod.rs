@@ -199,3 +199,85 @@ fn prose<'a>(node: &'a Node, schema: &Json, root: &Json, depth: usize, out: &mut
         Value::Scalar { .. } => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::parse;
+
+    /// The codes and places of the findings in a page whose body is `ja` and `en`, each a
+    /// literal block.
+    fn page_findings(ja: &str, en: &str) -> Vec<(Code, usize, usize)> {
+        let block = |text: &str| {
+            text.lines()
+                .map(|l| format!("    {l}\n"))
+                .collect::<String>()
+        };
+        let source = format!(
+            "title: {{ja: 題, en: Title}}\nbody:\n  ja: |\n{}  en: |\n{}",
+            block(ja),
+            block(en)
+        );
+        let tree = parse(&source).root.expect("the page parses");
+        check_file(
+            "content/pages/p.yaml",
+            &source,
+            &tree,
+            schema(Schemas::Kind(Kind::Pages)),
+        )
+        .into_iter()
+        .map(|d| (d.code, d.span.line, d.span.column))
+        .collect()
+    }
+
+    #[test]
+    fn findings_are_placed_in_the_file_and_the_plain_title_is_not_markdown() {
+        let found = page_findings("前\n\n[x](../up)\n", "<script>x</script>\n");
+        // The title holds no Markdown; `[x]` is on line 6, the script on line 8.
+        assert_eq!(
+            found,
+            [(Code::LinkOutsideSite, 6, 5), (Code::HtmlRemoved, 8, 5)]
+        );
+    }
+
+    #[test]
+    fn a_file_has_an_element_budget_over_all_its_texts() {
+        // A footnote reference makes two elements; the text's paragraph and the footnote's
+        // definition a few more.
+        let refs = |n: usize| format!("{}\n\n[^1]: 注\n", "x[^1] ".repeat(n));
+        let half = rules::MAX_FILE_ELEMENTS / 4;
+        assert_eq!(page_findings(&refs(half - 10), &refs(half - 10)), []);
+        // Each text alone is within every limit of a text; together they are over the file's,
+        // reported at the text that goes over: the English one, whose block starts on line 8.
+        let over = page_findings(&refs(half + 10), &refs(half + 10));
+        assert_eq!(over, [(Code::MarkdownTooLarge, 8, 5)], "{over:?}");
+    }
+
+    #[test]
+    fn a_file_has_a_budget_of_highlighted_code() {
+        // A Rust block whose code is `bytes` bytes, in lines of 64 (within a line's limit).
+        let block = |bytes: usize| {
+            let mut code = format!("{}\n", "a".repeat(63)).repeat(bytes / 64);
+            if bytes % 64 > 0 {
+                code.push_str(&format!("{}\n", "b".repeat(bytes % 64 - 1)));
+            }
+            format!("```rust\n{code}```\n")
+        };
+        let half = rules::MAX_FILE_HIGHLIGHT_BYTES / 2;
+        assert_eq!(
+            half,
+            rules::MAX_HIGHLIGHT_BYTES,
+            "two blocks at their limit fill a file's"
+        );
+        assert_eq!(page_findings(&block(half), &block(half)), []);
+        let more = format!("{}\n{}", block(half - 100), block(200));
+        let over = page_findings(&block(half), &more);
+        // The English text goes over: it starts after the title, `body:`, `ja: |`, the
+        // Japanese block (its fences and lines) and `en: |`.
+        let en_line = 3 + 1 + half / 64 + 1 + 1 + 1;
+        assert_eq!(over, [(Code::MarkdownTooLarge, en_line, 5)], "{over:?}");
+        // Code without a language costs nothing to highlight.
+        let plain = block(half).replace("```rust", "```").repeat(3);
+        assert_eq!(page_findings(&plain, &block(half)), []);
+    }
+}

@@ -171,7 +171,7 @@ pub fn attribute_value(tag: &str, attr: &str, value: &str) -> Result<(), Target>
     match (tag, attr) {
         ("img", "src") => keep_or(image(value)),
         (_, "href") => keep_or(link(value)),
-        (_, "style") if value.to_ascii_lowercase().contains("url(") => Err(Target::Remote),
+        (_, "style") if style_loads(value) => Err(Target::Remote),
         // Only the alignment pulldown-cmark writes for table columns.
         (_, "style") => match value {
             "text-align: left" | "text-align: center" | "text-align: right" => Ok(()),
@@ -185,6 +185,13 @@ pub fn attribute_value(tag: &str, attr: &str, value: &str) -> Result<(), Target>
         },
         _ => Ok(()),
     }
+}
+
+/// Whether a `style` attribute's CSS names something to load (`url(…)`, `image-set(…)`):
+/// removed like any style but the table columns' alignment, and reported as a remote resource.
+pub fn style_loads(value: &str) -> bool {
+    let css = value.to_ascii_lowercase();
+    css.contains("url(") || css.contains("image-set(")
 }
 
 fn keep_or(target: Target) -> Result<(), Target> {
@@ -337,6 +344,10 @@ mod tests {
         assert_eq!(attribute_value("td", "style", "text-align: left"), Ok(()));
         assert_eq!(
             attribute_value("td", "style", "background: url(https://x/y.png)"),
+            Err(Target::Remote)
+        );
+        assert_eq!(
+            attribute_value("td", "style", "background: IMAGE-SET(\"//x/y.png\" 1x)"),
             Err(Target::Remote)
         );
         assert_eq!(

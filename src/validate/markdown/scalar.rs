@@ -211,6 +211,16 @@ mod tests {
         assert_eq!(locate(src, ja.span, value, &[at]), [(1, 23)]);
     }
 
+    /// Found by `a_literal_block_places_every_character` below (shrunk to one line, `>`): a
+    /// line that is one Markdown marker is still placed where it stands.
+    #[test]
+    fn a_literal_line_of_one_marker_is_placed() {
+        for marker in [">", "-", "#", "*"] {
+            let src = format!("t: x\nbody: |\n    {marker}\n");
+            assert_eq!(place(&src, "body", marker), (3, 5), "{marker}");
+        }
+    }
+
     proptest::proptest! {
         /// Any value written as a literal block: every character of a line is placed where
         /// it stands (the block drops only indentation).

@@ -400,6 +400,11 @@ impl<'a> Walker<'a> {
         let shown = shorten(value);
         let (code, message, help) = match target {
             Target::Keep => return,
+            Target::Remote if attr == "style" => (
+                Code::RemoteResource,
+                format!("attribute `style=\"{shown}\"` is removed from `<{tag}>`: its CSS loads what it names"),
+                "put an image in the site and show it with `![alt](path)`; the theme styles the page",
+            ),
             Target::Remote => (
                 Code::RemoteResource,
                 format!("`<{tag} {attr}=\"{shown}\">` would load from another host; the attribute is removed"),
@@ -435,17 +440,11 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// A value as shown in a message: at most 60 characters, controls escaped (and nothing else:
-/// a Windows path is shown with its backslashes as written, not doubled).
+/// A value as shown in a message: at most 60 characters, as written (`C:\x` stays `C:\x`),
+/// controls and invisible characters escaped as `<U+001B>`.
 fn shorten(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().take(60) {
-        if c.is_control() {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
+    let head: String = s.chars().take(60).collect();
+    let mut out = crate::diag::chars::escaped(&head).into_owned();
     if s.chars().nth(60).is_some() {
         out.push('…');
     }
@@ -455,14 +454,167 @@ fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::markdown::rules::{MAX_HIGHLIGHT_BYTES, MAX_HIGHLIGHT_LINE_CHARS};
 
-    /// The findings of a text: code, byte offset, message.
-    fn found(text: &str) -> Vec<(Code, usize, String)> {
+    /// The codes and byte offsets of a text's findings.
+    fn found(text: &str) -> Vec<(Code, usize)> {
         lint(text)
             .findings
-            .into_iter()
-            .map(|f| (f.code, f.range.start, f.message))
+            .iter()
+            .map(|f| (f.code, f.range.start))
             .collect()
+    }
+
+    /// Paragraphs of `a` making a text of exactly `bytes` bytes.
+    fn paragraphs(bytes: usize) -> String {
+        let mut text = "aaaaaaa\n\n".repeat(bytes / 9);
+        text.push_str(&"a".repeat(bytes - text.len()));
+        text
+    }
+
+    #[test]
+    fn a_text_over_the_size_limit_is_not_parsed() {
+        assert_eq!(found(&paragraphs(MAX_TEXT_BYTES)), []);
+        assert_eq!(
+            found(&paragraphs(MAX_TEXT_BYTES + 1)),
+            [(Code::MarkdownTooLarge, 0)]
+        );
+        let lint = lint(&paragraphs(MAX_TEXT_BYTES + 1));
+        assert!(lint.findings[0]
+            .message
+            .contains("65 KiB; the limit is 64 KiB"));
+        assert_eq!(lint.elements, 0);
+    }
+
+    #[test]
+    fn nesting_is_counted_over_markdown_and_html_alike() {
+        // Each block quote is a level and its paragraph one more.
+        let quotes = |n: usize| format!("{}x\n", "> ".repeat(n));
+        assert_eq!(found(&quotes(MAX_NESTING - 1)), []);
+        // The paragraph inside is the level past the limit: it starts after the markers.
+        assert_eq!(
+            found(&quotes(MAX_NESTING)),
+            [(Code::MarkdownTooDeep, 2 * MAX_NESTING)]
+        );
+        // A paragraph, then raw elements left open inside it.
+        let spans = |n: usize| format!("x {}y\n", "<span>".repeat(n));
+        assert_eq!(found(&spans(MAX_NESTING - 1)), []);
+        // The paragraph is one level, so the span that crosses the limit is the last one,
+        // after `x ` and the spans before it.
+        assert_eq!(
+            found(&spans(MAX_NESTING)),
+            [(
+                Code::MarkdownTooDeep,
+                2 + (MAX_NESTING - 1) * "<span>".len()
+            )]
+        );
+        // Closed elements do not add up.
+        assert_eq!(found(&"x <b>y</b> ".repeat(MAX_NESTING * 4)), []);
+    }
+
+    #[test]
+    fn a_paragraph_with_no_markup_has_a_length_limit() {
+        let run = |n: usize| format!("# h\n\n{}\n", "あ".repeat(n));
+        assert_eq!(found(&run(MAX_RUN_CHARS)), []);
+        assert_eq!(
+            found(&run(MAX_RUN_CHARS + 1)),
+            [(Code::MarkdownLongParagraph, 5)]
+        );
+        // Markup breaks the run: the same characters with emphasis between them pass.
+        let broken = format!(
+            "{}*b*{}\n",
+            "a".repeat(MAX_RUN_CHARS),
+            "a".repeat(MAX_RUN_CHARS)
+        );
+        assert_eq!(found(&broken), []);
+    }
+
+    #[test]
+    fn a_table_has_a_cell_limit_counting_short_rows_as_wide() {
+        // 50 columns: the header and 99 rows make 5,000 cells.
+        let table = |rows: usize, row: &str| {
+            format!(
+                "before\n\n|{}\n|{}\n{}",
+                "h|".repeat(50),
+                "-|".repeat(50),
+                format!("{row}\n").repeat(rows)
+            )
+        };
+        let full = format!("|{}", "1|".repeat(50));
+        assert_eq!(found(&table(MAX_TABLE_CELLS / 50 - 1, &full)), []);
+        assert_eq!(
+            found(&table(MAX_TABLE_CELLS / 50, &full)),
+            [(Code::MarkdownTableTooLarge, 8)]
+        );
+        // A row of one cell is padded to the header's width.
+        assert_eq!(
+            found(&table(MAX_TABLE_CELLS / 50, "|1|")),
+            [(Code::MarkdownTableTooLarge, 8)]
+        );
+    }
+
+    #[test]
+    fn code_is_highlighted_within_its_limits_and_printed_plain_past_them() {
+        let fenced = |lang: &str, code: &str| format!("x\n\n```{lang}\n{code}\n```\n");
+        let lines = |bytes: usize| {
+            let mut code = "let a = 1;\n".repeat((bytes - 1) / 11);
+            code.push_str(&"a".repeat(bytes - 1 - code.len()));
+            code
+        };
+        // The block's code is its lines with their line ends.
+        let at_limit = lint(&fenced("rust", &lines(MAX_HIGHLIGHT_BYTES)));
+        assert_eq!(at_limit.findings, []);
+        assert_eq!(at_limit.highlighted, MAX_HIGHLIGHT_BYTES);
+        let over = lint(&fenced("rust", &lines(MAX_HIGHLIGHT_BYTES + 1)));
+        assert_eq!(over.highlighted, 0);
+        assert_eq!(
+            found(&fenced("rust", &lines(MAX_HIGHLIGHT_BYTES + 1))),
+            [(Code::CodeNotHighlighted, 3)]
+        );
+        let line = |n: usize| fenced("yaml", &"a".repeat(n));
+        assert_eq!(found(&line(MAX_HIGHLIGHT_LINE_CHARS)), []);
+        assert_eq!(
+            found(&line(MAX_HIGHLIGHT_LINE_CHARS + 1)),
+            [(Code::CodeNotHighlighted, 3)]
+        );
+        // Without a language nothing is highlighted, so nothing is over a limit.
+        let plain = lint(&fenced("", &lines(MAX_HIGHLIGHT_BYTES * 4)));
+        assert_eq!((plain.findings.len(), plain.highlighted), (0, 0));
+        assert_eq!(
+            Code::CodeNotHighlighted.severity(),
+            crate::diag::Severity::Warning
+        );
+    }
+
+    #[test]
+    fn targets_are_placed_at_their_link_or_image() {
+        let text = "a [up](../../etc/passwd) ![p](https://evil.example/p.png)\n\n[js](javascript:x) [ok](/ja/) ![i](img/ok.png)";
+        assert_eq!(
+            found(text),
+            [
+                (Code::LinkOutsideSite, 2),
+                (Code::RemoteResource, 25),
+                (Code::HtmlRemoved, 59),
+            ]
+        );
+        let message = &lint(text).findings[0].message;
+        assert!(
+            message.contains("`../../etc/passwd` leaves the site"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_target_is_quoted_as_written_and_cut() {
+        let message = |text: &str| lint(text).findings[0].message.clone();
+        assert!(message("[w](C:\\Windows\\win.ini)").contains("`C:\\Windows\\win.ini`"));
+        let long = message(&format!("[x](../{})", "a".repeat(100)));
+        assert!(
+            long.contains(&format!("`../{}…`", "a".repeat(57))),
+            "{long}"
+        );
+        let hidden = message("[x](../\u{202e}a)");
+        assert!(hidden.contains("`../<U+202E>a`"), "{hidden}");
     }
 
     /// The target of a reference link is written in its definition: the finding is placed
@@ -471,22 +623,11 @@ mod tests {
     fn a_reference_link_is_placed_at_its_definition() {
         let text = "[a][r] and [b][r]\n\n[r]: /etc/passwd\n";
         let def = text.find("[r]:").unwrap();
-        let got = found(text);
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert!(
-            got.iter()
-                .all(|(code, at, _)| *code == Code::LinkOutsideSite && *at == def),
-            "{got:?}"
+        assert_eq!(
+            found(text),
+            [(Code::LinkOutsideSite, def), (Code::LinkOutsideSite, def)]
         );
-        assert_eq!(found("x [a](/etc/passwd)")[0].1, 2);
-    }
-
-    #[test]
-    fn values_in_messages_keep_their_backslashes_and_escape_controls() {
-        let got = found("[a](C:\\Windows\\win.ini)");
-        assert!(got[0].2.contains("`C:\\Windows\\win.ini`"), "{}", got[0].2);
-        assert_eq!(shorten("a\u{1b}b\\c\"d'"), "a\\u{1b}b\\c\"d'");
-        assert_eq!(shorten(&"x".repeat(61)), format!("{}…", "x".repeat(60)));
+        assert_eq!(found("x [a](/etc/passwd)"), [(Code::LinkOutsideSite, 2)]);
     }
 
     /// A text that stops at a limit is printed escaped as one block: its elements do not count
@@ -501,16 +642,5 @@ mod tests {
         assert_eq!(big.findings[0].code, Code::MarkdownTableTooLarge);
         assert_eq!(big.elements, 0);
         assert!(lint("- a\n- b\n").elements > 0);
-    }
-
-    /// CSS `url()` loads from elsewhere whichever element carries the `style`.
-    #[test]
-    fn a_style_that_loads_is_a_remote_resource_on_any_element() {
-        let got = found(
-            "<div style=\"background:url(https://evil.example/x.png)\">x</div>\n\n\
-             <span style=\"color:red\">y</span>\n",
-        );
-        let codes: Vec<Code> = got.iter().map(|(code, ..)| *code).collect();
-        assert_eq!(codes, [Code::RemoteResource, Code::HtmlRemoved], "{got:?}");
     }
 }
