@@ -118,8 +118,11 @@ fn emit_report(
             .line(line)
             .map(str::to_owned)
     };
-    let (errors, warnings) = (diags.count(Severity::Error), diags.count(Severity::Warning));
+    // Counted once sorted: a diagnostic found twice (two links to one bad reference
+    // definition) is shown once and counted once.
     let sorted = diags.into_sorted();
+    let count = |severity| sorted.iter().filter(|d| d.severity == severity).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     emit::emit(out, format, &sorted, &lines)?;
     if format == Format::Human {
         let records = corpus.map_or(0, |c| c.records.len());

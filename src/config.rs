@@ -55,7 +55,7 @@ impl Config {
             let base = b.trim_matches('/');
             if !base.is_empty() && !base.split('/').all(url_segment) {
                 diags.push(
-                    Diagnostic::new(Code::Config, CONFIG_FILE, b.span(), format!("base_path {:?} is not a path on this site", *b))
+                    Diagnostic::new(Code::Config, CONFIG_FILE, b.span(), format!("base_path `{}` is not a path on this site", b.as_str()))
                         .with_help("write the path the site is published under, as segments of letters, digits, `-`, `_`, `.` and `~` between slashes, e.g. `/casebook/` (no `..`, `//`, `\\`, scheme or host)"),
                 );
             }
@@ -64,7 +64,7 @@ impl Config {
         let theme = raw.theme.map_or_else(|| "default".into(), |t| {
             if !url_segment(&t) {
                 diags.push(
-                    Diagnostic::new(Code::Config, CONFIG_FILE, t.span(), format!("theme {:?} is not a directory name under themes/", *t))
+                    Diagnostic::new(Code::Config, CONFIG_FILE, t.span(), format!("theme `{}` is not a directory name under themes/", t.as_str()))
                         .with_help("write the name of a directory in themes/, e.g. `default` (letters, digits, `-`, `_`, `.`; no slash and no `..`)"),
                 );
             }

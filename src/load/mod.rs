@@ -40,6 +40,9 @@ pub struct VocabFile<T> {
     pub file: String,
     pub entries: Vec<T>,
     pub tree: Option<Node>,
+    /// The ids of entries that could not be read (their errors are reported). References to
+    /// them are not reported again as unknown.
+    pub unloaded: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -175,7 +178,9 @@ fn load_file(path: &Path, rel: &str) -> FileResult {
     out.diags
         .extend(parsed.problems.into_iter().map(|e| problem(rel, e.into())));
     if !failed {
-        out.loaded = loaded(target, parsed.root, rel, &mut out.diags);
+        // A document with nothing in it (`---` alone, `~`) holds no record either.
+        let root = parsed.root.filter(|root| !root.is_null());
+        out.loaded = loaded(target, root, rel, &mut out.diags);
     }
     out.text = Some(text);
     out
@@ -396,11 +401,14 @@ fn vocab_file<T: DeserializeOwned>(
             file: format!("content/vocabularies/{}.yaml", vocab.stem()),
             entries: Vec::new(),
             tree: None,
+            unloaded: Vec::new(),
         };
     };
     let mut found = Vec::new();
+    let mut unloaded = Vec::new();
     let entries = match &tree {
-        Some(t) => typed::<Vec<T>>(t, &file, &mut found).unwrap_or_default(),
+        Some(t) => typed::<Vec<T>>(t, &file, &mut found)
+            .unwrap_or_else(|| readable(t, &file, &mut unloaded)),
         None => Vec::new(),
     };
     diags.extend(found);
@@ -408,7 +416,25 @@ fn vocab_file<T: DeserializeOwned>(
         file,
         entries,
         tree,
+        unloaded,
     }
+}
+
+/// The entries of a vocabulary that can be read, when some cannot (those are reported
+/// already): one bad entry does not take the others with it. The ids of the bad ones go to
+/// `unloaded`.
+fn readable<T: DeserializeOwned>(tree: &Node, file: &str, unloaded: &mut Vec<String>) -> Vec<T> {
+    let crate::yaml::Value::Seq(items) = &tree.value else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    for item in items {
+        match typed::<T>(item, file, &mut Vec::new()) {
+            Some(entry) => entries.push(entry),
+            None => unloaded.extend(item.get("id").and_then(Node::as_str).map(str::to_owned)),
+        }
+    }
+    entries
 }
 
 fn load_vocab(

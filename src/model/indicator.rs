@@ -38,7 +38,7 @@ pub struct Value {
     pub value: Spanned<f64>,
     /// The whole the value is a part of, when the source gives "N of M".
     #[serde(default)]
-    pub of: Option<f64>,
+    pub of: Option<Spanned<f64>>,
     /// When the value was measured (時点).
     #[serde(default)]
     pub as_of: Option<Dated>,
@@ -53,7 +53,7 @@ pub struct Value {
 pub struct Target {
     pub value: Spanned<f64>,
     #[serde(default)]
-    pub of: Option<f64>,
+    pub of: Option<Spanned<f64>>,
     /// The point the target is to be reached by (目標値（令和3年度末）).
     #[serde(default)]
     pub deadline: Option<Dated>,

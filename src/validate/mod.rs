@@ -195,6 +195,85 @@ mod tests {
         assert_eq!(ours.len(), 6, "{ours:?}");
     }
 
+    /// A whole (`of`) that cannot be one is reported where it is written, and the value is
+    /// not compared with it.
+    #[test]
+    fn a_whole_that_is_not_a_number_of_things_is_reported_at_of() {
+        let file = "content/status-sheets/sample-pref-sheet.yaml";
+        let text = "region: sample-pref\n\
+                    title: {ja: 見本, en: Sample}\n\
+                    results:\n\
+                    \x20 indicators:\n\
+                    \x20   - {indicator: municipal-forums, actual: {value: 39, of: inf, as_of: R1.6月時点}}\n\
+                    \x20   - {indicator: municipal-forums, target: {value: 3, of: -43, deadline: R2年度末}}\n\
+                    \x20   - {indicator: municipal-forums, baseline: {value: 1, of: nan, as_of: R1.6月時点}}\n";
+        let got = check(&[(file, text)]);
+        let want: Vec<_> = ["inf,", "-43,", "nan,"]
+            .into_iter()
+            .map(|of| {
+                let (line, column) = at(text, of);
+                (file.to_owned(), Code::ImpossibleNumber, line, column)
+            })
+            .collect();
+        assert_eq!(got, want);
+        // `    - {indicator: municipal-forums, actual: {value: 39, of: ` is 60 characters.
+        assert_eq!(at(text, "inf,"), (5, 61));
+    }
+
+    /// A vocabulary entry that cannot be read is reported; the others are still used, and a
+    /// reference to it is not reported again as unknown (as with a region that fails to load).
+    #[test]
+    fn a_bad_vocabulary_entry_does_not_take_the_others_with_it() {
+        let file = "content/vocabularies/indicators.yaml";
+        let text = "- {id: long-term-inpatients, name: {ja: 長期, en: Long}, unit: persons, better: lower}\n\
+                    - {id: discharge-rate-3m, name: {ja: 退院率, en: Rate}, unit: percent, better: higher}\n\
+                    - {id: municipal-forums, unit: count, better: higher}\n";
+        let got = check(&[(file, text)]);
+        let (line, column) = at(text, "persons");
+        assert_eq!(
+            got,
+            [
+                (file.to_owned(), Code::InvalidValue, line, column),
+                (file.to_owned(), Code::MissingField, 3, 3),
+            ]
+        );
+        // The percent rule still applies to the entry that was read: 154.8 % is impossible.
+        let sheet = "content/status-sheets/sample-pref-sheet.yaml";
+        let minimal = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/minimal")
+                .join(sheet),
+        )
+        .unwrap();
+        let got = check(&[(file, text), (sheet, &minimal.replace("54.8", "154.8"))]);
+        assert!(
+            got.contains(&(sheet.to_owned(), Code::ImpossibleNumber, 16, 23)),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    /// A record file whose one document holds nothing (`---` alone, `~`) is empty.
+    #[test]
+    fn a_document_with_nothing_in_it_is_an_empty_file() {
+        let got = check(&[
+            ("content/pages/markers.yaml", "---\n...\n"),
+            ("content/pages/tilde.yaml", "~\n"),
+        ]);
+        assert_eq!(
+            got,
+            [
+                (
+                    "content/pages/markers.yaml".to_owned(),
+                    Code::EmptyFile,
+                    1,
+                    1
+                ),
+                ("content/pages/tilde.yaml".to_owned(), Code::EmptyFile, 1, 1),
+            ]
+        );
+    }
+
     /// Ids of vocabulary entries, region references in block style, chart levels and nodes, and
     /// the timeline's years and headings.
     #[test]

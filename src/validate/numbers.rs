@@ -86,11 +86,29 @@ fn indicator_row(c: &mut Checker, row: &IndicatorRow) {
         return;
     };
     for v in [&row.baseline, &row.actual].into_iter().flatten() {
-        number(c, def, &v.value, v.of);
+        let of = whole(c, def, v.of.as_ref());
+        number(c, def, &v.value, of);
     }
     if let Some(t) = &row.target {
-        number(c, def, &t.value, t.of);
+        let of = whole(c, def, t.of.as_ref());
+        number(c, def, &t.value, of);
     }
+}
+
+/// The whole a value is part of (`of`), when it can be one: a number, 0 or more. One that
+/// cannot (`inf`, `nan`, `-43`) is reported where it is written, and not compared.
+fn whole(c: &mut Checker, def: &IndicatorDef, of: Option<&Spanned<f64>>) -> Option<f64> {
+    let of = of?;
+    if of.is_finite() && **of >= 0.0 {
+        return Some(**of);
+    }
+    c.push(
+        Code::ImpossibleNumber,
+        of.span(),
+        format!("`{}` cannot be the whole of a value of `{}`", **of, def.id),
+        "`of` is the whole the value is part of (39 of 43): a number, 0 or more",
+    );
+    None
 }
 
 fn number(c: &mut Checker, def: &IndicatorDef, value: &Spanned<f64>, of: Option<f64>) {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Checker;
 use crate::diag::{suggest, Code};
-use crate::load::{Corpus, Record};
+use crate::load::{Corpus, Record, VocabFile};
 use crate::model::id::{of, Id};
 use crate::model::indicator::Count;
 use crate::model::practice::Chart;
@@ -44,11 +44,17 @@ impl<'a> Known<'a> {
             .map(|(_, id)| id.as_str());
         Known {
             regions: loaded.chain(unloaded).collect(),
-            categories: ids(&v.categories.entries),
-            themes: ids(&v.themes.entries),
-            region_kinds: ids(&v.region_kinds.entries),
-            actors: ids(&v.actors.entries),
-            indicators: v.indicators.entries.iter().map(|d| d.id.as_str()).collect(),
+            categories: ids(&v.categories),
+            themes: ids(&v.themes),
+            region_kinds: ids(&v.region_kinds),
+            actors: ids(&v.actors),
+            indicators: v
+                .indicators
+                .entries
+                .iter()
+                .map(|d| d.id.as_str())
+                .chain(v.indicators.unloaded.iter().map(String::as_str))
+                .collect(),
             definitions: v
                 .indicators
                 .entries
@@ -59,8 +65,12 @@ impl<'a> Known<'a> {
     }
 }
 
-fn ids(terms: &[Term]) -> BTreeSet<&str> {
-    terms.iter().map(|t| t.id.as_str()).collect()
+/// The ids of a list of terms: those read, and those of entries that could not be (a
+/// reference to one is not reported again).
+fn ids(terms: &VocabFile<Term>) -> BTreeSet<&str> {
+    let read = terms.entries.iter().map(|t| t.id.as_str());
+    read.chain(terms.unloaded.iter().map(String::as_str))
+        .collect()
 }
 
 /// What a kind of id names: its name in messages, where such ids are defined, and the ids

@@ -213,17 +213,19 @@ impl<'a> De<'a> {
     }
 
     fn unknown_field(&self, key: &Node, fields: &'static [&'static str]) {
-        let name = key.as_str().unwrap_or("?");
+        let Some(name) = key.as_str() else {
+            // An explicit key (`? [a, b]`) that is a list or a mapping.
+            self.sink.push(Problem::at(
+                Code::UnknownField,
+                Span { len: 1, ..key.span },
+                format!("{} cannot be a field name", describe(&key.value)),
+                Some(format!("the fields here are: {}", field_list(fields))),
+            ));
+            return;
+        };
         let help = match suggest::closest(name, fields.iter().copied()) {
             Some(best) => format!("did you mean `{best}`?"),
-            None => format!(
-                "the fields here are: {}",
-                fields
-                    .iter()
-                    .map(|f| format!("`{f}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            None => format!("the fields here are: {}", field_list(fields)),
         };
         let span = Span {
             len: name.chars().count(),
@@ -274,6 +276,15 @@ fn ungrouped<N: std::str::FromStr>(text: &str) -> Option<String> {
     let grouped = (1..=3).contains(&first) && whole.contains(',') && groups.all(|g| g.len() == 3);
     let valid = ascii.replace(',', "");
     (grouped && valid.parse::<N>().is_ok()).then_some(valid)
+}
+
+/// Field names as a help lists them: `` `a`, `b` ``.
+fn field_list(fields: &[&str]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn describe(v: &Value) -> &'static str {
@@ -347,7 +358,18 @@ impl<'de, 'a> de::Deserializer<'de> for De<'a> {
         deserialize_f64 => f64, visit_f64, "a number";
     }
 
+    /// Text is never null: `~`, `null` and an empty value mean "nothing" in YAML, not the
+    /// characters written (an optional field may be null, see `deserialize_option`).
     fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Problem> {
+        if self.node.is_null() {
+            return Err(Problem::at(
+                Code::InvalidValue,
+                self.node.span,
+                "expected text, found nothing: an empty value, `~` and `null` are null in YAML"
+                    .into(),
+                Some("write the text; to write `~` or `null` itself, quote it: `\"~\"`".into()),
+            ));
+        }
         let text = self.scalar("text")?;
         v.visit_str(text)
             .map_err(|e: Problem| e.or_span(self.node.span))
@@ -962,6 +984,50 @@ mod tests {
         let (r, found) = load_region("name: {ja: 熊本県}\nkind: prefecture\nhospitals: many\n");
         assert!(r.is_none());
         assert_eq!(spots(&found), [(Code::InvalidValue, 3, 12)]);
+    }
+
+    /// Text is never null; an optional field may be.
+    #[test]
+    fn null_is_not_text() {
+        let (region, found) = load_region(
+            "name: {ja: ~, en: North}\nkind:\nparent: null\nslogan: {ja: \"~\", en: ''}\n",
+        );
+        assert!(region.is_none());
+        assert_eq!(
+            spots(&found),
+            [(Code::InvalidValue, 1, 12), (Code::InvalidValue, 2, 5)]
+        );
+        assert!(found[0].message.starts_with("expected text, found nothing"));
+        let (region, found) = load_region("name: {ja: \"~\", en: ''}\nkind: area\nparent: ~\n");
+        assert!(found.is_empty(), "{found:?}");
+        let region = region.unwrap();
+        assert_eq!((region.name.ja.as_str(), region.parent), ("~", None));
+    }
+
+    /// A key that is a list or a mapping names no field, and is said to be one.
+    #[test]
+    fn a_key_that_is_not_a_word_is_named_for_what_it_is() {
+        let (_, found) = load_region(
+            "name: {ja: 北部, en: North}\nkind: area\n? [hospitals, clinics]\n: 3\n? {a: b}\n: c\n",
+        );
+        let said: Vec<(usize, usize, &str)> = found
+            .iter()
+            .map(|p| {
+                (
+                    p.span.unwrap().line,
+                    p.span.unwrap().column,
+                    p.message.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (3, 3, "a list cannot be a field name"),
+                (5, 3, "a mapping cannot be a field name")
+            ]
+        );
+        assert!(found[0].help.as_deref().unwrap().contains("`hospitals`"));
     }
 
     #[test]

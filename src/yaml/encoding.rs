@@ -30,11 +30,14 @@ pub struct Found {
     pub at: (usize, usize),
 }
 
-/// UTF-16, by its byte order mark or the zero bytes of its ASCII characters.
+/// UTF-16, by its byte order mark or the zero bytes of its ASCII characters. Valid UTF-8
+/// beyond ASCII is UTF-8, however many NULs it holds (they are control characters, reported
+/// as such): UTF-16 text is all but never valid UTF-8 once it has a character past U+007F.
 pub fn utf16(bytes: &[u8]) -> Option<Found> {
     let (encoding, bom) = match bytes {
         [0xFF, 0xFE, ..] => (UTF_16LE, true),
         [0xFE, 0xFF, ..] => (UTF_16BE, true),
+        _ if std::str::from_utf8(bytes).is_ok_and(|text| !text.is_ascii()) => return None,
         _ => (zero_bytes(bytes)?, false),
     };
     let (text, _) = encoding.decode_with_bom_removal(bytes);
@@ -199,8 +202,15 @@ mod tests {
         let mut bytes = RECORD.as_bytes().to_vec();
         bytes.extend([0xFF, 0xFE, b'\n']);
         assert!(legacy_of(&bytes).is_none());
-        // A NUL or two in UTF-8 text is not UTF-16.
+        // A NUL or two in UTF-8 text is not UTF-16, and neither are many in Japanese text
+        // (each line's NUL on the same side of a code unit looked like UTF-16BE).
         assert!(utf16(b"name: a\0b\nkind: x\n").is_none());
+        let nuls = format!(
+            "title: {{ja: 洪水, en: Flood}}\n{}",
+            "# note\0\n".repeat(150)
+        );
+        assert!(zero_bytes(nuls.as_bytes()).is_some());
+        assert!(utf16(nuls.as_bytes()).is_none());
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, rel: &str) -> Result<T, Vec<D
         .into_iter()
         .map(|e| problem(rel, e.into()))
         .collect();
-    let value = match &parsed.root {
+    let value = match parsed.root.as_ref().filter(|root| !root.is_null()) {
         Some(tree) => typed::<T>(tree, rel, &mut diags),
         None if parsed.failed => None,
         None => {

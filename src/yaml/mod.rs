@@ -173,13 +173,18 @@ fn events(
     let mut builder = Builder::new(text, zero_width);
     let read = read_events(text, &mut builder);
     found.append(&mut builder.problems);
-    if let Some((count, span)) = builder.left_out {
-        found.push(ParseError {
-            code: Code::YamlTag,
-            span,
-            message: format!("{count} more tags in this file from here on are not listed"),
-            help: Some("remove them, as those above".into()),
-        });
+    for (what, code, left_out) in [
+        ("tags", Code::YamlTag, builder.left_out.tags),
+        ("anchors", Code::YamlAlias, builder.left_out.anchors),
+    ] {
+        if let Some((count, span)) = left_out {
+            found.push(ParseError {
+                code,
+                span,
+                message: format!("{count} more {what} in this file from here on are not listed"),
+                help: Some("remove them, as those above".into()),
+            });
+        }
     }
     read.map(|()| builder.root)
 }
@@ -207,6 +212,9 @@ fn syntax_error(text: &str, builder: &Builder, e: &saphyr_parser::ScanError) -> 
         if let Some(tab) = tab_indent(text, e.marker().line(), usize::MAX) {
             return tab;
         }
+    }
+    if let Some(tab) = tab_after_colon(text, e) {
+        return tab;
     }
     let unclosed = builder.open_starts().rev().find_map(|(span, index)| {
         let c = text.chars().nth(index)?;
@@ -244,6 +252,33 @@ fn syntax_error(text: &str, builder: &Builder, e: &saphyr_parser::ScanError) -> 
         message: format!("YAML syntax error: {}", e.info()),
         help: Some(help.into()),
     }
+}
+
+/// A tab between `:` and a plain value (`kind:\tarea`): YAML allows it, but the parser refuses
+/// it ("':' must be followed by a valid YAML whitespace", at the value), so the tab is named,
+/// at its place, with the fix.
+fn tab_after_colon(text: &str, e: &saphyr_parser::ScanError) -> Option<ParseError> {
+    if !e.info().starts_with("':' must be followed") {
+        return None;
+    }
+    let line = text.lines().nth(e.marker().line().checked_sub(1)?)?;
+    let before: Vec<char> = line.chars().take(e.marker().col()).collect();
+    let gap = before
+        .iter()
+        .rev()
+        .take_while(|c| matches!(c, ' ' | '\t'))
+        .count();
+    let colon = before.len().checked_sub(gap + 1)?;
+    if before[colon] != ':' || !before[colon + 1..].contains(&'\t') {
+        return None;
+    }
+    let tab = before[colon + 1..].iter().position(|c| *c == '\t')? + colon + 1;
+    Some(ParseError {
+        code: Code::YamlSyntax,
+        span: Span::new(e.marker().line(), tab + 1, 1),
+        message: "a tab after `:` is not read as a space before this value".into(),
+        help: Some("write a space after `:` instead of the tab".into()),
+    })
 }
 
 /// A tab in the indentation of line `from` or of one of the `more` lines after it: the
@@ -284,9 +319,9 @@ struct Builder<'t> {
     /// Problems that do not stop the parse: tags, escapes of hidden characters, a second
     /// document.
     problems: Vec<ParseError>,
-    /// Tags past [`text::MAX_REPORTED`] problems: how many, and where the first is. (Escapes
-    /// past it are not looked for: the file has errors enough to fix first.)
-    left_out: Option<(usize, Span)>,
+    /// Tags and anchors past [`text::MAX_REPORTED`] problems: how many, and where the first
+    /// is. (Escapes past it are not looked for: the file has errors enough to fix first.)
+    left_out: LeftOut,
     /// The last character index mapped to a byte offset of `text`, and that offset.
     cursor: (usize, usize),
     /// Whether `text` holds a zero-width character.
@@ -305,7 +340,7 @@ impl<'t> Builder<'t> {
             root: None,
             documents: 0,
             problems: Vec::new(),
-            left_out: None,
+            left_out: LeftOut::default(),
             cursor: (0, 0),
             zero_width,
             backslash: text.contains('\\'),
@@ -347,9 +382,9 @@ impl<'t> Builder<'t> {
                     "write the value out in full where it is used",
                 ));
             }
-            Event::Scalar(text, style, _, tag) => {
+            Event::Scalar(text, style, anchor, tag) => {
                 self.count(span)?;
-                self.tag(tag.as_deref(), span);
+                self.properties(anchor, tag.as_deref(), span, index);
                 // Escapes exist only in double-quoted scalars, and only in a file with a `\`.
                 let escaped = self.backslash && style == ScalarStyle::DoubleQuoted;
                 if escaped {
@@ -370,11 +405,15 @@ impl<'t> Builder<'t> {
                     },
                 });
             }
-            Event::SequenceStart(_, tag) => {
-                self.open(Open::Seq(span, index, Vec::new()), tag.as_deref())?;
+            Event::SequenceStart(anchor, tag) => {
+                self.open(Open::Seq(span, index, Vec::new()), anchor, tag.as_deref())?;
             }
-            Event::MappingStart(_, tag) => {
-                self.open(Open::Map(span, index, Vec::new(), None), tag.as_deref())?;
+            Event::MappingStart(anchor, tag) => {
+                self.open(
+                    Open::Map(span, index, Vec::new(), None),
+                    anchor,
+                    tag.as_deref(),
+                )?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let node = match self.stack.pop() {
@@ -396,13 +435,13 @@ impl<'t> Builder<'t> {
         Ok(false)
     }
 
-    fn open(&mut self, open: Open, tag: Option<&Tag>) -> Result<(), ParseError> {
-        let (Open::Seq(span, ..) | Open::Map(span, ..)) = open;
+    fn open(&mut self, open: Open, anchor: usize, tag: Option<&Tag>) -> Result<(), ParseError> {
+        let (Open::Seq(span, index, ..) | Open::Map(span, index, ..)) = open;
         if self.stack.len() >= MAX_DEPTH {
             return Err(too_deep(span));
         }
         self.count(span)?;
-        self.tag(tag, span);
+        self.properties(anchor, tag, span, index);
         self.stack.push(open);
         Ok(())
     }
@@ -431,31 +470,52 @@ impl<'t> Builder<'t> {
         true
     }
 
-    /// A tag is an error at the tag: content is plain YAML, and a tag such as `!include`
-    /// would otherwise be dropped without a word.
-    fn tag(&mut self, tag: Option<&Tag>, span: Span) {
-        let Some(tag) = tag else { return };
-        if self.problems.len() >= text::MAX_REPORTED {
-            let (count, first) = self.left_out.unwrap_or((0, span));
-            self.left_out = Some((count + 1, first));
+    /// Anchors and tags are errors where they stand (a node's span starts at the first of
+    /// them): content is plain YAML. A tag such as `!include` would otherwise be dropped
+    /// without a word, and an anchor only names a node for aliases, which are refused. `anchor`
+    /// is the parser's anchor id (0: none); the node starts at character `index`.
+    fn properties(&mut self, anchor: usize, tag: Option<&Tag>, span: Span, index: usize) {
+        if anchor == 0 && tag.is_none() {
             return;
         }
-        let written = match tag.handle.as_str() {
-            "!" => format!("!{}", tag.suffix),
-            "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
-            handle => format!("!<{handle}{}>", tag.suffix),
-        };
+        let start = self.byte_offset(index);
+        let written = Written::read(&self.text[start..], span);
+        if anchor != 0 {
+            let (text, at) = written.anchor.unwrap_or_else(|| ("&…".into(), span));
+            self.refuse(Refused {
+                code: Code::YamlAlias,
+                span: at,
+                message: format!("YAML anchors are not accepted in content: `{text}`"),
+                help: "remove it: content is plain YAML, and an alias (`*name`) that would repeat the value is refused too",
+            });
+        }
+        if let Some(tag) = tag {
+            let (text, at) = written.tag.unwrap_or_else(|| (resolved(tag), span));
+            self.refuse(Refused {
+                code: Code::YamlTag,
+                span: at,
+                message: format!("YAML tags are not accepted in content: `{text}`"),
+                help: "remove the tag and write the value itself (to make a number text, quote it: `\"12\"`)",
+            });
+        }
+    }
+
+    /// A refused anchor or tag, or past [`text::MAX_REPORTED`] problems a count of them.
+    fn refuse(&mut self, r: Refused) {
+        if self.problems.len() >= text::MAX_REPORTED {
+            let slot = match r.code {
+                Code::YamlAlias => &mut self.left_out.anchors,
+                _ => &mut self.left_out.tags,
+            };
+            let (count, first) = slot.unwrap_or((0, r.span));
+            *slot = Some((count + 1, first));
+            return;
+        }
         self.problems.push(ParseError {
-            code: Code::YamlTag,
-            span: Span {
-                len: written.chars().count(),
-                ..span
-            },
-            message: format!("YAML tags are not accepted in content: `{written}`"),
-            help: Some(
-                "remove the tag and write the value itself (to make a number text, quote it: `\"12\"`)"
-                    .into(),
-            ),
+            code: r.code,
+            span: r.span,
+            message: r.message,
+            help: Some(r.help.into()),
         });
     }
 
@@ -497,6 +557,86 @@ impl<'t> Builder<'t> {
                 Some(k) => entries.push((k, node)),
             },
         }
+    }
+}
+
+/// Tags and anchors past the problems a file lists one by one: how many of each, and where
+/// the first is.
+#[derive(Default)]
+struct LeftOut {
+    tags: Option<(usize, Span)>,
+    anchors: Option<(usize, Span)>,
+}
+
+/// An anchor or a tag to report.
+struct Refused {
+    code: Code,
+    span: Span,
+    message: String,
+    help: &'static str,
+}
+
+/// The properties written before a node, as written and where: `&name` and `!tag`, in either
+/// order (the parser resolves a tag's handle, so `!e!x` would otherwise be shown as the URI
+/// its `%TAG` directive names).
+#[derive(Default)]
+struct Written {
+    anchor: Option<(String, Span)>,
+    tag: Option<(String, Span)>,
+}
+
+impl Written {
+    /// Read from `raw`, the source from the node's start at `span`.
+    fn read(raw: &str, span: Span) -> Written {
+        let mut out = Written::default();
+        let (mut line, mut column) = (span.line, span.column);
+        let mut chars = raw.char_indices().peekable();
+        for _ in 0..2 {
+            while let Some((_, c)) = chars.next_if(|(_, c)| matches!(c, ' ' | '\t' | '\n')) {
+                (line, column) = if c == '\n' {
+                    (line + 1, 1)
+                } else {
+                    (line, column + 1)
+                };
+            }
+            let Some(&(at, first)) = chars.peek() else {
+                break;
+            };
+            if first != '&' && first != '!' {
+                break;
+            }
+            let verbatim = raw[at..].starts_with("!<");
+            let mut end = at;
+            while let Some((i, c)) = chars.next_if(|&(i, c)| {
+                if verbatim {
+                    i == at || !raw[at..i].ends_with('>')
+                } else {
+                    i == at || !(c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}'))
+                }
+            }) {
+                end = i + c.len_utf8();
+            }
+            let token = raw[at..end].to_owned();
+            let len = token.chars().count();
+            let place = Span::new(line, column, len);
+            column += len;
+            let slot = if first == '&' {
+                &mut out.anchor
+            } else {
+                &mut out.tag
+            };
+            slot.get_or_insert((token, place));
+        }
+        out
+    }
+}
+
+/// A tag as the parser resolved it, for when its written form cannot be found.
+fn resolved(tag: &Tag) -> String {
+    match tag.handle.as_str() {
+        "!" => format!("!{}", tag.suffix),
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        handle => format!("!<{handle}{}>", tag.suffix),
     }
 }
 
@@ -710,6 +850,25 @@ mod tests {
         assert!(tree("c: |\n  x\ty\n  \tz\n").is_some());
     }
 
+    /// A tab between `:` and a plain value is named at its place (the parser reports the value).
+    #[test]
+    fn a_tab_after_a_colon_is_named_at_its_place() {
+        for (text, line, column) in [("a: 1\nkind:\tarea\n", 2, 6), ("- x:\t-1\n", 1, 5)] {
+            let err = failure(text);
+            assert_eq!(
+                (err.message.as_str(), err.span.line, err.span.column),
+                (
+                    "a tab after `:` is not read as a space before this value",
+                    line,
+                    column
+                ),
+                "{text:?}"
+            );
+        }
+        // Before a quoted value or a comment, the parser takes it.
+        assert!(tree("a:\t\"x\"\nb: 1\t# note\n").is_some());
+    }
+
     /// Issue #20: tags are errors at the tag; the rest of the file is still read.
     #[test]
     fn tags_are_refused_where_they_stand() {
@@ -742,6 +901,62 @@ mod tests {
         );
         let root = parsed.root.expect("the tree is still built");
         assert_eq!(root.get("b").and_then(Node::as_str), Some("12"));
+    }
+
+    /// Anchors are refused where they stand, like tags, whether or not an alias uses them
+    /// (README, "Limits"); the file is still read.
+    #[test]
+    fn anchors_are_refused_where_they_stand() {
+        let parsed = parse("a: &x 1\nb: &y [1]\nc: !t &z x\nd: &w !u\n  e: 1\n");
+        assert!(!parsed.failed);
+        assert_eq!(
+            spots(&parsed.problems),
+            [
+                (Code::YamlAlias, 1, 4),
+                (Code::YamlAlias, 2, 4),
+                (Code::YamlAlias, 3, 7),
+                (Code::YamlTag, 3, 4),
+                (Code::YamlAlias, 4, 4),
+                (Code::YamlTag, 4, 7),
+            ]
+        );
+        assert_eq!(
+            parsed.problems[0].message,
+            "YAML anchors are not accepted in content: `&x`"
+        );
+        assert_eq!(parsed.problems[2].span.len, 2);
+        let root = parsed.root.expect("the tree is still built");
+        assert_eq!(root.get("a").and_then(Node::as_str), Some("1"));
+        let mut flood = parse(&format!("x: [{}]\n", "&a b, ".repeat(1_000)));
+        let last = flood.problems.pop().unwrap();
+        assert_eq!(flood.problems.len(), text::MAX_REPORTED);
+        assert_eq!(
+            (last.code, last.message.as_str()),
+            (
+                Code::YamlAlias,
+                "900 more anchors in this file from here on are not listed"
+            )
+        );
+    }
+
+    /// A tag is named as written: a `%TAG` handle is not shown as the URI it stands for.
+    #[test]
+    fn tags_are_named_as_written() {
+        let parsed =
+            parse("%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\nb: ! 2\nc: !<tag:x> 3\n");
+        let named: Vec<(&str, usize, usize)> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.message.as_str(), p.span.column, p.span.len))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("YAML tags are not accepted in content: `!e!x`", 4, 4),
+                ("YAML tags are not accepted in content: `!`", 4, 1),
+                ("YAML tags are not accepted in content: `!<tag:x>`", 4, 8),
+            ]
+        );
     }
 
     /// A file of tags is reported in bounded space: the first hundred, then a count.

@@ -31,6 +31,13 @@ pub fn finding(c: char, span: Span, how: Option<&str>) -> Option<ParseError> {
         None => describe(c),
     };
     let (code, message, help) = match class {
+        // CRLF is read as LF before this: a CR left is a line break of an old Mac file, or
+        // stray.
+        Hidden::Control if c == '\r' => (
+            Code::ControlCharacter,
+            format!("control character in the text: {what}"),
+            "a carriage return alone is not a line break here: save the file with LF (or CRLF) line endings, or delete it",
+        ),
         Hidden::Control => (
             Code::ControlCharacter,
             format!("control character in the text: {what}"),
@@ -236,6 +243,23 @@ mod tests {
             .iter()
             .map(|e| (e.code, e.span.line, e.span.column))
             .collect()
+    }
+
+    #[test]
+    fn a_carriage_return_alone_is_told_to_be_a_line_ending() {
+        let found = scan("a: 1\rb: 2\r").problems;
+        assert_eq!(
+            spots(&found),
+            [
+                (Code::ControlCharacter, 1, 5),
+                (Code::ControlCharacter, 1, 10)
+            ]
+        );
+        assert!(found[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("LF (or CRLF) line endings"));
     }
 
     #[test]

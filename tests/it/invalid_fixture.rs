@@ -42,11 +42,32 @@ macro_rules! invalid_fixtures {
 
 invalid_fixtures! {
     alias_bomb,
+    anchors_and_tags => |run| {
+        // Tags as written, not as their `%TAG` handle resolves them; each at its own place.
+        run.human_shows("4:7: error[yaml-tag]: YAML tags are not accepted in content: `!e!text`");
+        run.human_shows("6:9: error[yaml-tag]: YAML tags are not accepted in content: `!`");
+        run.human_shows("10:9: error[yaml-alias]: YAML anchors are not accepted in content: `&s`");
+        run.human_shows("13:10: error[yaml-tag]: YAML tags are not accepted in content: `!!int`");
+    },
     bom_crlf,
+    brackets_in_scalars,
     brackets_in_text,
     broken_symlink => |run| {
         run.human_shows("this link leads back to `content/`, which holds it: a loop");
         run.human_shows("this link leads to `south-area.yaml`, which does not exist");
+    },
+    code_not_highlighted => |run| {
+        run.human_shows("a line of this code block has 601 characters");
+        run.human_shows("this code block is 9 KiB; code over 8 KiB is printed without highlighting");
+    },
+    complex_keys => |run| {
+        run.human_shows("8:3: error[unknown-field]: a list cannot be a field name");
+        run.human_shows("10:3: error[unknown-field]: a mapping cannot be a field name");
+    },
+    config_paths => |run| {
+        // Quoted as written: one backslash, not two.
+        run.human_shows("error[config]: base_path `/\\evil.example/` is not a path on this site");
+        run.human_shows("error[config]: theme `../../etc` is not a directory name under themes/");
     },
     control_characters => |run| {
         run.human_shows("1 | title: {ja: \"このサイト<U+001B>[2Jについて\", en: About this site}");
@@ -55,9 +76,25 @@ invalid_fixtures! {
         assert!(!run.human.contains(['\u{1b}', '\0', '\u{202e}']), "raw controls in {:?}", run.human);
     },
     count_wording_and_axis,
+    date_errors => |run| {
+        run.human_shows("`令和2年2月30日` is not a real date: February 2020 has no day 30");
+        run.human_shows("`R9999年` is outside the years Casebook handles (1 to 9999)");
+        run.human_shows("`平成32年度` is past the end of the Heisei era");
+    },
+    date_forms => |run| run.human_shows("checked 5 records: 0 error(s), 0 warning(s)"),
     deep_nesting,
+    document_markers => |run| {
+        run.human_shows("5:1: error[yaml-syntax]: a second YAML document starts here, after `...`");
+        run.human_shows("markers-only.yaml:1:1: error[empty-file]: the record file is empty");
+    },
     duplicate_id,
     duplicate_key => |run| run.human_shows("error[duplicate-key]: duplicate key `name` (first at line 1)"),
+    duplicate_key_forms => |run| {
+        run.human_shows("1:18: error[duplicate-key]: duplicate key `ja` (first at line 1)");
+        run.human_shows("4:1: error[duplicate-key]: duplicate key `parent` (first at line 3)");
+        // The theme whose entry fails to load is not also reported as unknown where used.
+        assert!(!run.human.contains("does not exist"), "{}", run.human);
+    },
     editor_files => |run| run.human_shows("checked 4 records: 0 error(s), 0 warning(s)"),
     empty_file,
     encodings => |run| {
@@ -74,11 +111,30 @@ invalid_fixtures! {
     },
     era_overflow,
     every_error_of_a_file,
+    file_too_large => |run| run.human_shows("the file is 4194305 bytes; the limit is 4194304 bytes (4 MiB)"),
     grouping_commas => |run| {
         run.human_shows("error[invalid-value]: `1,738,301` is read as separate entries: in `{…}` a comma ends an entry");
         run.human_shows("= help: for a number, write it without grouping commas: `1738301`; for text, quote it: `\"1,738,301\"`");
         run.human_shows("= help: write it without grouping commas: `1204`");
     },
+    hidden_character_forms => |run| {
+        run.human_shows("bidi control in the text: the escape `\\u2066` writes U+2066 LEFT-TO-RIGHT ISOLATE");
+        run.human_shows("control character in the text: U+0085 NEXT LINE (NEL)");
+        run.human_shows("zero-width character in the text: U+FEFF ZERO WIDTH NO-BREAK SPACE; it is removed");
+        let raw = ['\u{7}', '\u{7f}', '\u{85}', '\u{9b}', '\u{202a}', '\u{2067}', '\u{200c}', '\u{feff}'];
+        assert!(!run.human.contains(raw), "raw hidden characters in {:?}", run.human);
+    },
+    hidden_characters_flood => |run| {
+        // 150 NULs in a UTF-8 file are NULs, not a sign of UTF-16: the first 100 are listed,
+        // the rest counted in one more, and the file shows 50 of those 101.
+        run.human_shows("53:7: note[too-many-diagnostics]: 51 more diagnostics in this file are not shown (51 errors, 0 warnings)");
+        run.human_shows("checked 5 records: 101 error(s), 0 warning(s)");
+    },
+    html_removed => |run| {
+        run.human_shows("attribute `href=\"javascript:alert(4)\"` is removed from `<a>`: `javascript:` URLs are not allowed");
+        run.human_shows("the link target `data:text/html;base64,PHNjcmlwdD4=` is removed: `data:` targets are not allowed");
+    },
+    id_forms => |run| run.human_shows("`Housing_Support` is not a valid id"),
     id_too_long => |run| {
         run.human_shows("error[invalid-id]: the id is 101 characters long; an id has at most 100");
     },
@@ -86,21 +142,60 @@ invalid_fixtures! {
     impossible_date_month,
     invalid_id,
     invalid_utf8,
+    link_outside_site => |run| {
+        // Backslashes as written; a reference link at its definition, once for both uses.
+        run.human_shows("the link target `C:\\Windows\\win.ini` leaves the site: a Windows path");
+        run.human_shows("26:5: error[link-outside-site]: the link target `/root/.ssh/id_rsa` leaves the site");
+    },
+    lone_cr => |run| run.human_shows("= help: a carriage return alone is not a line break here"),
+    long_line => |run| {
+        // A 300,000-character line is echoed around the column, never whole.
+        for line in run.json.lines() {
+            assert!(line.len() < 1_000, "a {}-byte diagnostic", line.len());
+        }
+        assert!(run.human.len() < 3_000, "{} bytes of human output", run.human.len());
+        run.human_shows("…` is not a whole number");
+    },
+    markdown_long_paragraph,
+    markdown_table_too_large,
+    markdown_too_deep,
+    markdown_too_large => |run| {
+        run.human_shows("this Markdown text is 66 KiB; the limit is 64 KiB");
+        run.human_shows("this file has more than 16 KiB of code to highlight with this text");
+        run.human_shows("the Markdown of this file makes more than 20000 HTML elements");
+    },
     missing_as_of,
     missing_field,
     missing_target_date,
     missing_translation,
     multiple_errors,
+    null_values => |run| run.human_shows("error[invalid-value]: expected text, found nothing: an empty value, `~` and `null` are null in YAML"),
+    number_forms => |run| {
+        run.human_shows("`NaN` cannot be a value of `long-term-inpatients`");
+        run.human_shows("`inf` cannot be the whole of a value of `municipal-forums`");
+        run.human_shows("`-43` cannot be the whole of a value of `municipal-forums`");
+    },
     parent_cycle => |run| run.human_shows("error[parent-cycle]: region parents form a cycle: `east-area` → `north-area` → `east-area`"),
+    parent_self => |run| run.human_shows("error[parent-cycle]: region `east-area` is its own parent"),
     part_over_whole,
     percent_over_100,
+    remote_resources => |run| {
+        run.human_shows("13:10: warning[remote-resource]: attribute `style=\"background:url(https://evil.example/6.png)\"` is removed from `<div>`: its CSS loads what it names");
+        run.human_shows("`<iframe>` is removed: pages load nothing from other places");
+    },
     reserved_names => |run| {
         run.human_shows("`Nul` cannot be an id: Windows keeps the name for a device");
         run.human_shows("= help: add a word to the id, such as `con-region.yaml`");
         run.human_shows("in lowercase: rename it to `notes.yaml`");
         run.human_shows("in lowercase: rename it to `east-area.yaml`");
     },
+    scalar_styles_markdown,
+    scalar_styles_text,
     second_document => |run| run.human_shows("error[yaml-syntax]: a second YAML document starts at this `---`"),
+    symlink_inside_root => |run| {
+        // The page linked in, the page linked twice and the directory of cases linked in.
+        run.human_shows("checked 7 records: 0 error(s), 0 warning(s)");
+    },
     symlink_outside_root => |run| {
         run.human_shows("this link leads outside the site root, to `/dev/null`; it is not read");
     },
@@ -108,10 +203,15 @@ invalid_fixtures! {
         run.human_shows("error[yaml-syntax]: a tab is used for indentation");
         run.human_shows("= help: YAML indents with spaces only");
     },
+    tab_separator => |run| {
+        run.human_shows("2:6: error[yaml-syntax]: a tab after `:` is not read as a space before this value");
+        run.human_shows("= help: write a space after `:` instead of the tab");
+    },
     too_many_diagnostics => |run| {
         run.human_shows("54:1: note[too-many-diagnostics]: 5 more diagnostics in this file are not shown (5 errors, 0 warnings)");
         run.human_shows("checked 4 records: 55 error(s), 0 warning(s)");
     },
+    unexpected_files => |run| run.human_shows("= help: the vocabularies are: categories, themes, region-kinds, actors, indicators, glossary, variants"),
     unknown_field => |run| {
         run.human_shows("3 | parnet: sample-pref");
         run.human_shows("= help: did you mean `parent`?");
@@ -119,10 +219,21 @@ invalid_fixtures! {
     unknown_field_japanese_line,
     unknown_indicator,
     unknown_kind_dir => |run| run.human_shows("= help: did you mean `content/regions/`?"),
+    unknown_references => |run| {
+        run.human_shows("error[unknown-reference]: category `peer-suport` does not exist");
+        run.human_shows("error[unknown-reference]: actor `medcal` does not exist");
+        run.human_shows("= help: did you mean `north-area`?");
+    },
     unknown_region,
     unknown_theme,
+    vocabulary_errors => |run| {
+        // Entries that fail to load are not reported again where the status sheet uses them.
+        assert!(!run.human.contains("does not exist"), "{}", run.human);
+    },
+    wrong_shapes => |run| run.human_shows("= help: did you mean `verification`?"),
     wrong_type,
     yaml_alias,
+    yaml_styles_valid,
     yaml_syntax,
     yaml_tag => |run| {
         run.human_shows("2:7: error[yaml-tag]: YAML tags are not accepted in content: `!!str`");
@@ -209,6 +320,8 @@ struct Checked {
     name: String,
     /// The human output (stderr of `check`).
     human: String,
+    /// The JSON output (stdout of `check --format json`).
+    json: String,
 }
 
 impl Checked {
@@ -260,6 +373,7 @@ fn check(name: &str) -> Checked {
     Checked {
         name: name.to_owned(),
         human,
+        json: stdout,
     }
 }
 

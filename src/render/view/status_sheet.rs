@@ -837,7 +837,7 @@ impl<'a> ValueColumn<'a> {
     fn cell(&self, ui: Ui, v: &Value, unit: &str) -> Cell {
         let own_date = v.as_of.as_ref().filter(|_| self.as_of.is_none());
         Cell {
-            value: amount(*v.value, v.of, unit),
+            value: amount(*v.value, v.of.as_deref().copied(), unit),
             dates: own_date.map(|d| cell_date(ui, d)).into_iter().collect(),
             note: v.note.clone().filter(|_| self.note.is_none()),
         }
@@ -897,7 +897,7 @@ impl<'a> TargetColumn<'a> {
                 d.map(|d| format!("{}: {}", ui.get(key), date_as_written(d, lang)))
             });
         Cell {
-            value: amount(*t.value, t.of, unit),
+            value: amount(*t.value, t.of.as_deref().copied(), unit),
             dates: dates.collect(),
             note: t.note.clone(),
         }

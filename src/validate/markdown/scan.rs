@@ -59,15 +59,33 @@ pub fn lint(text: &str) -> Lint {
             }
         }
     };
-    for (event, range) in Parser::new_ext(text, rules::options()).into_offset_iter() {
+    let mut events = Parser::new_ext(text, rules::options()).into_offset_iter();
+    let mut stopped = false;
+    while let Some((event, range)) = events.next() {
+        // A reference link's target is written in its definition (`[r]: /etc/passwd`): its
+        // findings are placed there, where the editor must change it.
+        let range = match &event {
+            Event::Start(Tag::Link { id, .. } | Tag::Image { id, .. }) if !id.is_empty() => events
+                .reference_definitions()
+                .get(id)
+                .map_or(range, |def| def.span.clone()),
+            _ => range,
+        };
         if walker.event(&event, range) == Action::Stop {
+            stopped = true;
             break;
         }
     }
+    // A text that stops is printed escaped, as one block: it costs the file's budgets nothing.
+    let (elements, highlighted) = if stopped {
+        (0, 0)
+    } else {
+        (walker.elements, walker.highlighted)
+    };
     Lint {
         findings: walker.findings,
-        elements: walker.elements,
-        highlighted: walker.highlighted,
+        elements,
+        highlighted,
     }
 }
 
@@ -597,5 +615,32 @@ mod tests {
         );
         let hidden = message("[x](../\u{202e}a)");
         assert!(hidden.contains("`../<U+202E>a`"), "{hidden}");
+    }
+
+    /// The target of a reference link is written in its definition: the finding is placed
+    /// there (once, however many links use it); an inline link's stays at the link.
+    #[test]
+    fn a_reference_link_is_placed_at_its_definition() {
+        let text = "[a][r] and [b][r]\n\n[r]: /etc/passwd\n";
+        let def = text.find("[r]:").unwrap();
+        assert_eq!(
+            found(text),
+            [(Code::LinkOutsideSite, def), (Code::LinkOutsideSite, def)]
+        );
+        assert_eq!(found("x [a](/etc/passwd)"), [(Code::LinkOutsideSite, 2)]);
+    }
+
+    /// A text that stops at a limit is printed escaped as one block: its elements do not count
+    /// toward the file's budget.
+    #[test]
+    fn a_text_that_stops_costs_the_file_nothing() {
+        let deep = lint(&format!("{}x", "> ".repeat(40)));
+        assert_eq!(deep.findings[0].code, Code::MarkdownTooDeep);
+        assert_eq!((deep.elements, deep.highlighted), (0, 0));
+        let table = format!("|a|b|\n|-|-|\n{}", "|1|2|\n".repeat(2_600));
+        let big = lint(&table);
+        assert_eq!(big.findings[0].code, Code::MarkdownTableTooLarge);
+        assert_eq!(big.elements, 0);
+        assert!(lint("- a\n- b\n").elements > 0);
     }
 }
