@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+use crate::html_urls::{browser_url, decode, leaves_site};
 use crate::support::{bin, copy_dir, repo, tree};
 
 /// The hostile fixture, built once for all tests of this module.
@@ -141,47 +142,6 @@ fn read_tag(rest: &str) -> (Tag, &str) {
     }
 }
 
-/// An attribute value with its character references decoded.
-fn decode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let entity = &rest[1..e];
-            let code = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "colon" => Some(':'),
-                _ => entity
-                    .strip_prefix("#x")
-                    .or_else(|| entity.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            };
-            code.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 // ---------------------------------------------------------------------------------------------
 // What a page may hold.
 
@@ -295,27 +255,6 @@ const TAGS: &[&str] = &[
     "area",
     "rtc",
 ];
-
-/// What a browser makes of a URL attribute before reading its scheme: tabs and newlines
-/// removed, leading and trailing controls and spaces trimmed, lowercased.
-fn browser_url(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect::<String>()
-        .trim_matches(|c: char| c <= ' ')
-        .to_ascii_lowercase()
-}
-
-/// Whether a URL leaves the site: a scheme, or another host (`//`, `\\`, `/\`).
-fn leaves_site(url: &str) -> bool {
-    let scheme = url.split_once(':').is_some_and(|(s, _)| {
-        s.starts_with(|c: char| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
-    scheme || url.starts_with("//") || url.starts_with('\\') || url.starts_with("/\\")
-}
 
 /// What is wrong with one tag of `page`, if anything.
 fn unsafe_tag(page: &str, tag: &Tag) -> Vec<String> {

@@ -9,6 +9,7 @@ mod fuzz;
 mod golden;
 mod handbook;
 mod hostile;
+mod html_urls;
 mod invalid_fixture;
 mod markdown;
 mod output;

@@ -13,6 +13,7 @@ use casebook::render::markdown::{render, render_at};
 use proptest::prelude::*;
 
 use super::{cases, hostile_text};
+use crate::html_urls::{browser_url, decode, leaves_site, scheme};
 
 /// URLs an editor or an attacker could put in a link or an image.
 const URLS: &[&str] = &[
@@ -238,15 +239,6 @@ fn tags(html: &str) -> Result<Vec<Tag>, String> {
     Ok(out)
 }
 
-fn decode(value: &str) -> String {
-    value
-        .replace("&quot;", "\"")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 /// The tags sanitised Markdown may contain (ammonia's defaults, which the renderer keeps).
 const TAGS: &[&str] = &[
     "a",
@@ -326,34 +318,6 @@ const TAGS: &[&str] = &[
     "wbr",
     "tfoot",
 ];
-
-/// What a browser makes of a URL attribute before reading its scheme: tabs and newlines
-/// removed, leading and trailing controls and spaces trimmed, lowercased.
-fn browser_url(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect::<String>()
-        .trim_matches(|c: char| c <= ' ')
-        .to_ascii_lowercase()
-}
-
-fn scheme(url: &str) -> Option<&str> {
-    let colon = url.find(':')?;
-    let scheme = &url[..colon];
-    let mut chars = scheme.chars();
-    (chars.next()?.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
-    .then_some(scheme)
-}
-
-/// Whether a URL names another host, or a scheme, rather than a path of this site.
-fn leaves_site(url: &str) -> bool {
-    scheme(url).is_some()
-        || url.starts_with("//")
-        || url.starts_with('\\')
-        || url.starts_with("/\\")
-}
 
 /// Every property of sanitised HTML (see the module's doc); the violations found.
 pub fn unsafe_parts(html: &str) -> Vec<String> {
