@@ -16,7 +16,9 @@
 //!
 //! Guarantees: every observation keeps the date the record gives it and says which role that
 //! date plays ([`DateRole`]); a value's date is never borrowed from another field. A target's
-//! date is its `deadline`, or its `set_at` when there is no deadline. Rows naming an
+//! date is its `deadline`, or its `set_at` when there is no deadline (a target with both keeps
+//! `set_at` in [`Observation::set_at`]); a baseline's or actual's column heading keeps the
+//! date it names, when the record gives one, in [`Observation::heading`]. Rows naming an
 //! indicator that is not in `vocabularies/indicators.yaml` are skipped (validation reports
 //! them as `unknown-reference`, which stops a build), because the unit would be unknown.
 
@@ -26,7 +28,7 @@ use serde::Serialize;
 
 use crate::load::Corpus;
 use crate::model::id::RegionId;
-use crate::model::indicator::{Count, IndicatorRow, Target, Value};
+use crate::model::indicator::{Columns, Count, IndicatorRow, Target, Value};
 use crate::model::outcome::Outcome;
 use crate::model::sheet::StatusSheet;
 use crate::model::vocab::{IndicatorDef, Unit};
@@ -114,6 +116,12 @@ pub struct Observation {
     pub areas: Vec<String>,
     /// The record's remark on the value, such as a column heading that disagrees with its date.
     pub note: Option<Text>,
+    /// The date point the value's column heading names (`実績値（令和２年度末）`), when the
+    /// record gives it (`columns.actual_as_of`); a value dated otherwise contradicts it.
+    pub heading: Option<When>,
+    /// For a target with a deadline: when it was set too, if the record says
+    /// (a target without a deadline has that point as its [`date`](Self::date)).
+    pub set_at: Option<When>,
 }
 
 impl Observation {
@@ -126,6 +134,43 @@ impl Observation {
 /// The row part of a field path: everything before the last `.`.
 pub(crate) fn row_of(path: &str) -> &str {
     path.rsplit_once('.').map_or(path, |(row, _)| row)
+}
+
+/// One value of a comparison, with its own date.
+#[derive(Clone, Debug, Serialize)]
+pub struct Obs {
+    pub value: f64,
+    pub of: Option<f64>,
+    pub date: Option<When>,
+    pub date_role: DateRole,
+    /// Field path inside the record: `results.indicators[0].actual`.
+    pub path: String,
+    pub note: Option<Text>,
+    /// The date its column heading names, when the record gives one.
+    pub heading: Option<When>,
+    /// For a target with a deadline, when it was set, if known.
+    pub set_at: Option<When>,
+}
+
+impl Obs {
+    pub(crate) fn from_observation(o: &Observation) -> Obs {
+        Obs {
+            value: o.value,
+            of: o.of,
+            date: o.date.clone(),
+            date_role: o.date_role,
+            path: o.path.clone(),
+            note: o.note.clone(),
+            heading: o.heading.clone(),
+            set_at: o.set_at.clone(),
+        }
+    }
+
+    /// True when the date is a known stretch of calendar days (not missing, `not-stated`,
+    /// open-ended, or a month without a year).
+    pub fn is_dated(&self) -> bool {
+        self.date.as_ref().and_then(When::bounds).is_some()
+    }
 }
 
 /// Every indicator value in the corpus, sorted (see the module documentation).
@@ -181,6 +226,8 @@ struct Fields<'a> {
     path: String,
     areas: &'a [RegionId],
     note: Option<&'a Text>,
+    heading: Option<&'a When>,
+    set_at: Option<&'a When>,
 }
 
 impl Emit<'_> {
@@ -202,17 +249,27 @@ impl Emit<'_> {
             path: f.path,
             areas: f.areas.iter().map(|a| a.to_string()).collect(),
             note: f.note.cloned(),
+            heading: f.heading.cloned(),
+            set_at: f.set_at.cloned(),
         });
     }
 
     fn sheet(&mut self, sheet: &StatusSheet) {
         let tables = [
-            ("results.indicators", &sheet.results.indicators),
-            ("strengths.indicators", &sheet.strengths.indicators),
+            (
+                "results.indicators",
+                &sheet.results.indicators,
+                &sheet.results.columns,
+            ),
+            (
+                "strengths.indicators",
+                &sheet.strengths.indicators,
+                &sheet.strengths.columns,
+            ),
         ];
-        for (table, rows) in tables {
+        for (table, rows, columns) in tables {
             for (i, row) in rows.iter().enumerate() {
-                self.row(&sheet.region, &format!("{table}[{i}]"), row);
+                self.row(&sheet.region, &format!("{table}[{i}]"), row, columns);
             }
         }
         for (g, group) in sheet.history.groups.iter().enumerate() {
@@ -223,19 +280,29 @@ impl Emit<'_> {
         }
     }
 
-    fn row(&mut self, region: &str, row_path: &str, row: &IndicatorRow) {
+    fn row(&mut self, region: &str, row_path: &str, row: &IndicatorRow, columns: &Columns) {
+        let at = |kind| (region, row_path, row.indicator.as_str(), kind);
         if let Some(v) = &row.baseline {
-            self.value(region, row_path, &row.indicator, ObsKind::Baseline, v);
+            let heading = columns.baseline_as_of.as_deref();
+            self.value(at(ObsKind::Baseline), v, heading);
         }
         if let Some(t) = &row.target {
             self.target(region, row_path, &row.indicator, t);
         }
         if let Some(v) = &row.actual {
-            self.value(region, row_path, &row.indicator, ObsKind::Actual, v);
+            let heading = columns.actual_as_of.as_deref();
+            self.value(at(ObsKind::Actual), v, heading);
         }
     }
 
-    fn value(&mut self, region: &str, row_path: &str, indicator: &str, kind: ObsKind, v: &Value) {
+    /// A baseline or actual of a row (region, row path, indicator, kind), under a heading
+    /// that may name its date.
+    fn value(
+        &mut self,
+        (region, row_path, indicator, kind): (&str, &str, &str, ObsKind),
+        v: &Value,
+        heading: Option<&When>,
+    ) {
         self.push(Fields {
             region,
             indicator,
@@ -247,6 +314,8 @@ impl Emit<'_> {
             path: format!("{row_path}.{}", kind.as_str()),
             areas: &[],
             note: v.note.as_ref(),
+            heading,
+            set_at: None,
         });
     }
 
@@ -263,6 +332,8 @@ impl Emit<'_> {
             path: format!("{row_path}.target"),
             areas: &[],
             note: t.note.as_ref(),
+            heading: None,
+            set_at: t.deadline.as_ref().and(t.set_at.as_deref()),
         });
     }
 
@@ -285,6 +356,8 @@ impl Emit<'_> {
                 path: format!("{path}.of_which[{k}]"),
                 areas: &count.areas,
                 note: Some(&note),
+                heading: None,
+                set_at: None,
             });
         }
         let worded = count.wording.as_ref().map(|w| worded(w, *count.value));
@@ -299,6 +372,8 @@ impl Emit<'_> {
             path,
             areas: &count.areas,
             note: count.note.as_ref().or(worded.as_ref()),
+            heading: None,
+            set_at: None,
         });
     }
 
@@ -322,6 +397,8 @@ impl Emit<'_> {
                     path: format!("discharge[{i}].{field}"),
                     areas: &[],
                     note: d.note.as_ref(),
+                    heading: None,
+                    set_at: None,
                 });
             }
         }

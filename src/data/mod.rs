@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::compare::format::{signed, value_text};
-use crate::compare::{Comparison, Computed, Obs};
+use crate::compare::format::VerdictText;
+use crate::compare::format::{signed, value_text, verdict_text};
+use crate::compare::{Comparison, Computed, Obs, Status};
 use crate::load::Corpus;
 use crate::model::vocab::{Direction, Unit};
 use crate::model::{Body, Kind, Lang, Text};
@@ -24,7 +25,7 @@ pub fn files(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>
     Ok(vec![
         OutputFile::new(
             data_file("indicators.csv"),
-            csv::indicators_csv(site.corpus, &computed.observations),
+            csv::indicators_csv(site.corpus, &computed.observations, &computed.comparisons),
         ),
         OutputFile::new(
             data_file("compare.json"),
@@ -99,8 +100,26 @@ struct JsonRow {
     baseline: Option<JsonValue>,
     target: Option<JsonValue>,
     actual: Option<JsonValue>,
+    /// The judged value − target, signed, per language; null when there is no verdict or
+    /// the values are not comparable.
     gap: BTreeMap<&'static str, Option<String>>,
+    /// True or false only for a final verdict (measured at or after the deadline).
     met: Option<bool>,
+    verdict: Option<JsonVerdict>,
+}
+
+/// A comparison's verdict: its status and reasons as codes, and in words per language.
+#[derive(Serialize)]
+struct JsonVerdict {
+    /// `met`, `not-met`, `on-track`, `not-yet-met`, `not-comparable`.
+    status: &'static str,
+    /// `actual`, or `baseline` for a row without an actual.
+    judged: &'static str,
+    /// `before-deadline`, `no-deadline`, `target-undated`, `undated`, `contradicts-heading`,
+    /// `before-target-set`.
+    reasons: Vec<&'static str>,
+    label: BTreeMap<&'static str, String>,
+    details: BTreeMap<&'static str, Vec<String>>,
 }
 
 fn json_value(o: &Obs, unit: Unit) -> JsonValue {
@@ -152,7 +171,7 @@ fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
         .map(|c| json_row(site, c))
         .collect();
     let mut bytes = serde_json::to_vec(&CompareJson {
-        format: "casebook-compare/1",
+        format: "casebook-compare/2",
         regions,
         indicators,
         rows,
@@ -163,6 +182,7 @@ fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
 
 /// One comparison, its texts and its record's page in both languages.
 fn json_row(site: &Site, c: &Comparison) -> JsonRow {
+    let ui = |lang| site.strings().ui(lang);
     let per_lang =
         |f: &dyn Fn(Lang) -> String| Lang::ALL.iter().map(|l| (l.code(), f(*l))).collect();
     let record = site.records.get(c.source_record.as_str());
@@ -180,8 +200,37 @@ fn json_row(site: &Site, c: &Comparison) -> JsonRow {
         actual: c.actual.as_ref().map(|o| json_value(o, c.unit)),
         gap: Lang::ALL
             .iter()
-            .map(|l| (l.code(), c.gap.map(|g| signed(g, c.unit, *l))))
+            .map(|l| {
+                let gap = c.verdict.as_ref().and_then(|v| v.gap);
+                (l.code(), gap.map(|g| signed(g, c.unit, ui(*l))))
+            })
             .collect(),
-        met: c.met,
+        met: c
+            .verdict
+            .as_ref()
+            .filter(|v| v.status.is_final())
+            .map(|v| v.status == Status::Met),
+        verdict: json_verdict(site, c),
     }
+}
+
+fn json_verdict(site: &Site, c: &Comparison) -> Option<JsonVerdict> {
+    let v = c.verdict.as_ref()?;
+    let texts: Vec<(Lang, VerdictText)> = Lang::ALL
+        .iter()
+        .filter_map(|l| Some((*l, verdict_text(c, site.strings().ui(*l))?)))
+        .collect();
+    Some(JsonVerdict {
+        status: v.status.as_str(),
+        judged: v.judged.as_str(),
+        reasons: v.reasons.iter().map(|r| r.as_str()).collect(),
+        label: texts
+            .iter()
+            .map(|(l, t)| (l.code(), t.label.clone()))
+            .collect(),
+        details: texts
+            .into_iter()
+            .map(|(l, t)| (l.code(), t.details))
+            .collect(),
+    })
 }

@@ -28,6 +28,12 @@ for (const lang of ["ja", "en"]) {
     const text = await page.textContent("#compare-result");
     assert.ok(text.includes("4,830") && text.includes("4,396") && text.includes("+434"), text.slice(0, 400));
     assert.ok(text.includes("39 / 43"), "Kagoshima's forums keep both numbers");
+    // Issue #15: the interactive view gives the static table's verdicts, dates allowing.
+    const soFar = lang === "ja" ? "令和元年6月時点で目標を434人上回る" : "434 above the target as of June 2019; not yet due (deadline: end of FY2021)";
+    assert.ok(text.includes(soFar), text.slice(0, 1200));
+    assert.ok(text.includes(lang === "ja" ? "比較できない" : "not comparable"), text.slice(0, 1200));
+    assert.ok(text.includes(lang === "ja" ? "−14.2ポイント" : "−14.2 pt"), "a difference of rates is in points");
+    assert.equal(await page.locator("#compare-result .verdict.not-met").count(), 0, "no final verdict before the deadline");
     assert.deepEqual(requests.filter((r) => !r.startsWith(server.url)), []);
     await page.close();
   });

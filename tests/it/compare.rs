@@ -16,17 +16,37 @@ fn rows_for(html: &str, region: &str) -> Vec<String> {
         .collect()
 }
 
+/// Issue #15, done when: 4,830 (June 2019) against 4,396 due at the end of FY2021 is 434
+/// above the target, not yet due; nowhere "not met" as a final verdict.
 #[test]
-fn kumamoto_long_term_inpatients_missed_the_target_by_434() {
+fn kumamoto_long_term_inpatients_are_434_above_the_target_not_yet_due() {
     let en = page("en/indicators/long-term-inpatients/index.html");
     let rows = rows_for(&en, "kumamoto-pref");
-    let result = rows
+    let so_far = rows
         .iter()
-        .find(|r| r.contains("4,830") && r.contains("+434"))
+        .find(|r| r.contains("end of FY2021"))
         .unwrap_or_else(|| panic!("{rows:#?}"));
     assert!(
-        result.contains("4,396") && result.contains("June 2019") && result.contains("not met"),
-        "{result}"
+        so_far.contains("4,830")
+            && so_far.contains("June 2019")
+            && so_far.contains("4,396")
+            && so_far.contains("not yet met")
+            && so_far.contains(
+                "434 above the target as of June 2019; not yet due (deadline: end of FY2021)"
+            ),
+        "{so_far}"
+    );
+    // The section 4 row: its actual contradicts its heading and predates the target.
+    let results = rows
+        .iter()
+        .find(|r| r.contains("start of FY2020"))
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert!(
+        results.contains("not comparable")
+            && results
+                .contains("the actual is dated June 2019, but its column is headed end of FY2020")
+            && results.contains("was measured before the target was set (start of FY2020)"),
+        "{results}"
     );
     assert!(en.contains("lower is better"));
     let ja = page("ja/indicators/long-term-inpatients/index.html");
@@ -34,26 +54,47 @@ fn kumamoto_long_term_inpatients_missed_the_target_by_434() {
     assert!(
         rows.iter().any(|r| r.contains("4,830人")
             && r.contains("+434人")
-            && r.contains("未達成")
-            && r.contains("令和元年6月")),
+            && r.contains("令和元年6月時点で目標を434人上回る")
+            && r.contains("期限（令和3年度末）前")),
         "{rows:#?}"
     );
+    for (html, not_met) in [(&en, "not met"), (&ja, "未達成")] {
+        for row in rows_for(html, "kumamoto-pref") {
+            assert!(!row.contains(not_met), "a final verdict: {row}");
+        }
+        assert!(!html.contains("verdict not-met"));
+    }
 }
 
+/// Issue #15, done when: Kumamoto's discharge rates are 14.2 / 3.5 / 1.8 points below target.
 #[test]
-fn kumamoto_discharge_rates_against_their_targets() {
-    for (id, actual, target, gap) in [
-        ("discharge-rate-3m", "54.8%", "69%", "−14.2%"),
-        ("discharge-rate-6m", "80.5%", "84%", "−3.5%"),
-        ("discharge-rate-12m", "88.2%", "90%", "−1.8%"),
+fn kumamoto_discharge_rates_are_points_below_target() {
+    for (id, baseline, target, en_gap, ja_gap) in [
+        ("discharge-rate-3m", "54.8%", "69%", "14.2", "−14.2ポイント"),
+        ("discharge-rate-6m", "80.5%", "84%", "3.5", "−3.5ポイント"),
+        ("discharge-rate-12m", "88.2%", "90%", "1.8", "−1.8ポイント"),
     ] {
         let en = page(&format!("en/indicators/{id}/index.html"));
         let rows = rows_for(&en, "kumamoto-pref");
         assert!(
-            rows.iter().any(|r| r.contains(actual)
+            rows.iter().any(|r| r.contains(baseline)
                 && r.contains(target)
-                && r.contains(gap)
-                && r.contains("not met")),
+                && r.contains(&format!("−{en_gap} pt"))
+                && r.contains(&format!("{en_gap} points below the target as of June 2019"))
+                && r.contains("not yet met")),
+            "{id}: {rows:#?}"
+        );
+        let as_percent = format!("−{en_gap}%");
+        assert!(
+            rows.iter().all(|r| !r.contains(&as_percent)),
+            "a difference of rates is in points: {rows:#?}"
+        );
+        let ja = page(&format!("ja/indicators/{id}/index.html"));
+        let rows = rows_for(&ja, "kumamoto-pref");
+        assert!(
+            rows.iter()
+                .any(|r| r.contains(ja_gap)
+                    && r.contains(&format!("目標を{}ポイント下回る", en_gap))),
             "{id}: {rows:#?}"
         );
     }
@@ -64,15 +105,19 @@ fn kagoshima_forums_keep_both_numbers() {
     let en = page("en/indicators/municipal-forums/index.html");
     let rows = rows_for(&en, "kagoshima-pref");
     assert!(
-        rows.iter()
-            .any(|r| r.contains("39 / 43") && r.contains("43 / 43") && r.contains("not met")),
+        rows.iter().any(|r| r.contains("39 / 43")
+            && r.contains("43 / 43")
+            && r.contains("not yet met")
+            && r.contains(
+                "4 below the target as of end of June 2020; not yet due (deadline: end of FY2020)"
+            )),
         "{rows:#?}"
     );
     let csv = page("data/indicators.csv");
     assert!(
-        csv.lines()
-            .any(|l| l.starts_with("kagoshima-pref,")
-                && l.contains(",municipal-forums,actual,39,43,")),
+        csv.lines().any(|l| l.starts_with("kagoshima-pref,")
+            && l.contains(",municipal-forums,actual,39,43,")
+            && l.ends_with(",not-yet-met,before-deadline")),
         "{csv}"
     );
 }
@@ -82,6 +127,7 @@ fn the_csv_has_documented_columns_and_the_kumamoto_values() {
     let csv = page("data/indicators.csv");
     let header = csv.lines().next().unwrap();
     assert!(header.starts_with("region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path"), "{header}");
+    assert!(header.ends_with(",verdict,verdict_reason"), "{header}");
     assert!(csv.lines().any(|l| l.starts_with("kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,")), "{csv}");
     let compare = text_of(&page("en/compare/index.html"));
     for col in header.split(',') {
@@ -106,8 +152,30 @@ fn the_compare_json_holds_every_comparison() {
         .unwrap();
     assert_eq!(kumamoto["actual"]["value"], 4830.0);
     assert_eq!(kumamoto["target"]["value"], 4396.0);
-    assert_eq!(kumamoto["met"], false);
-    assert_eq!(kumamoto["gap"]["en"], "+434");
+    // Not comparable: no verdict of met or not, no gap.
+    assert_eq!(kumamoto["met"], serde_json::Value::Null);
+    assert_eq!(kumamoto["gap"]["en"], serde_json::Value::Null);
+    assert_eq!(kumamoto["verdict"]["status"], "not-comparable");
+    assert_eq!(
+        kumamoto["verdict"]["reasons"],
+        serde_json::json!(["contradicts-heading", "before-target-set"])
+    );
+    let so_far = rows
+        .iter()
+        .find(|r| {
+            r["region"] == "kumamoto-pref"
+                && r["indicator"] == "long-term-inpatients"
+                && r["actual"].is_null()
+        })
+        .unwrap();
+    assert_eq!(so_far["gap"]["en"], "+434");
+    assert_eq!(so_far["verdict"]["status"], "not-yet-met");
+    assert_eq!(so_far["verdict"]["judged"], "baseline");
+    assert_eq!(so_far["verdict"]["label"]["ja"], "未達（期限前）");
+    assert_eq!(
+        so_far["verdict"]["details"]["en"][0],
+        "434 above the target as of June 2019; not yet due (deadline: end of FY2021)"
+    );
     assert!(v["regions"]
         .as_array()
         .unwrap()

@@ -25,6 +25,16 @@ function valueCell(v, lang) {
   return td;
 }
 
+// The verdict as the static table prints it (compare::format::VerdictText): a badge, then
+// the gap so far with its date and deadline, or why the values are not comparable.
+function verdictCell(v, lang) {
+  const td = el("td", { class: "verdict-cell" });
+  if (!v) return td;
+  td.append(el("span", { class: `verdict ${v.status}` }, v.label[lang] ?? v.label.ja));
+  for (const d of v.details[lang] ?? v.details.ja ?? []) td.append(el("br"), el("small", { class: "verdict-detail" }, d));
+  return td;
+}
+
 function render(data, form, out) {
   const lang = form.dataset.lang;
   const regions = checked(form, "regions");
@@ -50,7 +60,7 @@ function render(data, form, out) {
       const link = el("a", { href: r.url[lang] }, names[r.region] ?? r.region);
       const tr = el("tr", { "data-region": r.region }, el("th", { scope: "row" }, link));
       tr.append(valueCell(r.baseline, lang), valueCell(r.target, lang), valueCell(r.actual, lang), el("td", { class: "num" }, r.gap[lang] ?? ""));
-      tr.append(el("td", {}, r.met === true ? out.dataset.met : r.met === false ? out.dataset.notMet : ""));
+      tr.append(verdictCell(r.verdict, lang));
       body.append(tr);
     }
     table.append(body);
