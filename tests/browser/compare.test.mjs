@@ -34,6 +34,8 @@ for (const lang of ["ja", "en"]) {
     assert.ok(text.includes(lang === "ja" ? "比較できない" : "not comparable"), text.slice(0, 1200));
     assert.ok(text.includes(lang === "ja" ? "−14.2ポイント" : "−14.2 pt"), "a difference of rates is in points");
     assert.equal(await page.locator("#compare-result .verdict.not-met").count(), 0, "no final verdict before the deadline");
+    // Issue #15: names, never ids, in the interactive view.
+    assert.ok(!/kumamoto-pref|kagoshima-pref|long-term-inpatients|discharge-rate-|municipal-forums/.test(text), text.slice(0, 400));
     assert.deepEqual(requests.filter((r) => !r.startsWith(server.url)), []);
     await page.close();
   });

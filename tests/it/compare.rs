@@ -243,3 +243,117 @@ fn the_timeline_draws_years_with_era_and_western_labels() {
         "programmes with lost periods are listed, not drawn"
     );
 }
+
+/// The ids of `content/vocabularies/<name>.yaml` (its `- id: …` lines).
+fn vocabulary_ids(name: &str) -> Vec<String> {
+    let path = crate::support::repo().join(format!("content/vocabularies/{name}.yaml"));
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("- id: "))
+        .map(|id| id.trim().to_owned())
+        .collect()
+}
+
+/// Whether `id` stands in `text` as a token of its own (not inside a longer word or id).
+fn shows(text: &str, id: &str) -> bool {
+    let part = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    text.match_indices(id).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + id.len()..].chars().next();
+        !before.is_some_and(part) && !after.is_some_and(part)
+    })
+}
+
+/// Every comparison page of one language under `public/`.
+fn comparison_pages(lang: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for dir in ["compare", "indicators"] {
+        for e in walkdir::WalkDir::new(built().join(lang).join(dir)) {
+            let e = e.unwrap();
+            if e.file_name() == "index.html" {
+                out.push(e.into_path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A page's visible text: its `<main>` without scripts and without the open-data section,
+/// which documents the data files' columns and so names ids as the values it describes.
+fn visible_text(html: &str) -> String {
+    let main = html
+        .split_once("<main")
+        .and_then(|(_, rest)| rest.split_once("</main>"))
+        .map_or(html, |(main, _)| main);
+    let mut text = main.to_owned();
+    for (open, close) in [
+        ("<section aria-labelledby=\"data-h\">", "</section>"),
+        ("<script", "</script>"),
+    ] {
+        while let Some(start) = text.find(open) {
+            let end = text[start..]
+                .find(close)
+                .map_or(text.len(), |e| start + e + close.len());
+            text.replace_range(start..end, " ");
+        }
+    }
+    text_of(&text)
+}
+
+/// Issue #15, item 3: indicator, unit, region and category names in the reader's language on
+/// every comparison page; ids only in URLs, attributes and data files. On Japanese pages no id
+/// may show at all; on English pages, where a one-word id (`housing`, `people`) is also an
+/// English word and hyphenated themes appear in prose, the hyphenated ids of indicators and
+/// regions, which a table would print in place of a name, may not.
+#[test]
+fn no_id_is_shown_as_a_name_on_a_comparison_page() {
+    let regions: Vec<String> = std::fs::read_dir(crate::support::repo().join("content/regions"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".yaml").map(str::to_owned)
+        })
+        .collect();
+    let indicators = vocabulary_ids("indicators");
+    let mut every: Vec<String> = ["people", "percent", "count", "times"]
+        .map(str::to_owned)
+        .to_vec();
+    for vocabulary in ["categories", "themes", "region-kinds"] {
+        every.extend(vocabulary_ids(vocabulary));
+    }
+    every.extend(indicators.iter().cloned());
+    every.extend(regions.iter().cloned());
+    let hyphenated: Vec<&String> = indicators
+        .iter()
+        .chain(&regions)
+        .filter(|id| id.contains('-'))
+        .collect();
+    assert!(indicators.len() >= 10 && regions.len() >= 20 && every.len() > 50);
+    let mut shown = Vec::new();
+    for (lang, ids) in [("ja", every.iter().collect::<Vec<_>>()), ("en", hyphenated)] {
+        let pages = comparison_pages(lang);
+        assert!(pages.len() >= 15, "{lang}: {pages:?}");
+        for page in pages {
+            let text = visible_text(&std::fs::read_to_string(&page).unwrap());
+            for id in ids.iter().filter(|id| shows(&text, id)) {
+                shown.push(format!("{}: {id}", page.display()));
+            }
+        }
+    }
+    assert!(
+        shown.is_empty(),
+        "ids shown as names:\n{}",
+        shown.join("\n")
+    );
+    // The check itself sees an id where one is printed.
+    assert!(shows(
+        "指標 long-term-inpatients の値",
+        "long-term-inpatients"
+    ));
+    assert!(!shows(
+        "/ja/indicators/long-term-inpatients-x/",
+        "long-term-inpatients"
+    ));
+}
