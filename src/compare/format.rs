@@ -37,12 +37,27 @@ pub fn chart_text(value: f64, of: Option<f64>, unit: Unit) -> String {
     written(value, suffix, of)
 }
 
+/// The value with its suffix, and its whole with the same suffix (`13人 / 31人`, `39 / 43`).
 fn written(value: f64, suffix: &str, of: Option<f64>) -> String {
     let mut text = format!("{}{suffix}", number::grouped(value));
     if let Some(of) = of {
-        text.push_str(&format!(" / {}", number::grouped(of)));
+        text.push_str(&format!(" / {}{suffix}", number::grouped(of)));
     }
     text
+}
+
+/// The share a part is of its whole (`39 / 43`: 0.907), computed; `None` for a value without
+/// a whole, a whole of zero, or a rate (a percentage of a percentage is no share).
+pub fn share(o: &Obs, unit: Unit) -> Option<f64> {
+    let of = o.of.filter(|of| *of > 0.0 && of.is_finite())?;
+    (unit != Unit::Percent).then(|| crate::model::number::tidy(o.value / of))
+}
+
+/// The share in words, labelled as computed: 「41.9%（算出）」, "41.9% (computed)".
+pub fn share_text(o: &Obs, unit: Unit, ui: Ui) -> Option<String> {
+    let share = share(o, unit)?;
+    let percent = format!("{}%", number::plain((share * 1000.0).round() / 10.0));
+    Some(ui.fill_named("share_computed", &[("share", &percent)]))
 }
 
 /// What follows a difference of the unit: percentage points for rates (`ポイント`, ` pt`),
@@ -207,6 +222,47 @@ mod tests {
         assert_eq!(gap_phrase(434.0, Unit::People, en), "434 above the target");
         assert_eq!(gap_phrase(434.0, Unit::People, ja), "目標を434人上回る");
         assert_eq!(gap_phrase(0.0, Unit::Count, en), "at the target");
+    }
+
+    /// Issue #15, item 5: Chiba's 13 discharged of the 31 given support is 41.9 %, computed.
+    #[test]
+    fn a_part_of_a_whole_shows_its_share_as_computed() {
+        let (ja, en) = (theme_strings().ui(Lang::Ja), theme_strings().ui(Lang::En));
+        let part = Obs {
+            value: 13.0,
+            of: Some(31.0),
+            date: None,
+            date_role: crate::compare::DateRole::AsOf,
+            path: String::new(),
+            notes: Vec::new(),
+            heading: None,
+            set_at: None,
+        };
+        assert_eq!(value_text(&part, Unit::People, Lang::Ja), "13人 / 31人");
+        assert_eq!(value_text(&part, Unit::People, Lang::En), "13 / 31");
+        assert_eq!(
+            share_text(&part, Unit::People, en).as_deref(),
+            Some("41.9% (computed)")
+        );
+        assert_eq!(
+            share_text(&part, Unit::People, ja).as_deref(),
+            Some("41.9%（算出）")
+        );
+        assert_eq!(
+            share_text(&part, Unit::Percent, en),
+            None,
+            "no share of a rate"
+        );
+        let whole = Obs {
+            of: None,
+            ..part.clone()
+        };
+        assert_eq!(share_text(&whole, Unit::People, en), None);
+        let empty = Obs {
+            of: Some(0.0),
+            ..part
+        };
+        assert_eq!(share_text(&empty, Unit::Count, en), None);
     }
 
     #[test]

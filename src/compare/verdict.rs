@@ -215,7 +215,7 @@ mod tests {
             date: when(as_of),
             date_role: DateRole::AsOf,
             path: String::new(),
-            note: None,
+            notes: Vec::new(),
             heading: None,
             set_at: None,
         }

@@ -6,7 +6,8 @@
 //! (`region` … `source_path`); `areas`, because a count such as Kagoshima's
 //! "20 peer supporters trained in FY H29" covers one area of the prefecture only, and a row
 //! without it would read as a prefecture-wide figure; and `verdict` and `verdict_reason`, the
-//! verdict of the comparison (source row) the value belongs to, as codes (issue #15).
+//! verdict of the comparison (source row) the value belongs to, as codes; and `notes_ja` and
+//! `notes_en`, every note and footnote of the value (issue #15).
 //!
 //! Format: RFC 4180 — a header row, then one row per observation in the observations'
 //! order; a field is quoted when it holds a comma, a double quote, CR or LF, and a quote
@@ -69,8 +70,8 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
     ),
     (
         "of",
-        "The whole the value is a part of, when the source says \"N of M\" (39 of 43 municipalities); otherwise empty.",
-        "「M のうち N」の形で記載されているときの全体数（43市町村中39など）。それ以外は空欄。",
+        "The whole the value is a part of, when the source says \"N of M\" (39 of 43 municipalities; 13 discharged of the 31 given discharge support); otherwise empty.",
+        "「M のうち N」の形で記載されているときの全体数（43市町村中39、退院支援を実施した31人のうち退院13人など）。それ以外は空欄。",
     ),
     (
         "unit",
@@ -112,7 +113,21 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
         "Why the verdict is provisional or not comparable, as codes separated by semicolons: before-deadline (measured before the deadline), no-deadline (the target gives only when it was set), target-undated (the target gives no date), undated (the value judged has no date), contradicts-heading (its date shares no day with the date its column heading names), before-target-set (measured before the target was set). Empty for a final verdict.",
         "判定が暫定である理由、または比べられない理由（コード、セミコロン区切り）：before-deadline（期限前の値）、no-deadline（目標に期限がなく設定時点のみ）、target-undated（目標に時点の記載なし）、undated（判定する値に時点の記載なし）、contradicts-heading（値の時点が列見出しの時点と重ならない）、before-target-set（目標の設定より前の値）。確定した判定では空欄。",
     ),
+    (
+        "notes_ja",
+        "Every note and footnote of the value in Japanese, separated by \" | \" (the source's ※ footnotes, what it counts beside the value, a remark such as a column heading that disagrees with the value's date); empty when there is none. Written with ' before it when it begins with =, +, -, @, a tab or CR, as region_name_ja.",
+        "値の注記・脚注（日本語）。複数あるときは \" | \" で区切る（出典の※注、値と並べて記載されている数、値の時点と一致しない列見出しなどの注記）。ないときは空欄。=、+、-、@、タブ、CR で始まるときは region_name_ja と同じく先頭に ' を付けます。",
+    ),
+    (
+        "notes_en",
+        "The same notes in English, in the same order and separated the same way; a note not yet translated is left empty between its separators.",
+        "同じ注記の英訳。notes_ja と同じ順に \" | \" で区切る。未翻訳の注記は区切りの間を空にします。",
+    ),
 ];
+
+/// Between the notes of one value in `notes_ja` and `notes_en`: not a line break, which
+/// line-based tools would read as a new row.
+const NOTE_SEP: &str = " | ";
 
 /// Verdicts by source record and row path (`results.indicators[0]`).
 pub type Verdicts<'a> = BTreeMap<(&'a str, &'a str), &'a Verdict>;
@@ -175,6 +190,13 @@ pub fn write_csv(
             .then(|| verdicts.get(&(o.source_record.as_str(), o.row_path())))
             .flatten();
         let status = verdict.map(|v| v.status.as_str()).unwrap_or_default();
+        let notes_ja: Vec<&str> = o.notes.iter().map(|n| n.ja.as_str()).collect();
+        let notes_en: Vec<&str> = o
+            .notes
+            .iter()
+            .map(|n| n.en.as_deref().unwrap_or_default())
+            .collect();
+        let (notes_ja, notes_en) = (notes_ja.join(NOTE_SEP), notes_en.join(NOTE_SEP));
         let reasons = verdict
             .map(|v| {
                 let codes: Vec<&str> = v.reasons.iter().map(|r| r.as_str()).collect();
@@ -199,6 +221,8 @@ pub fn write_csv(
                 Cell::Text(&areas),
                 Cell::Text(status),
                 Cell::Text(&reasons),
+                Cell::Text(&notes_ja),
+                Cell::Text(&notes_en),
             ],
         );
     }
@@ -323,7 +347,7 @@ mod tests {
             source_kind: Kind::StatusSheets,
             path: "results.indicators[1].actual".to_owned(),
             areas: Vec::new(),
-            note: None,
+            notes: Vec::new(),
             heading: None,
             set_at: None,
         }
@@ -340,7 +364,7 @@ mod tests {
         let text = String::from_utf8(bytes).expect("UTF-8");
         assert!(!text.starts_with('\u{feff}'), "no BOM");
         assert!(!text.contains('\r'), "LF line ends");
-        let expected = "odd,甲，乙,\"A \"\"quoted\"\", with comma\nand a line\",municipal-forums,actual,39,43,count,2020-06-end,as-of,x-sheet,results.indicators[1].actual,,,\n";
+        let expected = "odd,甲，乙,\"A \"\"quoted\"\", with comma\nand a line\",municipal-forums,actual,39,43,count,2020-06-end,as-of,x-sheet,results.indicators[1].actual,,,,,\n";
         assert!(text.ends_with(expected), "{text}");
         let rows = parse(&text);
         assert_eq!(rows.len(), 2);
@@ -412,7 +436,7 @@ mod tests {
             String::from_utf8(write_csv(&[], &BTreeMap::new(), &BTreeMap::new())).expect("UTF-8");
         assert_eq!(
             text,
-            "region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path,areas,verdict,verdict_reason\n"
+            "region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path,areas,verdict,verdict_reason,notes_ja,notes_en\n"
         );
         assert!(COLUMNS
             .iter()
@@ -467,16 +491,16 @@ mod tests {
         };
         assert_eq!(
             line("results.indicators[0].target"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,results.indicators[0].target,,not-comparable,contradicts-heading;before-target-set"
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,results.indicators[0].target,,not-comparable,contradicts-heading;before-target-set,,"
         );
         assert_eq!(
             line("results.indicators[1].actual"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,discharge-rate-3m,actual,54.8,,percent,2019-06,as-of,kumamoto-pref-sheet,results.indicators[1].actual,,not-comparable,contradicts-heading;before-target-set"
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,discharge-rate-3m,actual,54.8,,percent,2019-06,as-of,kumamoto-pref-sheet,results.indicators[1].actual,,not-comparable,contradicts-heading;before-target-set,列見出しは「実績値（令和２年度末）」だが、値はR1.6月時点のもの,The column is headed 'actual (end of FY2020, 令和２年度末)', but the values are as of June 2019 (R1.6月時点)."
         );
         // Section 5: 4,830 (June 2019) against 4,396 due at the end of FY2021: not yet due.
         assert_eq!(
             line("strengths.indicators[0].baseline"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,baseline,4830,,people,2019-06,as-of,kumamoto-pref-sheet,strengths.indicators[0].baseline,,not-yet-met,before-deadline"
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,baseline,4830,,people,2019-06,as-of,kumamoto-pref-sheet,strengths.indicators[0].baseline,,not-yet-met,before-deadline,列見出しは「現状値（今年度当初）」、時点はR1.6月時点,The column is headed 'current value (start of this fiscal year)'; the values are as of June 2019 (R1.6月時点)."
         );
     }
 
@@ -488,8 +512,8 @@ mod tests {
             .expect("UTF-8");
         // Kagoshima's sheet: 20 peer supporters trained in FY H29, in the Aira-Isa area only.
         assert!(text.contains(
-            "\nkagoshima-pref,鹿児島県,Kagoshima Prefecture,peer-supporters-trained,count,20,,people,FY2017,period,kagoshima-pref-sheet,history.groups[2].counts[0],aira-isa-area,,\n"
+            "\nkagoshima-pref,鹿児島県,Kagoshima Prefecture,peer-supporters-trained,count,20,,people,FY2017,period,kagoshima-pref-sheet,history.groups[2].counts[0],aira-isa-area,,,20名,20 trained\n"
         ));
-        assert!(text.contains(",FY2018,period,kagoshima-pref-sheet,history.groups[4].counts[1],aira-isa-area;kagoshima-area,,\n"));
+        assert!(text.contains(",FY2018,period,kagoshima-pref-sheet,history.groups[4].counts[1],aira-isa-area;kagoshima-area,,,"));
     }
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::compare::format::VerdictText;
-use crate::compare::format::{signed, value_text, verdict_text};
+use crate::compare::format::{share_text, signed, value_text, verdict_text};
 use crate::compare::{Comparison, Computed, Obs, Status};
 use crate::load::Corpus;
 use crate::model::vocab::{Direction, Unit};
@@ -65,7 +65,7 @@ struct CompareJson<'a> {
     format: &'static str,
     regions: Vec<JsonRegion>,
     indicators: Vec<JsonIndicator<'a>>,
-    rows: Vec<JsonRow>,
+    rows: Vec<JsonRow<'a>>,
 }
 
 #[derive(Serialize)]
@@ -84,22 +84,26 @@ struct JsonIndicator<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonValue {
+struct JsonValue<'a> {
     value: f64,
     of: Option<f64>,
     text: BTreeMap<&'static str, String>,
     date: BTreeMap<&'static str, Option<String>>,
+    /// For a part of a whole: the share, labelled as computed, per language.
+    share: Option<BTreeMap<&'static str, String>>,
+    /// Every note and footnote of the value.
+    notes: &'a [Text],
 }
 
 #[derive(Serialize)]
-struct JsonRow {
+struct JsonRow<'a> {
     region: String,
     indicator: String,
     record: String,
     url: BTreeMap<&'static str, String>,
-    baseline: Option<JsonValue>,
-    target: Option<JsonValue>,
-    actual: Option<JsonValue>,
+    baseline: Option<JsonValue<'a>>,
+    target: Option<JsonValue<'a>>,
+    actual: Option<JsonValue<'a>>,
     /// The judged value − target, signed, per language; null when there is no verdict or
     /// the values are not comparable.
     gap: BTreeMap<&'static str, Option<String>>,
@@ -122,11 +126,17 @@ struct JsonVerdict {
     details: BTreeMap<&'static str, Vec<String>>,
 }
 
-fn json_value(o: &Obs, unit: Unit) -> JsonValue {
+fn json_value<'a>(site: &Site, o: &'a Obs, unit: Unit) -> JsonValue<'a> {
     let v = |lang| value_text(o, unit, lang);
+    let share = Lang::ALL
+        .iter()
+        .map(|l| Some((l.code(), share_text(o, unit, site.strings().ui(*l))?)))
+        .collect();
     JsonValue {
         value: o.value,
         of: o.of,
+        share,
+        notes: &o.notes,
         text: Lang::ALL.iter().map(|l| (l.code(), v(*l))).collect(),
         date: Lang::ALL
             .iter()
@@ -181,7 +191,7 @@ fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
 }
 
 /// One comparison, its texts and its record's page in both languages.
-fn json_row(site: &Site, c: &Comparison) -> JsonRow {
+fn json_row<'a>(site: &Site, c: &'a Comparison) -> JsonRow<'a> {
     let ui = |lang| site.strings().ui(lang);
     let per_lang =
         |f: &dyn Fn(Lang) -> String| Lang::ALL.iter().map(|l| (l.code(), f(*l))).collect();
@@ -195,9 +205,9 @@ fn json_row(site: &Site, c: &Comparison) -> JsonRow {
                 .map(|r| site.routes.url(lang, Route::Record(r.kind, &r.id)))
                 .unwrap_or_default()
         }),
-        baseline: c.baseline.as_ref().map(|o| json_value(o, c.unit)),
-        target: c.target.as_ref().map(|o| json_value(o, c.unit)),
-        actual: c.actual.as_ref().map(|o| json_value(o, c.unit)),
+        baseline: c.baseline.as_ref().map(|o| json_value(site, o, c.unit)),
+        target: c.target.as_ref().map(|o| json_value(site, o, c.unit)),
+        actual: c.actual.as_ref().map(|o| json_value(site, o, c.unit)),
         gap: Lang::ALL
             .iter()
             .map(|l| {

@@ -76,3 +76,13 @@ test("the Point1–6 matrix can be narrowed to chosen regions", async () => {
   assert.equal(await page.isVisible('th[data-column="2"]'), true);
   await page.close();
 });
+
+test("the interactive view shows a part's share, computed, and every note of a value", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/en/compare/?regions=chiba-city&indicators=discharged,discharge-support-given`);
+  await page.waitForSelector("#compare-result table");
+  const text = await page.textContent("#compare-result");
+  assert.ok(text.includes("13 / 31") && text.includes("41.9% (computed)"), text);
+  assert.ok(text.includes("Total of the participants in each of the above community transition support programmes"), text);
+  await page.close();
+});

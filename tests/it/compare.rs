@@ -117,7 +117,7 @@ fn kagoshima_forums_keep_both_numbers() {
     assert!(
         csv.lines().any(|l| l.starts_with("kagoshima-pref,")
             && l.contains(",municipal-forums,actual,39,43,")
-            && l.ends_with(",not-yet-met,before-deadline")),
+            && l.contains(",not-yet-met,before-deadline,")),
         "{csv}"
     );
 }
@@ -127,7 +127,10 @@ fn the_csv_has_documented_columns_and_the_kumamoto_values() {
     let csv = page("data/indicators.csv");
     let header = csv.lines().next().unwrap();
     assert!(header.starts_with("region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path"), "{header}");
-    assert!(header.ends_with(",verdict,verdict_reason"), "{header}");
+    assert!(
+        header.ends_with(",verdict,verdict_reason,notes_ja,notes_en"),
+        "{header}"
+    );
     assert!(csv.lines().any(|l| l.starts_with("kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,")), "{csv}");
     let compare = text_of(&page("en/compare/index.html"));
     for col in header.split(',') {
@@ -356,4 +359,59 @@ fn no_id_is_shown_as_a_name_on_a_comparison_page() {
         "/ja/indicators/long-term-inpatients-x/",
         "long-term-inpatients"
     ));
+}
+
+/// Issue #15, done when: Chiba's 13 discharged of the 31 given support, 41.9 %, computed, with
+/// the footnote that says what the 31 counts; Aira-Isa's 6 with the 4 considering applying.
+#[test]
+fn chiba_discharged_13_of_31_is_41_9_percent_computed_with_its_footnote() {
+    let en = page("en/indicators/discharged/index.html");
+    let rows = rows_for(&en, "chiba-city");
+    assert!(
+        rows.iter().any(|r| r.contains("13 / 31")
+            && r.contains("41.9% (computed)")
+            && r.contains("Total of the participants in each of the above community transition support programmes")),
+        "{rows:#?}"
+    );
+    let ja = page("ja/indicators/discharged/index.html");
+    let rows = rows_for(&ja, "chiba-city");
+    assert!(
+        rows.iter().any(|r| r.contains("41.9%（算出）")
+            && r.contains("※上記の地域移行支援各プログラム参加者の合計")),
+        "{rows:#?}"
+    );
+    let given = page("ja/indicators/discharge-support-given/index.html");
+    assert!(
+        rows_for(&given, "chiba-city").iter().any(
+            |r| r.contains("31人") && r.contains("※上記の地域移行支援各プログラム参加者の合計")
+        ),
+        "the 31 keeps its footnote"
+    );
+    let aira = rows_for(&given, "aira-isa-area");
+    assert!(
+        aira.iter()
+            .any(|r| r.contains("6人") && r.contains("申請検討中4名") && r.contains("2月1日")),
+        "{aira:#?}"
+    );
+    // The interactive view's data carries the share and the notes.
+    let v: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
+    let chiba = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "chiba-city" && r["indicator"] == "discharged")
+        .unwrap();
+    assert_eq!(chiba["actual"]["of"], 31.0);
+    assert_eq!(chiba["actual"]["share"]["en"], "41.9% (computed)");
+    assert_eq!(
+        chiba["actual"]["notes"][0]["ja"],
+        "※上記の地域移行支援各プログラム参加者の合計"
+    );
+    let csv = page("data/indicators.csv");
+    assert!(
+        csv.lines().any(|l| l.starts_with("chiba-city,")
+            && l.contains(",discharged,actual,13,31,people,")
+            && l.contains("※上記の地域移行支援各プログラム参加者の合計")),
+        "the part keeps its whole in the CSV's of column, and its footnotes in notes_ja"
+    );
 }

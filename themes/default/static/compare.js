@@ -21,7 +21,13 @@ function valueCell(v, lang) {
   const td = el("td");
   if (!v) return td;
   td.append(el("span", { class: "value" }, v.text[lang]));
+  if (v.share) td.append(el("br"), el("small", { class: "share" }, v.share[lang]));
   if (v.date[lang]) td.append(el("br"), el("small", {}, v.date[lang]));
+  // Every note and footnote the static table shows; Japanese where it is not yet translated.
+  for (const n of v.notes ?? []) {
+    const own = n[lang];
+    td.append(el("br"), el("small", own ? { class: "note" } : { class: "note", lang: "ja" }, own ?? n.ja));
+  }
   return td;
 }
 

@@ -104,7 +104,7 @@ pub struct CountView {
     /// `12人`, with its unit.
     pub value: String,
     pub record: Option<RecordRef>,
-    pub note: Option<Text>,
+    pub notes: Vec<Text>,
 }
 
 /// `def`'s page, titled `title` (the chart's title too).
@@ -158,7 +158,7 @@ fn counts(site: &Site, computed: &Computed, def: &IndicatorDef, ui: Ui) -> Vec<C
                 unit_suffix(def.unit, lang)
             ),
             record: record_of(site, &o.source_record).map(|r| site.record_ref(r, lang)),
-            note: o.note.clone(),
+            notes: o.notes.clone(),
         })
         .collect()
 }

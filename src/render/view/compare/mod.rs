@@ -19,11 +19,11 @@ pub mod timeline;
 use serde::Serialize;
 
 use super::Ui;
-use crate::compare::format::{signed, value_text, verdict_text, VerdictText};
+use crate::compare::format::{share_text, signed, value_text, verdict_text, VerdictText};
 use crate::compare::progress::{per_100k, population_of, Caveat};
 use crate::compare::{Comparison, Obs};
 use crate::load::Record;
-use crate::model::{number, Lang, Text};
+use crate::model::{number, Text};
 use crate::site::{RecordRef, RegionRef, Route, Site};
 
 /// One of the comparison pages, as the navigation between them names it.
@@ -80,15 +80,20 @@ pub struct ValueView {
     /// The number alone, for `<data value>`.
     pub raw: String,
     pub date: Option<String>,
-    pub note: Option<Text>,
+    /// The share of a part of a whole, labelled as computed (`41.9% (computed)`).
+    pub share: Option<String>,
+    /// Every note and footnote of the value.
+    pub notes: Vec<Text>,
 }
 
-fn value_view(o: &Obs, c: &Comparison, lang: Lang) -> ValueView {
+fn value_view(o: &Obs, c: &Comparison, ui: Ui) -> ValueView {
+    let lang = ui.lang;
     ValueView {
         value: value_text(o, c.unit, lang),
         raw: number::plain(o.value),
         date: o.date.as_ref().map(|d| d.display(lang)),
-        note: o.note.clone(),
+        share: share_text(o, c.unit, ui),
+        notes: o.notes.clone(),
     }
 }
 
@@ -127,9 +132,9 @@ pub fn comparison_view(site: &Site, c: &Comparison, ui: Ui) -> ComparisonView {
     ComparisonView {
         region: site.region_ref(&c.region, lang),
         record: record_of(site, &c.source_record).map(|r| site.record_ref(r, lang)),
-        baseline: c.baseline.as_ref().map(|o| value_view(o, c, lang)),
-        target: c.target.as_ref().map(|o| value_view(o, c, lang)),
-        actual: c.actual.as_ref().map(|o| value_view(o, c, lang)),
+        baseline: c.baseline.as_ref().map(|o| value_view(o, c, ui)),
+        target: c.target.as_ref().map(|o| value_view(o, c, ui)),
+        actual: c.actual.as_ref().map(|o| value_view(o, c, ui)),
         change: signed(c.change),
         gap: signed(c.verdict.as_ref().and_then(|v| v.gap)),
         verdict: verdict_text(c, ui),
@@ -177,6 +182,7 @@ fn record_of<'a>(site: &Site<'a>, id: &str) -> Option<&'a Record> {
 pub(crate) mod tests {
     use super::*;
     use crate::compare::Computed;
+    use crate::model::Lang;
     use crate::testutil::{corpus, theme_strings};
     use std::sync::OnceLock;
 
