@@ -107,7 +107,11 @@ impl Comparison {
         let said = |c: &Caveat| match c {
             Caveat::ActualBeforeDeadline => v.reasons.contains(&Reason::BeforeDeadline),
             Caveat::ActualBeforeTargetSet => v.reasons.contains(&Reason::BeforeTargetSet),
-            Caveat::NoDeadline | Caveat::TargetUndated => true,
+            Caveat::NoDeadline => {
+                v.reasons.contains(&Reason::NoDeadline)
+                    || v.reasons.contains(&Reason::BeforeTargetSet)
+            }
+            Caveat::TargetUndated => v.reasons.contains(&Reason::TargetUndated),
             c => *c == judged_undated,
         };
         self.caveats.iter().copied().filter(|c| !said(c)).collect()
@@ -485,6 +489,22 @@ mod tests {
         );
         assert!(c.caveats.contains(&Caveat::ActualBeforeDeadline));
         assert!(!c.caveats.contains(&Caveat::WholesDiffer));
+    }
+
+    /// Kagoshima's 5,454 (end of June 2020) against 5,017 set at the start of FY2020, with no
+    /// deadline: 437 above so far, and no final verdict; the verdict says why, no caveat
+    /// repeats it.
+    #[test]
+    fn kagoshima_long_term_inpatients_have_no_deadline_so_no_final_verdict() {
+        let cs = all();
+        let path = row_path("kagoshima-pref-sheet", "results", "long-term-inpatients");
+        let c = row(&cs, "kagoshima-pref-sheet", &path);
+        assert_eq!(
+            verdict_of(c),
+            (Status::NotYetMet, Some(437.0), vec![Reason::NoDeadline])
+        );
+        assert!(c.caveats.contains(&Caveat::NoDeadline));
+        assert!(c.other_caveats().is_empty(), "{:?}", c.other_caveats());
     }
 
     #[test]
