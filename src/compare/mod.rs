@@ -7,8 +7,11 @@
 //!   (region, indicator, baseline / target / actual / count, value, date and its role, the
 //!   record and field path it came from);
 //! - [`progress`]: one [`Comparison`] per source row — baseline, target and actual side by
-//!   side, with change, gap, whether the target is met and the share of the way covered, all
+//!   side, with change, gap, the share of the way covered and a [`Verdict`], all
 //!   direction-aware — plus [`per_100k`] and [`same_point`];
+//! - [`verdict`](mod@verdict): what the dates allow a comparison to say — met / not met only
+//!   for a value measured at or after the deadline, on track / not yet met before it, not
+//!   comparable when a date contradicts its heading or precedes the target;
 //! - [`format`]: compared values as text (`4,830人`, `+434人`), the same on the pages, in the
 //!   charts and in `/data/compare.json`;
 //! - [`timeline`](mod@timeline): status sheets' programmes on a fiscal-year axis, with the programmes
@@ -25,10 +28,12 @@ pub mod format;
 pub mod observations;
 pub mod progress;
 pub mod timeline;
+pub mod verdict;
 
-pub use observations::{observations, DateRole, ObsKind, Observation};
-pub use progress::{comparisons, per_100k, same_point, Caveat, Comparison, Obs, PerCapita};
+pub use observations::{observations, DateRole, Obs, ObsKind, Observation};
+pub use progress::{comparisons, per_100k, same_point, Caveat, Comparison, PerCapita};
 pub use timeline::{timeline, Timeline, TimelineRow, Unplaced};
+pub use verdict::{Reason, Status, Verdict};
 
 use crate::load::Corpus;
 

@@ -16,7 +16,9 @@
 //!
 //! Guarantees: every observation keeps the date the record gives it and says which role that
 //! date plays ([`DateRole`]); a value's date is never borrowed from another field. A target's
-//! date is its `deadline`, or its `set_at` when there is no deadline. Rows naming an
+//! date is its `deadline`, or its `set_at` when there is no deadline (a target with both keeps
+//! `set_at` in [`Observation::set_at`]); a baseline's or actual's column heading keeps the
+//! date it names, when the record gives one, in [`Observation::heading`]. Rows naming an
 //! indicator that is not in `vocabularies/indicators.yaml` are skipped (validation reports
 //! them as `unknown-reference`, which stops a build), because the unit would be unknown.
 
@@ -26,8 +28,8 @@ use serde::Serialize;
 
 use crate::load::Corpus;
 use crate::model::id::RegionId;
-use crate::model::indicator::{Count, IndicatorRow, Target, Value};
-use crate::model::outcome::Outcome;
+use crate::model::indicator::{Columns, Count, IndicatorRow, Target, Value};
+use crate::model::outcome::{Counter, Outcome, Pending};
 use crate::model::sheet::StatusSheet;
 use crate::model::vocab::{IndicatorDef, Unit};
 use crate::model::{Body, Kind, Text, When};
@@ -112,8 +114,15 @@ pub struct Observation {
     pub path: String,
     /// Region ids of the areas a count covers; empty for the whole region.
     pub areas: Vec<String>,
-    /// The record's remark on the value, such as a column heading that disagrees with its date.
-    pub note: Option<Text>,
+    /// Every note and footnote the record gives the value, in order: a remark such as a column
+    /// heading that disagrees with its date, the source's ※ footnotes, what it counts beside it.
+    pub notes: Vec<Text>,
+    /// The date point the value's column heading names (`実績値（令和２年度末）`), when the
+    /// record gives it (`columns.actual_as_of`); a value dated otherwise contradicts it.
+    pub heading: Option<When>,
+    /// For a target with a deadline: when it was set too, if the record says
+    /// (a target without a deadline has that point as its [`date`](Self::date)).
+    pub set_at: Option<When>,
 }
 
 impl Observation {
@@ -126,6 +135,44 @@ impl Observation {
 /// The row part of a field path: everything before the last `.`.
 pub(crate) fn row_of(path: &str) -> &str {
     path.rsplit_once('.').map_or(path, |(row, _)| row)
+}
+
+/// One value of a comparison, with its own date.
+#[derive(Clone, Debug, Serialize)]
+pub struct Obs {
+    pub value: f64,
+    pub of: Option<f64>,
+    pub date: Option<When>,
+    pub date_role: DateRole,
+    /// Field path inside the record: `results.indicators[0].actual`.
+    pub path: String,
+    /// Every note and footnote of the value ([`Observation::notes`]).
+    pub notes: Vec<Text>,
+    /// The date its column heading names, when the record gives one.
+    pub heading: Option<When>,
+    /// For a target with a deadline, when it was set, if known.
+    pub set_at: Option<When>,
+}
+
+impl Obs {
+    pub(crate) fn from_observation(o: &Observation) -> Obs {
+        Obs {
+            value: o.value,
+            of: o.of,
+            date: o.date.clone(),
+            date_role: o.date_role,
+            path: o.path.clone(),
+            notes: o.notes.clone(),
+            heading: o.heading.clone(),
+            set_at: o.set_at.clone(),
+        }
+    }
+
+    /// True when the date is a known stretch of calendar days (not missing, `not-stated`,
+    /// open-ended, or a month without a year).
+    pub fn is_dated(&self) -> bool {
+        self.date.as_ref().and_then(When::bounds).is_some()
+    }
 }
 
 /// Every indicator value in the corpus, sorted (see the module documentation).
@@ -180,7 +227,9 @@ struct Fields<'a> {
     date_role: DateRole,
     path: String,
     areas: &'a [RegionId],
-    note: Option<&'a Text>,
+    notes: Vec<Text>,
+    heading: Option<&'a When>,
+    set_at: Option<&'a When>,
 }
 
 impl Emit<'_> {
@@ -201,18 +250,28 @@ impl Emit<'_> {
             source_kind: self.kind,
             path: f.path,
             areas: f.areas.iter().map(|a| a.to_string()).collect(),
-            note: f.note.cloned(),
+            notes: f.notes,
+            heading: f.heading.cloned(),
+            set_at: f.set_at.cloned(),
         });
     }
 
     fn sheet(&mut self, sheet: &StatusSheet) {
         let tables = [
-            ("results.indicators", &sheet.results.indicators),
-            ("strengths.indicators", &sheet.strengths.indicators),
+            (
+                "results.indicators",
+                &sheet.results.indicators,
+                &sheet.results.columns,
+            ),
+            (
+                "strengths.indicators",
+                &sheet.strengths.indicators,
+                &sheet.strengths.columns,
+            ),
         ];
-        for (table, rows) in tables {
+        for (table, rows, columns) in tables {
             for (i, row) in rows.iter().enumerate() {
-                self.row(&sheet.region, &format!("{table}[{i}]"), row);
+                self.row(&sheet.region, &format!("{table}[{i}]"), row, columns);
             }
         }
         for (g, group) in sheet.history.groups.iter().enumerate() {
@@ -223,19 +282,29 @@ impl Emit<'_> {
         }
     }
 
-    fn row(&mut self, region: &str, row_path: &str, row: &IndicatorRow) {
+    fn row(&mut self, region: &str, row_path: &str, row: &IndicatorRow, columns: &Columns) {
+        let at = |kind| (region, row_path, row.indicator.as_str(), kind);
         if let Some(v) = &row.baseline {
-            self.value(region, row_path, &row.indicator, ObsKind::Baseline, v);
+            let heading = columns.baseline_as_of.as_deref();
+            self.value(at(ObsKind::Baseline), v, heading);
         }
         if let Some(t) = &row.target {
             self.target(region, row_path, &row.indicator, t);
         }
         if let Some(v) = &row.actual {
-            self.value(region, row_path, &row.indicator, ObsKind::Actual, v);
+            let heading = columns.actual_as_of.as_deref();
+            self.value(at(ObsKind::Actual), v, heading);
         }
     }
 
-    fn value(&mut self, region: &str, row_path: &str, indicator: &str, kind: ObsKind, v: &Value) {
+    /// A baseline or actual of a row (region, row path, indicator, kind), under a heading
+    /// that may name its date.
+    fn value(
+        &mut self,
+        (region, row_path, indicator, kind): (&str, &str, &str, ObsKind),
+        v: &Value,
+        heading: Option<&When>,
+    ) {
         self.push(Fields {
             region,
             indicator,
@@ -246,7 +315,9 @@ impl Emit<'_> {
             date_role: DateRole::AsOf,
             path: format!("{row_path}.{}", kind.as_str()),
             areas: &[],
-            note: v.note.as_ref(),
+            notes: v.note.iter().cloned().collect(),
+            heading,
+            set_at: None,
         });
     }
 
@@ -262,7 +333,9 @@ impl Emit<'_> {
             date_role,
             path: format!("{row_path}.target"),
             areas: &[],
-            note: t.note.as_ref(),
+            notes: t.note.iter().cloned().collect(),
+            heading: None,
+            set_at: t.deadline.as_ref().and(t.set_at.as_deref()),
         });
     }
 
@@ -284,7 +357,9 @@ impl Emit<'_> {
                 date_role: DateRole::Period,
                 path: format!("{path}.of_which[{k}]"),
                 areas: &count.areas,
-                note: Some(&note),
+                notes: vec![note],
+                heading: None,
+                set_at: None,
             });
         }
         let worded = count.wording.as_ref().map(|w| worded(w, *count.value));
@@ -298,30 +373,66 @@ impl Emit<'_> {
             date_role: DateRole::Period,
             path,
             areas: &count.areas,
-            note: count.note.as_ref().or(worded.as_ref()),
+            notes: count
+                .note
+                .as_ref()
+                .or(worded.as_ref())
+                .cloned()
+                .into_iter()
+                .collect(),
+            heading: None,
+            set_at: None,
         });
     }
 
+    /// An outcome's discharge entries: those given support, and of them those discharged (a
+    /// part of the first: its `of`), each with its footnotes — the people counted beside them
+    /// (「申請検討中４名」) with those given support, and the note of the whole with the part,
+    /// since the part is shown against it (Chiba's 13 of 31, where the 31 is "the total of the
+    /// programmes above").
     fn outcome(&mut self, outcome: &Outcome) {
         for (i, d) in outcome.discharge.iter().enumerate() {
             let region = d.region.as_deref().unwrap_or(&outcome.region);
+            let supported_notes: Vec<Text> = d
+                .supported_note
+                .iter()
+                .cloned()
+                .chain(d.pending.as_ref().map(|p| pending_note(p, d.counter)))
+                .collect();
+            let mut discharged_notes = supported_notes.clone();
+            discharged_notes.extend(d.discharged_note.iter().cloned());
             let values = [
-                ("supported", DISCHARGE_SUPPORT_GIVEN, d.supported),
-                ("discharged", DISCHARGED, d.discharged.map(|n| *n)),
+                (
+                    "supported",
+                    DISCHARGE_SUPPORT_GIVEN,
+                    d.supported,
+                    None,
+                    supported_notes,
+                ),
+                (
+                    "discharged",
+                    DISCHARGED,
+                    d.discharged.map(|n| *n),
+                    d.supported.map(f64::from),
+                    discharged_notes,
+                ),
             ];
-            for (field, indicator, value) in values {
+            for (field, indicator, value, of, mut notes) in values {
                 let Some(value) = value else { continue };
+                notes.extend(d.note.iter().cloned());
                 self.push(Fields {
                     region,
                     indicator,
                     kind: ObsKind::Actual,
                     value: f64::from(value),
-                    of: None,
+                    of,
                     date: d.as_of.as_deref(),
                     date_role: DateRole::AsOf,
                     path: format!("discharge[{i}].{field}"),
                     areas: &[],
-                    note: d.note.as_ref(),
+                    notes,
+                    heading: None,
+                    set_at: None,
                 });
             }
         }
@@ -334,6 +445,19 @@ fn target_date(t: &Target) -> (Option<&When>, DateRole) {
         (Some(deadline), _) => (Some(deadline), DateRole::Deadline),
         (None, Some(set_at)) => (Some(set_at), DateRole::SetAt),
         (None, None) => (None, DateRole::Deadline),
+    }
+}
+
+/// The people an entry counts beside those given support, as its source words them:
+/// 「申請検討中4名」, "4 considering applying".
+fn pending_note(p: &Pending, counter: Counter) -> Text {
+    let counter = match counter {
+        Counter::Nin => "人",
+        Counter::Mei => "名",
+    };
+    Text {
+        ja: format!("{}{}{counter}", p.label.ja, p.value),
+        en: p.label.en.as_ref().map(|en| format!("{} {en}", p.value)),
     }
 }
 
@@ -380,7 +504,7 @@ mod tests {
                 month: 6
             }))
         );
-        assert!(a.note.is_some(), "the heading remark is kept");
+        assert_eq!(a.notes.len(), 1, "the heading remark is kept");
         // Strengths table: a deadline.
         let t = find(
             &obs,
@@ -443,6 +567,25 @@ mod tests {
         let chiba = find(&obs, "chiba-city-outcome", "discharge[0].supported");
         assert_eq!(chiba.region, "chiba-city", "else the outcome's region");
         assert_eq!(chiba.value, 31.0);
+        // Issue #15: the source's footnote stays with the figure …
+        let total = "※上記の地域移行支援各プログラム参加者の合計";
+        assert_eq!(chiba.notes.first().map(|n| n.ja.as_str()), Some(total));
+        // … and those discharged are a part of those given support, with both footnotes.
+        let part = find(&obs, "chiba-city-outcome", "discharge[0].discharged");
+        assert_eq!((part.value, part.of), (13.0, Some(31.0)));
+        let notes: Vec<&str> = part.notes.iter().map(|n| n.ja.as_str()).collect();
+        assert_eq!(notes, [total, "※（同上）"]);
+        // Aira-Isa counts those considering applying beside the 6 applications.
+        let aira = find(&obs, "aira-isa-area-outcome", "discharge[0].supported");
+        assert_eq!(aira.value, 6.0);
+        assert_eq!(
+            aira.notes.first().map(|n| n.ja.as_str()),
+            Some("申請検討中4名")
+        );
+        assert_eq!(
+            aira.notes.first().and_then(|n| n.en.as_deref()),
+            Some("4 considering applying")
+        );
     }
 
     #[test]

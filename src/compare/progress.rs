@@ -8,8 +8,11 @@
 //!
 //! - `change` = actual − baseline; `gap` = actual − target (for "fewer is better", a positive
 //!   gap is a shortfall);
-//! - `met`: actual ≤ target when lower is better, actual ≥ target when higher is better —
-//!   computed on the values, also for "N of M" rows (39 of 43 against 43: not met);
+//! - `verdict`: what the dates allow the row to say — met / not met only for a value measured
+//!   at or after the deadline, else on track / not yet met, or not comparable (see
+//!   [`verdict`](super::verdict)); "reached" is actual ≤ target when lower is better, actual ≥
+//!   target when higher is better, on the values, also for "N of M" rows (39 of 43 against 43
+//!   is not reached);
 //! - `progress` = (actual − baseline) / (target − baseline), the share of the way from the
 //!   baseline to the target (the same for both directions: for `lower` it is
 //!   (baseline − actual) / (baseline − target)); `None` without a baseline, an actual or a
@@ -25,42 +28,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::observations::{indicator_defs, DateRole, ObsKind, Observation};
+use super::observations::{indicator_defs, DateRole, Obs, ObsKind, Observation};
+use super::verdict::{judge, Reason, Verdict};
 use crate::load::Corpus;
 use crate::model::region::Population;
 use crate::model::vocab::{Direction, Unit};
-use crate::model::{Body, Kind, Text, When};
-
-/// One value of a comparison, with its own date.
-#[derive(Clone, Debug, Serialize)]
-pub struct Obs {
-    pub value: f64,
-    pub of: Option<f64>,
-    pub date: Option<When>,
-    pub date_role: DateRole,
-    /// Field path inside the record: `results.indicators[0].actual`.
-    pub path: String,
-    pub note: Option<Text>,
-}
-
-impl Obs {
-    fn from_observation(o: &Observation) -> Obs {
-        Obs {
-            value: o.value,
-            of: o.of,
-            date: o.date.clone(),
-            date_role: o.date_role,
-            path: o.path.clone(),
-            note: o.note.clone(),
-        }
-    }
-
-    /// True when the date is a known stretch of calendar days (not missing, `not-stated`,
-    /// open-ended, or a month without a year).
-    pub fn is_dated(&self) -> bool {
-        self.date.as_ref().and_then(When::bounds).is_some()
-    }
-}
+use crate::model::{Body, Kind, When};
 
 /// Something about the dates (or wholes) that qualifies a comparison's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -102,14 +75,47 @@ pub struct Comparison {
     pub actual: Option<Obs>,
     /// actual − baseline.
     pub change: Option<f64>,
-    /// actual − target.
+    /// actual − target, whatever the dates (the verdict's gap is the one pages print).
     pub gap: Option<f64>,
-    /// Whether the actual reaches the target, in the indicator's direction.
-    pub met: Option<bool>,
+    /// What the dates allow the row to say about its target ([`verdict`](super::verdict)).
+    pub verdict: Option<Verdict>,
     /// Share of the way from baseline to target (1.0 = reached; negative = went backwards).
     pub progress: Option<f64>,
     /// What qualifies the verdict; sorted, no repeats.
     pub caveats: Vec<Caveat>,
+}
+
+impl Comparison {
+    /// The value the verdict judged (the actual, or the baseline of a row without one).
+    pub fn judged(&self) -> Option<&Obs> {
+        match self.verdict.as_ref()?.judged {
+            ObsKind::Baseline => self.baseline.as_ref(),
+            _ => self.actual.as_ref(),
+        }
+    }
+
+    /// The caveats the verdict does not already give as its reasons, for pages that print
+    /// both (a caveat about the judged value's date or the target's is said by the verdict).
+    pub fn other_caveats(&self) -> Vec<Caveat> {
+        let Some(v) = &self.verdict else {
+            return self.caveats.clone();
+        };
+        let judged_undated = match v.judged {
+            ObsKind::Baseline => Caveat::BaselineUndated,
+            _ => Caveat::ActualUndated,
+        };
+        let said = |c: &Caveat| match c {
+            Caveat::ActualBeforeDeadline => v.reasons.contains(&Reason::BeforeDeadline),
+            Caveat::ActualBeforeTargetSet => v.reasons.contains(&Reason::BeforeTargetSet),
+            Caveat::NoDeadline => {
+                v.reasons.contains(&Reason::NoDeadline)
+                    || v.reasons.contains(&Reason::BeforeTargetSet)
+            }
+            Caveat::TargetUndated => v.reasons.contains(&Reason::TargetUndated),
+            c => *c == judged_undated,
+        };
+        self.caveats.iter().copied().filter(|c| !said(c)).collect()
+    }
 }
 
 /// Every comparison in the corpus (see the module documentation).
@@ -162,20 +168,12 @@ fn compare(row: &[&Observation], better: Direction) -> Comparison {
         row_path: first.map(|o| o.row_path().to_owned()).unwrap_or_default(),
         change: a.zip(b).map(|(a, b)| tidy(a - b)),
         gap: a.zip(t).map(|(a, t)| tidy(a - t)),
-        met: a.zip(t).map(|(a, t)| is_met(a, t, better)),
+        verdict: judge(baseline.as_ref(), target.as_ref(), actual.as_ref(), better),
         progress: progress(b, t, a),
         caveats,
         baseline,
         target,
         actual,
-    }
-}
-
-/// Whether `actual` reaches `target` in the direction of progress.
-pub fn is_met(actual: f64, target: f64, better: Direction) -> bool {
-    match better {
-        Direction::Lower => actual <= target,
-        Direction::Higher => actual >= target,
     }
 }
 
@@ -298,6 +296,8 @@ pub fn by_indicator(comparisons: &[Comparison]) -> BTreeMap<&str, Vec<&Compariso
 mod tests {
     use super::*;
     use crate::compare::observations::observations;
+    use crate::compare::verdict::is_met;
+    use crate::compare::Status;
     use crate::model::date::Point;
     use crate::model::StatusSheet;
     use crate::testutil::corpus;
@@ -348,8 +348,15 @@ mod tests {
         })
     }
 
+    fn verdict_of(c: &Comparison) -> (Status, Option<f64>, Vec<Reason>) {
+        let v = c.verdict.as_ref().expect("a verdict");
+        (v.status, v.gap, v.reasons.clone())
+    }
+
+    /// Issue #15: the section 4 actual (June 2019) sits under a column headed "end of FY2020"
+    /// and predates the target (set at the start of FY2020): not comparable, never "not met".
     #[test]
-    fn kumamoto_long_term_inpatients_missed_the_target() {
+    fn kumamoto_long_term_inpatients_results_row_is_not_comparable() {
         let cs = all();
         let path = row_path("kumamoto-pref-sheet", "results", "long-term-inpatients");
         let c = row(&cs, "kumamoto-pref-sheet", &path);
@@ -367,17 +374,54 @@ mod tests {
         assert_eq!(actual.value, 4830.0);
         assert_eq!(actual.date, Some(june_2019()));
         assert_eq!(c.gap, Some(434.0));
-        assert_eq!(c.met, Some(false));
+        assert_eq!(
+            actual.heading,
+            Some(When::At(Point::FiscalYearEnd(2020))),
+            "the heading's point"
+        );
+        assert_eq!(
+            verdict_of(c),
+            (
+                Status::NotComparable,
+                None,
+                vec![Reason::ContradictsHeading, Reason::BeforeTargetSet]
+            )
+        );
         assert!(c.baseline.is_none() && c.change.is_none() && c.progress.is_none());
         // The actual (June 2019) predates the target, set at the start of FY2020.
         assert!(c.caveats.contains(&Caveat::NoDeadline));
         assert!(c.caveats.contains(&Caveat::ActualBeforeTargetSet));
+        // The verdict says both; no caveat repeats them.
+        assert!(c.other_caveats().is_empty(), "{:?}", c.other_caveats());
+    }
+
+    /// Issue #15, done when: 4,830 (June 2019) against 4,396 due at the end of FY2021 is 434
+    /// above the target, not yet due.
+    #[test]
+    fn kumamoto_long_term_inpatients_are_434_above_the_target_not_yet_due() {
+        let cs = all();
+        let path = row_path("kumamoto-pref-sheet", "strengths", "long-term-inpatients");
+        let c = row(&cs, "kumamoto-pref-sheet", &path);
+        assert_eq!(
+            verdict_of(c),
+            (Status::NotYetMet, Some(434.0), vec![Reason::BeforeDeadline])
+        );
+        assert_eq!(c.judged().map(|o| o.value), Some(4830.0));
+        assert_eq!(c.judged().and_then(|o| o.date.clone()), Some(june_2019()));
+        let final_not_met = cs.iter().any(|c| {
+            c.region == "kumamoto-pref"
+                && c.verdict
+                    .as_ref()
+                    .is_some_and(|v| v.status == Status::NotMet)
+        });
+        assert!(!final_not_met, "no final verdict for Kumamoto before 2022");
     }
 
     #[test]
     fn kumamoto_discharge_rates_below_target() {
         let cs = all();
-        // DOMAIN.md: 54.8 / 80.5 / 88.2 % against 69 / 84 / 90 %.
+        // DOMAIN.md: 54.8 / 80.5 / 88.2 % against 69 / 84 / 90 %: 14.2 / 3.5 / 1.8 points
+        // below, as of June 2019, with the deadline (end of FY2021) to come.
         let expected = [
             ("discharge-rate-3m", 54.8, 69.0, -14.2),
             ("discharge-rate-6m", 80.5, 84.0, -3.5),
@@ -396,7 +440,14 @@ mod tests {
                 (got - gap).abs() < TOLERANCE,
                 "{indicator}: gap {got}, not {gap}"
             );
-            assert_eq!(c.met, Some(false), "{indicator} is not met");
+            assert_eq!(verdict_of(c).0, Status::NotComparable, "{indicator}");
+            let path = row_path("kumamoto-pref-sheet", "strengths", indicator);
+            let c = row(&cs, "kumamoto-pref-sheet", &path);
+            let (status, so_far, reasons) = verdict_of(c);
+            assert_eq!(status, Status::NotYetMet, "{indicator}");
+            assert_eq!(reasons, vec![Reason::BeforeDeadline]);
+            let so_far = so_far.expect("a gap so far");
+            assert!((so_far - gap).abs() < TOLERANCE, "{indicator}: {so_far}");
         }
     }
 
@@ -411,8 +462,12 @@ mod tests {
         assert_eq!(baseline.date, Some(june_2019()));
         assert_eq!(target.date_role, DateRole::Deadline);
         assert_eq!(target.date, Some(When::At(Point::FiscalYearEnd(2021))));
-        // No actual in this table: nothing is claimed.
-        assert_eq!((c.met, c.gap, c.progress), (None, None, None));
+        // No actual in this table: no change, no progress; the verdict judges the baseline.
+        assert_eq!((c.gap, c.progress), (None, None));
+        assert_eq!(
+            c.verdict.as_ref().map(|v| v.judged),
+            Some(ObsKind::Baseline)
+        );
     }
 
     #[test]
@@ -425,11 +480,31 @@ mod tests {
         let target = c.target.as_ref().expect("a target");
         assert_eq!((actual.value, actual.of), (39.0, Some(43.0)));
         assert_eq!((target.value, target.of), (43.0, Some(43.0)));
-        assert_eq!(c.met, Some(false));
         assert_eq!(c.gap, Some(-4.0));
-        // Measured at the end of June FY2020, before the deadline (end of FY2020).
+        // Measured at the end of June FY2020, before the deadline (end of FY2020), after the
+        // target was set (start of FY2020): 4 below the target, not yet due.
+        assert_eq!(
+            verdict_of(c),
+            (Status::NotYetMet, Some(-4.0), vec![Reason::BeforeDeadline])
+        );
         assert!(c.caveats.contains(&Caveat::ActualBeforeDeadline));
         assert!(!c.caveats.contains(&Caveat::WholesDiffer));
+    }
+
+    /// Kagoshima's 5,454 (end of June 2020) against 5,017 set at the start of FY2020, with no
+    /// deadline: 437 above so far, and no final verdict; the verdict says why, no caveat
+    /// repeats it.
+    #[test]
+    fn kagoshima_long_term_inpatients_have_no_deadline_so_no_final_verdict() {
+        let cs = all();
+        let path = row_path("kagoshima-pref-sheet", "results", "long-term-inpatients");
+        let c = row(&cs, "kagoshima-pref-sheet", &path);
+        assert_eq!(
+            verdict_of(c),
+            (Status::NotYetMet, Some(437.0), vec![Reason::NoDeadline])
+        );
+        assert!(c.caveats.contains(&Caveat::NoDeadline));
+        assert!(c.other_caveats().is_empty(), "{:?}", c.other_caveats());
     }
 
     #[test]
@@ -443,6 +518,10 @@ mod tests {
             Some(When::Open(crate::model::date::Open::NotStated))
         );
         assert!(c.caveats.contains(&Caveat::BaselineUndated));
+        assert_eq!(
+            verdict_of(c),
+            (Status::NotComparable, None, vec![Reason::Undated])
+        );
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! In: observations and the regions' names. Out: the file's bytes.
 //!
 //! Columns: those of [`COLUMNS`], in order — the twelve the pages agreed on
-//! (`region` … `source_path`) and a last one, `areas`, because a count such as Kagoshima's
+//! (`region` … `source_path`); `areas`, because a count such as Kagoshima's
 //! "20 peer supporters trained in FY H29" covers one area of the prefecture only, and a row
-//! without it would read as a prefecture-wide figure.
+//! without it would read as a prefecture-wide figure; and `verdict` and `verdict_reason`, the
+//! verdict of the comparison (source row) the value belongs to, as codes; and `notes_ja` and
+//! `notes_en`, every note and footnote of the value (issue #15).
 //!
 //! Format: RFC 4180 — a header row, then one row per observation in the observations'
 //! order; a field is quoted when it holds a comma, a double quote, CR or LF, and a quote
@@ -30,7 +32,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::compare::Observation;
+use crate::compare::{Comparison, ObsKind, Observation, Verdict};
 use crate::load::Corpus;
 use crate::model::{Body, Kind, Text};
 
@@ -68,8 +70,8 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
     ),
     (
         "of",
-        "The whole the value is a part of, when the source says \"N of M\" (39 of 43 municipalities); otherwise empty.",
-        "「M のうち N」の形で記載されているときの全体数（43市町村中39など）。それ以外は空欄。",
+        "The whole the value is a part of, when the source says \"N of M\" (39 of 43 municipalities; 13 discharged of the 31 given discharge support); otherwise empty.",
+        "「M のうち N」の形で記載されているときの全体数（43市町村中39、退院支援を実施した31人のうち退院13人など）。それ以外は空欄。",
     ),
     (
         "unit",
@@ -101,7 +103,45 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
         "For counts that cover only part of the region: the ids of the areas counted, separated by semicolons (aira-isa-area;kagoshima-area); empty when the value is for the whole region.",
         "地域の一部についての件数のとき、対象の圏域などのID（セミコロン区切り、例 aira-isa-area;kagoshima-area）。地域全体の値のときは空欄。",
     ),
+    (
+        "verdict",
+        "The verdict of the comparison the value belongs to (its source row), the same on every value of the row: met or not-met only when the value judged (the row's actual, else its baseline) was measured at or after the target's deadline; before the deadline, or for a target without one, on-track (the target is already reached) or not-yet-met; not-comparable when the dates do not allow the value to be set against the target (see verdict_reason). Empty for a row without a target or without a measured value, and for counts.",
+        "値が属する比較（出典の行）の判定。同じ行の値にはすべて同じ判定が入る。判定する値（行の実績値、なければ現状値）が目標の期限以降に測られたときに限り met（達成）または not-met（未達成）。期限前、または期限のない目標では on-track（すでに目標に到達）または not-yet-met（まだ到達していない）。時点から見て目標と比べられないときは not-comparable（理由は verdict_reason）。目標または測定値のない行と件数（count）では空欄。",
+    ),
+    (
+        "verdict_reason",
+        "Why the verdict is provisional or not comparable, as codes separated by semicolons: before-deadline (measured before the deadline), no-deadline (the target gives only when it was set), target-undated (the target gives no date), undated (the value judged has no date), contradicts-heading (its date shares no day with the date its column heading names), before-target-set (measured before the target was set). Empty for a final verdict.",
+        "判定が暫定である理由、または比べられない理由（コード、セミコロン区切り）：before-deadline（期限前の値）、no-deadline（目標に期限がなく設定時点のみ）、target-undated（目標に時点の記載なし）、undated（判定する値に時点の記載なし）、contradicts-heading（値の時点が列見出しの時点と重ならない）、before-target-set（目標の設定より前の値）。確定した判定では空欄。",
+    ),
+    (
+        "notes_ja",
+        "Every note and footnote of the value in Japanese, separated by \" | \" (the source's ※ footnotes, what it counts beside the value, a remark such as a column heading that disagrees with the value's date); empty when there is none. Written with ' before it when it begins with =, +, -, @, a tab or CR, as region_name_ja.",
+        "値の注記・脚注（日本語）。複数あるときは \" | \" で区切る（出典の※注、値と並べて記載されている数、値の時点と一致しない列見出しなどの注記）。ないときは空欄。=、+、-、@、タブ、CR で始まるときは region_name_ja と同じく先頭に ' を付けます。",
+    ),
+    (
+        "notes_en",
+        "The same notes in English, in the same order and separated the same way; a note not yet translated is left empty between its separators.",
+        "同じ注記の英訳。notes_ja と同じ順に \" | \" で区切る。未翻訳の注記は区切りの間を空にします。",
+    ),
 ];
+
+/// Between the notes of one value in `notes_ja` and `notes_en`: not a line break, which
+/// line-based tools would read as a new row.
+const NOTE_SEP: &str = " | ";
+
+/// Verdicts by source record and row path (`results.indicators[0]`).
+pub type Verdicts<'a> = BTreeMap<(&'a str, &'a str), &'a Verdict>;
+
+/// The verdict of every comparison that has one, by its source row.
+pub fn verdicts(comparisons: &[Comparison]) -> Verdicts<'_> {
+    comparisons
+        .iter()
+        .filter_map(|c| {
+            let v = c.verdict.as_ref()?;
+            Some(((c.source_record.as_str(), c.row_path.as_str()), v))
+        })
+        .collect()
+}
 
 /// Every region's name, by id.
 pub fn region_names(corpus: &Corpus) -> BTreeMap<String, Text> {
@@ -116,14 +156,22 @@ pub fn region_names(corpus: &Corpus) -> BTreeMap<String, Text> {
         .collect()
 }
 
-/// `/data/indicators.csv` for the corpus's observations.
-pub fn indicators_csv(corpus: &Corpus, observations: &[Observation]) -> Vec<u8> {
-    write_csv(observations, &region_names(corpus))
+/// `/data/indicators.csv` for the corpus's observations and their comparisons' verdicts.
+pub fn indicators_csv(
+    corpus: &Corpus,
+    observations: &[Observation],
+    comparisons: &[Comparison],
+) -> Vec<u8> {
+    write_csv(observations, &region_names(corpus), &verdicts(comparisons))
 }
 
 /// `/data/indicators.csv` with region names taken from `names` (empty when a region is
-/// missing from it).
-pub fn write_csv(observations: &[Observation], names: &BTreeMap<String, Text>) -> Vec<u8> {
+/// missing from it) and verdicts from `verdicts` (empty for a row without one).
+pub fn write_csv(
+    observations: &[Observation],
+    names: &BTreeMap<String, Text>,
+    verdicts: &Verdicts,
+) -> Vec<u8> {
     let mut out = String::new();
     let header: Vec<Cell> = COLUMNS
         .iter()
@@ -138,6 +186,23 @@ pub fn write_csv(observations: &[Observation], names: &BTreeMap<String, Text>) -
         let of = o.of.map(csv_number).unwrap_or_default();
         let date = o.date.as_ref().map(|d| d.canonical()).unwrap_or_default();
         let areas = o.areas.join(";");
+        let verdict = (o.kind != ObsKind::Count)
+            .then(|| verdicts.get(&(o.source_record.as_str(), o.row_path())))
+            .flatten();
+        let status = verdict.map(|v| v.status.as_str()).unwrap_or_default();
+        let notes_ja: Vec<&str> = o.notes.iter().map(|n| n.ja.as_str()).collect();
+        let notes_en: Vec<&str> = o
+            .notes
+            .iter()
+            .map(|n| n.en.as_deref().unwrap_or_default())
+            .collect();
+        let (notes_ja, notes_en) = (notes_ja.join(NOTE_SEP), notes_en.join(NOTE_SEP));
+        let reasons = verdict
+            .map(|v| {
+                let codes: Vec<&str> = v.reasons.iter().map(|r| r.as_str()).collect();
+                codes.join(";")
+            })
+            .unwrap_or_default();
         push_row(
             &mut out,
             &[
@@ -154,6 +219,10 @@ pub fn write_csv(observations: &[Observation], names: &BTreeMap<String, Text>) -
                 Cell::Text(&o.source_record),
                 Cell::Text(&o.path),
                 Cell::Text(&areas),
+                Cell::Text(status),
+                Cell::Text(&reasons),
+                Cell::Text(&notes_ja),
+                Cell::Text(&notes_en),
             ],
         );
     }
@@ -228,7 +297,8 @@ fn push_quoted(out: &mut String, field: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::observations::{observations, DateRole, ObsKind};
+    use crate::compare::comparisons;
+    use crate::compare::observations::{observations, DateRole};
     use crate::model::vocab::Unit;
     use crate::testutil::corpus;
 
@@ -277,7 +347,9 @@ mod tests {
             source_kind: Kind::StatusSheets,
             path: "results.indicators[1].actual".to_owned(),
             areas: Vec::new(),
-            note: None,
+            notes: Vec::new(),
+            heading: None,
+            set_at: None,
         }
     }
 
@@ -288,18 +360,22 @@ mod tests {
             "odd".to_owned(),
             Text::new("甲，乙", "A \"quoted\", with comma\nand a line"),
         );
-        let bytes = write_csv(&[obs("odd", 39.0)], &names);
+        let bytes = write_csv(&[obs("odd", 39.0)], &names, &BTreeMap::new());
         let text = String::from_utf8(bytes).expect("UTF-8");
         assert!(!text.starts_with('\u{feff}'), "no BOM");
         assert!(!text.contains('\r'), "LF line ends");
-        let expected = "odd,甲，乙,\"A \"\"quoted\"\", with comma\nand a line\",municipal-forums,actual,39,43,count,2020-06-end,as-of,x-sheet,results.indicators[1].actual,\n";
+        let expected = "odd,甲，乙,\"A \"\"quoted\"\", with comma\nand a line\",municipal-forums,actual,39,43,count,2020-06-end,as-of,x-sheet,results.indicators[1].actual,,,,,\n";
         assert!(text.ends_with(expected), "{text}");
         let rows = parse(&text);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1][2], "A \"quoted\", with comma\nand a line");
         // A region without a name gets empty name fields.
-        let text =
-            String::from_utf8(write_csv(&[obs("nameless", 0.5)], &BTreeMap::new())).expect("UTF-8");
+        let text = String::from_utf8(write_csv(
+            &[obs("nameless", 0.5)],
+            &BTreeMap::new(),
+            &BTreeMap::new(),
+        ))
+        .expect("UTF-8");
         assert!(text.contains("\nnameless,,,municipal-forums,actual,0.5,43,"));
     }
 
@@ -326,7 +402,7 @@ mod tests {
             names.insert("r".to_owned(), Text::new(name, name));
             let mut o = obs("r", -3.5);
             o.of = Some(-1.0);
-            let text = String::from_utf8(write_csv(&[o], &names)).expect("UTF-8");
+            let text = String::from_utf8(write_csv(&[o], &names, &BTreeMap::new())).expect("UTF-8");
             let row = text.lines().skip(1).collect::<Vec<_>>().join("\n");
             let expected = format!("r,{want},{want},municipal-forums,actual,-3.5,-1,count,");
             assert!(row.starts_with(&expected), "{name:?}: {row}");
@@ -349,16 +425,18 @@ mod tests {
             o.date.as_ref().map(|d| d.canonical()).as_deref(),
             Some("--02-01")
         );
-        let text = String::from_utf8(write_csv(&[o], &BTreeMap::new())).expect("UTF-8");
+        let text =
+            String::from_utf8(write_csv(&[o], &BTreeMap::new(), &BTreeMap::new())).expect("UTF-8");
         assert!(text.contains(",count,\"'--02-01\",as-of,"), "{text}");
     }
 
     #[test]
     fn header_matches_the_documented_columns() {
-        let text = String::from_utf8(write_csv(&[], &BTreeMap::new())).expect("UTF-8");
+        let text =
+            String::from_utf8(write_csv(&[], &BTreeMap::new(), &BTreeMap::new())).expect("UTF-8");
         assert_eq!(
             text,
-            "region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path,areas\n"
+            "region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path,areas,verdict,verdict_reason,notes_ja,notes_en\n"
         );
         assert!(COLUMNS
             .iter()
@@ -369,7 +447,8 @@ mod tests {
     fn kumamoto_rows_round_trip() {
         let corpus = corpus();
         let all = observations(corpus);
-        let text = String::from_utf8(indicators_csv(corpus, &all)).expect("UTF-8");
+        let text = String::from_utf8(indicators_csv(corpus, &all, &comparisons(corpus, &all)))
+            .expect("UTF-8");
         let rows = parse(&text);
         let header = &rows[0];
         let col = |name: &str| {
@@ -412,22 +491,29 @@ mod tests {
         };
         assert_eq!(
             line("results.indicators[0].target"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,results.indicators[0].target,"
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,results.indicators[0].target,,not-comparable,contradicts-heading;before-target-set,,"
         );
         assert_eq!(
             line("results.indicators[1].actual"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,discharge-rate-3m,actual,54.8,,percent,2019-06,as-of,kumamoto-pref-sheet,results.indicators[1].actual,"
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,discharge-rate-3m,actual,54.8,,percent,2019-06,as-of,kumamoto-pref-sheet,results.indicators[1].actual,,not-comparable,contradicts-heading;before-target-set,列見出しは「実績値（令和２年度末）」だが、値はR1.6月時点のもの,The column is headed 'actual (end of FY2020, 令和２年度末)', but the values are as of June 2019 (R1.6月時点)."
+        );
+        // Section 5: 4,830 (June 2019) against 4,396 due at the end of FY2021: not yet due.
+        assert_eq!(
+            line("strengths.indicators[0].baseline"),
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,baseline,4830,,people,2019-06,as-of,kumamoto-pref-sheet,strengths.indicators[0].baseline,,not-yet-met,before-deadline,列見出しは「現状値（今年度当初）」、時点はR1.6月時点,The column is headed 'current value (start of this fiscal year)'; the values are as of June 2019 (R1.6月時点)."
         );
     }
 
     #[test]
     fn counts_name_the_areas_they_cover() {
         let corpus = corpus();
-        let text = String::from_utf8(indicators_csv(corpus, &observations(corpus))).expect("UTF-8");
+        let all = observations(corpus);
+        let text = String::from_utf8(indicators_csv(corpus, &all, &comparisons(corpus, &all)))
+            .expect("UTF-8");
         // Kagoshima's sheet: 20 peer supporters trained in FY H29, in the Aira-Isa area only.
         assert!(text.contains(
-            "\nkagoshima-pref,鹿児島県,Kagoshima Prefecture,peer-supporters-trained,count,20,,people,FY2017,period,kagoshima-pref-sheet,history.groups[2].counts[0],aira-isa-area\n"
+            "\nkagoshima-pref,鹿児島県,Kagoshima Prefecture,peer-supporters-trained,count,20,,people,FY2017,period,kagoshima-pref-sheet,history.groups[2].counts[0],aira-isa-area,,,20名,20 trained\n"
         ));
-        assert!(text.contains(",FY2018,period,kagoshima-pref-sheet,history.groups[4].counts[1],aira-isa-area;kagoshima-area\n"));
+        assert!(text.contains(",FY2018,period,kagoshima-pref-sheet,history.groups[4].counts[1],aira-isa-area;kagoshima-area,,,"));
     }
 }

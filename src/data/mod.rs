@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::compare::format::{signed, value_text};
-use crate::compare::{Comparison, Computed, Obs};
+use crate::compare::format::VerdictText;
+use crate::compare::format::{share_text, signed, value_text, verdict_text};
+use crate::compare::{Comparison, Computed, Obs, Status};
 use crate::load::Corpus;
 use crate::model::vocab::{Direction, Unit};
 use crate::model::{Body, Kind, Lang, Text};
@@ -24,7 +25,7 @@ pub fn files(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>
     Ok(vec![
         OutputFile::new(
             data_file("indicators.csv"),
-            csv::indicators_csv(site.corpus, &computed.observations),
+            csv::indicators_csv(site.corpus, &computed.observations, &computed.comparisons),
         ),
         OutputFile::new(
             data_file("compare.json"),
@@ -64,7 +65,7 @@ struct CompareJson<'a> {
     format: &'static str,
     regions: Vec<JsonRegion>,
     indicators: Vec<JsonIndicator<'a>>,
-    rows: Vec<JsonRow>,
+    rows: Vec<JsonRow<'a>>,
 }
 
 #[derive(Serialize)]
@@ -83,31 +84,59 @@ struct JsonIndicator<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonValue {
+struct JsonValue<'a> {
     value: f64,
     of: Option<f64>,
     text: BTreeMap<&'static str, String>,
     date: BTreeMap<&'static str, Option<String>>,
+    /// For a part of a whole: the share, labelled as computed, per language.
+    share: Option<BTreeMap<&'static str, String>>,
+    /// Every note and footnote of the value.
+    notes: &'a [Text],
 }
 
 #[derive(Serialize)]
-struct JsonRow {
+struct JsonRow<'a> {
     region: String,
     indicator: String,
     record: String,
     url: BTreeMap<&'static str, String>,
-    baseline: Option<JsonValue>,
-    target: Option<JsonValue>,
-    actual: Option<JsonValue>,
+    baseline: Option<JsonValue<'a>>,
+    target: Option<JsonValue<'a>>,
+    actual: Option<JsonValue<'a>>,
+    /// The judged value − target, signed, per language; null when there is no verdict or
+    /// the values are not comparable.
     gap: BTreeMap<&'static str, Option<String>>,
+    /// True or false only for a final verdict (measured at or after the deadline).
     met: Option<bool>,
+    verdict: Option<JsonVerdict>,
 }
 
-fn json_value(o: &Obs, unit: Unit) -> JsonValue {
+/// A comparison's verdict: its status and reasons as codes, and in words per language.
+#[derive(Serialize)]
+struct JsonVerdict {
+    /// `met`, `not-met`, `on-track`, `not-yet-met`, `not-comparable`.
+    status: &'static str,
+    /// `actual`, or `baseline` for a row without an actual.
+    judged: &'static str,
+    /// `before-deadline`, `no-deadline`, `target-undated`, `undated`, `contradicts-heading`,
+    /// `before-target-set`.
+    reasons: Vec<&'static str>,
+    label: BTreeMap<&'static str, String>,
+    details: BTreeMap<&'static str, Vec<String>>,
+}
+
+fn json_value<'a>(site: &Site, o: &'a Obs, unit: Unit) -> JsonValue<'a> {
     let v = |lang| value_text(o, unit, lang);
+    let share = Lang::ALL
+        .iter()
+        .map(|l| Some((l.code(), share_text(o, unit, site.strings().ui(*l))?)))
+        .collect();
     JsonValue {
         value: o.value,
         of: o.of,
+        share,
+        notes: &o.notes,
         text: Lang::ALL.iter().map(|l| (l.code(), v(*l))).collect(),
         date: Lang::ALL
             .iter()
@@ -152,7 +181,7 @@ fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
         .map(|c| json_row(site, c))
         .collect();
     let mut bytes = serde_json::to_vec(&CompareJson {
-        format: "casebook-compare/1",
+        format: "casebook-compare/2",
         regions,
         indicators,
         rows,
@@ -162,7 +191,8 @@ fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
 }
 
 /// One comparison, its texts and its record's page in both languages.
-fn json_row(site: &Site, c: &Comparison) -> JsonRow {
+fn json_row<'a>(site: &Site, c: &'a Comparison) -> JsonRow<'a> {
+    let ui = |lang| site.strings().ui(lang);
     let per_lang =
         |f: &dyn Fn(Lang) -> String| Lang::ALL.iter().map(|l| (l.code(), f(*l))).collect();
     let record = site.records.get(c.source_record.as_str());
@@ -175,13 +205,42 @@ fn json_row(site: &Site, c: &Comparison) -> JsonRow {
                 .map(|r| site.routes.url(lang, Route::Record(r.kind, &r.id)))
                 .unwrap_or_default()
         }),
-        baseline: c.baseline.as_ref().map(|o| json_value(o, c.unit)),
-        target: c.target.as_ref().map(|o| json_value(o, c.unit)),
-        actual: c.actual.as_ref().map(|o| json_value(o, c.unit)),
+        baseline: c.baseline.as_ref().map(|o| json_value(site, o, c.unit)),
+        target: c.target.as_ref().map(|o| json_value(site, o, c.unit)),
+        actual: c.actual.as_ref().map(|o| json_value(site, o, c.unit)),
         gap: Lang::ALL
             .iter()
-            .map(|l| (l.code(), c.gap.map(|g| signed(g, c.unit, *l))))
+            .map(|l| {
+                let gap = c.verdict.as_ref().and_then(|v| v.gap);
+                (l.code(), gap.map(|g| signed(g, c.unit, ui(*l))))
+            })
             .collect(),
-        met: c.met,
+        met: c
+            .verdict
+            .as_ref()
+            .filter(|v| v.status.is_final())
+            .map(|v| v.status == Status::Met),
+        verdict: json_verdict(site, c),
     }
+}
+
+fn json_verdict(site: &Site, c: &Comparison) -> Option<JsonVerdict> {
+    let v = c.verdict.as_ref()?;
+    let texts: Vec<(Lang, VerdictText)> = Lang::ALL
+        .iter()
+        .filter_map(|l| Some((*l, verdict_text(c, site.strings().ui(*l))?)))
+        .collect();
+    Some(JsonVerdict {
+        status: v.status.as_str(),
+        judged: v.judged.as_str(),
+        reasons: v.reasons.iter().map(|r| r.as_str()).collect(),
+        label: texts
+            .iter()
+            .map(|(l, t)| (l.code(), t.label.clone()))
+            .collect(),
+        details: texts
+            .into_iter()
+            .map(|(l, t)| (l.code(), t.details))
+            .collect(),
+    })
 }

@@ -79,6 +79,13 @@ pub struct Columns {
     /// 実績値 …
     #[serde(default)]
     pub actual: Option<Text>,
+    /// The date point the baseline heading names, when it names one: a baseline dated
+    /// otherwise contradicts its heading, and comparisons call it not comparable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_as_of: Option<Dated>,
+    /// The date point the actual heading names (`実績値（令和２年度末）`: `令和２年度末`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_as_of: Option<Dated>,
 }
 
 /// A yearly count: peer supporters trained in FY H29 in the Aira-Isa area, and so on.

@@ -28,6 +28,14 @@ for (const lang of ["ja", "en"]) {
     const text = await page.textContent("#compare-result");
     assert.ok(text.includes("4,830") && text.includes("4,396") && text.includes("+434"), text.slice(0, 400));
     assert.ok(text.includes("39 / 43"), "Kagoshima's forums keep both numbers");
+    // Issue #15: the interactive view gives the static table's verdicts, dates allowing.
+    const soFar = lang === "ja" ? "令和元年6月時点で目標を434人上回る" : "434 above the target as of June 2019; not yet due (deadline: end of FY2021)";
+    assert.ok(text.includes(soFar), text.slice(0, 1200));
+    assert.ok(text.includes(lang === "ja" ? "比較できない" : "not comparable"), text.slice(0, 1200));
+    assert.ok(text.includes(lang === "ja" ? "−14.2ポイント" : "−14.2 pt"), "a difference of rates is in points");
+    assert.equal(await page.locator("#compare-result .verdict.not-met").count(), 0, "no final verdict before the deadline");
+    // Issue #15: names, never ids, in the interactive view.
+    assert.ok(!/kumamoto-pref|kagoshima-pref|long-term-inpatients|discharge-rate-|municipal-forums/.test(text), text.slice(0, 400));
     assert.deepEqual(requests.filter((r) => !r.startsWith(server.url)), []);
     await page.close();
   });
@@ -66,5 +74,15 @@ test("the Point1–6 matrix can be narrowed to chosen regions", async () => {
   await page.keyboard.press("Space");
   assert.equal(await page.isVisible('th[data-column="1"]'), false);
   assert.equal(await page.isVisible('th[data-column="2"]'), true);
+  await page.close();
+});
+
+test("the interactive view shows a part's share, computed, and every note of a value", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/en/compare/?regions=chiba-city&indicators=discharged,discharge-support-given`);
+  await page.waitForSelector("#compare-result table");
+  const text = await page.textContent("#compare-result");
+  assert.ok(text.includes("13 / 31") && text.includes("41.9% (computed)"), text);
+  assert.ok(text.includes("Total of the participants in each of the above community transition support programmes"), text);
   await page.close();
 });

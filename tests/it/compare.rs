@@ -16,17 +16,37 @@ fn rows_for(html: &str, region: &str) -> Vec<String> {
         .collect()
 }
 
+/// Issue #15, done when: 4,830 (June 2019) against 4,396 due at the end of FY2021 is 434
+/// above the target, not yet due; nowhere "not met" as a final verdict.
 #[test]
-fn kumamoto_long_term_inpatients_missed_the_target_by_434() {
+fn kumamoto_long_term_inpatients_are_434_above_the_target_not_yet_due() {
     let en = page("en/indicators/long-term-inpatients/index.html");
     let rows = rows_for(&en, "kumamoto-pref");
-    let result = rows
+    let so_far = rows
         .iter()
-        .find(|r| r.contains("4,830") && r.contains("+434"))
+        .find(|r| r.contains("end of FY2021"))
         .unwrap_or_else(|| panic!("{rows:#?}"));
     assert!(
-        result.contains("4,396") && result.contains("June 2019") && result.contains("not met"),
-        "{result}"
+        so_far.contains("4,830")
+            && so_far.contains("June 2019")
+            && so_far.contains("4,396")
+            && so_far.contains("not yet met")
+            && so_far.contains(
+                "434 above the target as of June 2019; not yet due (deadline: end of FY2021)"
+            ),
+        "{so_far}"
+    );
+    // The section 4 row: its actual contradicts its heading and predates the target.
+    let results = rows
+        .iter()
+        .find(|r| r.contains("start of FY2020"))
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert!(
+        results.contains("not comparable")
+            && results
+                .contains("the actual is dated June 2019, but its column is headed end of FY2020")
+            && results.contains("was measured before the target was set (start of FY2020)"),
+        "{results}"
     );
     assert!(en.contains("lower is better"));
     let ja = page("ja/indicators/long-term-inpatients/index.html");
@@ -34,26 +54,47 @@ fn kumamoto_long_term_inpatients_missed_the_target_by_434() {
     assert!(
         rows.iter().any(|r| r.contains("4,830人")
             && r.contains("+434人")
-            && r.contains("未達成")
-            && r.contains("令和元年6月")),
+            && r.contains("令和元年6月時点で目標を434人上回る")
+            && r.contains("期限（令和3年度末）前")),
         "{rows:#?}"
     );
+    for (html, not_met) in [(&en, "not met"), (&ja, "未達成")] {
+        for row in rows_for(html, "kumamoto-pref") {
+            assert!(!row.contains(not_met), "a final verdict: {row}");
+        }
+        assert!(!html.contains("verdict not-met"));
+    }
 }
 
+/// Issue #15, done when: Kumamoto's discharge rates are 14.2 / 3.5 / 1.8 points below target.
 #[test]
-fn kumamoto_discharge_rates_against_their_targets() {
-    for (id, actual, target, gap) in [
-        ("discharge-rate-3m", "54.8%", "69%", "−14.2%"),
-        ("discharge-rate-6m", "80.5%", "84%", "−3.5%"),
-        ("discharge-rate-12m", "88.2%", "90%", "−1.8%"),
+fn kumamoto_discharge_rates_are_points_below_target() {
+    for (id, baseline, target, en_gap, ja_gap) in [
+        ("discharge-rate-3m", "54.8%", "69%", "14.2", "−14.2ポイント"),
+        ("discharge-rate-6m", "80.5%", "84%", "3.5", "−3.5ポイント"),
+        ("discharge-rate-12m", "88.2%", "90%", "1.8", "−1.8ポイント"),
     ] {
         let en = page(&format!("en/indicators/{id}/index.html"));
         let rows = rows_for(&en, "kumamoto-pref");
         assert!(
-            rows.iter().any(|r| r.contains(actual)
+            rows.iter().any(|r| r.contains(baseline)
                 && r.contains(target)
-                && r.contains(gap)
-                && r.contains("not met")),
+                && r.contains(&format!("−{en_gap} pt"))
+                && r.contains(&format!("{en_gap} points below the target as of June 2019"))
+                && r.contains("not yet met")),
+            "{id}: {rows:#?}"
+        );
+        let as_percent = format!("−{en_gap}%");
+        assert!(
+            rows.iter().all(|r| !r.contains(&as_percent)),
+            "a difference of rates is in points: {rows:#?}"
+        );
+        let ja = page(&format!("ja/indicators/{id}/index.html"));
+        let rows = rows_for(&ja, "kumamoto-pref");
+        assert!(
+            rows.iter()
+                .any(|r| r.contains(ja_gap)
+                    && r.contains(&format!("目標を{}ポイント下回る", en_gap))),
             "{id}: {rows:#?}"
         );
     }
@@ -64,15 +105,19 @@ fn kagoshima_forums_keep_both_numbers() {
     let en = page("en/indicators/municipal-forums/index.html");
     let rows = rows_for(&en, "kagoshima-pref");
     assert!(
-        rows.iter()
-            .any(|r| r.contains("39 / 43") && r.contains("43 / 43") && r.contains("not met")),
+        rows.iter().any(|r| r.contains("39 / 43")
+            && r.contains("43 / 43")
+            && r.contains("not yet met")
+            && r.contains(
+                "4 below the target as of end of June 2020; not yet due (deadline: end of FY2020)"
+            )),
         "{rows:#?}"
     );
     let csv = page("data/indicators.csv");
     assert!(
-        csv.lines()
-            .any(|l| l.starts_with("kagoshima-pref,")
-                && l.contains(",municipal-forums,actual,39,43,")),
+        csv.lines().any(|l| l.starts_with("kagoshima-pref,")
+            && l.contains(",municipal-forums,actual,39,43,")
+            && l.contains(",not-yet-met,before-deadline,")),
         "{csv}"
     );
 }
@@ -82,6 +127,10 @@ fn the_csv_has_documented_columns_and_the_kumamoto_values() {
     let csv = page("data/indicators.csv");
     let header = csv.lines().next().unwrap();
     assert!(header.starts_with("region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path"), "{header}");
+    assert!(
+        header.ends_with(",verdict,verdict_reason,notes_ja,notes_en"),
+        "{header}"
+    );
     assert!(csv.lines().any(|l| l.starts_with("kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,")), "{csv}");
     let compare = text_of(&page("en/compare/index.html"));
     for col in header.split(',') {
@@ -106,8 +155,30 @@ fn the_compare_json_holds_every_comparison() {
         .unwrap();
     assert_eq!(kumamoto["actual"]["value"], 4830.0);
     assert_eq!(kumamoto["target"]["value"], 4396.0);
-    assert_eq!(kumamoto["met"], false);
-    assert_eq!(kumamoto["gap"]["en"], "+434");
+    // Not comparable: no verdict of met or not, no gap.
+    assert_eq!(kumamoto["met"], serde_json::Value::Null);
+    assert_eq!(kumamoto["gap"]["en"], serde_json::Value::Null);
+    assert_eq!(kumamoto["verdict"]["status"], "not-comparable");
+    assert_eq!(
+        kumamoto["verdict"]["reasons"],
+        serde_json::json!(["contradicts-heading", "before-target-set"])
+    );
+    let so_far = rows
+        .iter()
+        .find(|r| {
+            r["region"] == "kumamoto-pref"
+                && r["indicator"] == "long-term-inpatients"
+                && r["actual"].is_null()
+        })
+        .unwrap();
+    assert_eq!(so_far["gap"]["en"], "+434");
+    assert_eq!(so_far["verdict"]["status"], "not-yet-met");
+    assert_eq!(so_far["verdict"]["judged"], "baseline");
+    assert_eq!(so_far["verdict"]["label"]["ja"], "未達（期限前）");
+    assert_eq!(
+        so_far["verdict"]["details"]["en"][0],
+        "434 above the target as of June 2019; not yet due (deadline: end of FY2021)"
+    );
     assert!(v["regions"]
         .as_array()
         .unwrap()
@@ -173,5 +244,174 @@ fn the_timeline_draws_years_with_era_and_western_labels() {
     assert!(
         text.contains("期間の記載なし"),
         "programmes with lost periods are listed, not drawn"
+    );
+}
+
+/// The ids of `content/vocabularies/<name>.yaml` (its `- id: …` lines).
+fn vocabulary_ids(name: &str) -> Vec<String> {
+    let path = crate::support::repo().join(format!("content/vocabularies/{name}.yaml"));
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("- id: "))
+        .map(|id| id.trim().to_owned())
+        .collect()
+}
+
+/// Whether `id` stands in `text` as a token of its own (not inside a longer word or id).
+fn shows(text: &str, id: &str) -> bool {
+    let part = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    text.match_indices(id).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + id.len()..].chars().next();
+        !before.is_some_and(part) && !after.is_some_and(part)
+    })
+}
+
+/// Every comparison page of one language under `public/`.
+fn comparison_pages(lang: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for dir in ["compare", "indicators"] {
+        for e in walkdir::WalkDir::new(built().join(lang).join(dir)) {
+            let e = e.unwrap();
+            if e.file_name() == "index.html" {
+                out.push(e.into_path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A page's visible text: its `<main>` without scripts and without the open-data section,
+/// which documents the data files' columns and so names ids as the values it describes.
+fn visible_text(html: &str) -> String {
+    let main = html
+        .split_once("<main")
+        .and_then(|(_, rest)| rest.split_once("</main>"))
+        .map_or(html, |(main, _)| main);
+    let mut text = main.to_owned();
+    for (open, close) in [
+        ("<section aria-labelledby=\"data-h\">", "</section>"),
+        ("<script", "</script>"),
+    ] {
+        while let Some(start) = text.find(open) {
+            let end = text[start..]
+                .find(close)
+                .map_or(text.len(), |e| start + e + close.len());
+            text.replace_range(start..end, " ");
+        }
+    }
+    text_of(&text)
+}
+
+/// Issue #15, item 3: indicator, unit, region and category names in the reader's language on
+/// every comparison page; ids only in URLs, attributes and data files. On Japanese pages no id
+/// may show at all; on English pages, where a one-word id (`housing`, `people`) is also an
+/// English word and hyphenated themes appear in prose, the hyphenated ids of indicators and
+/// regions, which a table would print in place of a name, may not.
+#[test]
+fn no_id_is_shown_as_a_name_on_a_comparison_page() {
+    let regions: Vec<String> = std::fs::read_dir(crate::support::repo().join("content/regions"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".yaml").map(str::to_owned)
+        })
+        .collect();
+    let indicators = vocabulary_ids("indicators");
+    let mut every: Vec<String> = ["people", "percent", "count", "times"]
+        .map(str::to_owned)
+        .to_vec();
+    for vocabulary in ["categories", "themes", "region-kinds"] {
+        every.extend(vocabulary_ids(vocabulary));
+    }
+    every.extend(indicators.iter().cloned());
+    every.extend(regions.iter().cloned());
+    let hyphenated: Vec<&String> = indicators
+        .iter()
+        .chain(&regions)
+        .filter(|id| id.contains('-'))
+        .collect();
+    assert!(indicators.len() >= 10 && regions.len() >= 20 && every.len() > 50);
+    let mut shown = Vec::new();
+    for (lang, ids) in [("ja", every.iter().collect::<Vec<_>>()), ("en", hyphenated)] {
+        let pages = comparison_pages(lang);
+        assert!(pages.len() >= 15, "{lang}: {pages:?}");
+        for page in pages {
+            let text = visible_text(&std::fs::read_to_string(&page).unwrap());
+            for id in ids.iter().filter(|id| shows(&text, id)) {
+                shown.push(format!("{}: {id}", page.display()));
+            }
+        }
+    }
+    assert!(
+        shown.is_empty(),
+        "ids shown as names:\n{}",
+        shown.join("\n")
+    );
+    // The check itself sees an id where one is printed.
+    assert!(shows(
+        "指標 long-term-inpatients の値",
+        "long-term-inpatients"
+    ));
+    assert!(!shows(
+        "/ja/indicators/long-term-inpatients-x/",
+        "long-term-inpatients"
+    ));
+}
+
+/// Issue #15, done when: Chiba's 13 discharged of the 31 given support, 41.9 %, computed, with
+/// the footnote that says what the 31 counts; Aira-Isa's 6 with the 4 considering applying.
+#[test]
+fn chiba_discharged_13_of_31_is_41_9_percent_computed_with_its_footnote() {
+    let en = page("en/indicators/discharged/index.html");
+    let rows = rows_for(&en, "chiba-city");
+    assert!(
+        rows.iter().any(|r| r.contains("13 / 31")
+            && r.contains("41.9% (computed)")
+            && r.contains("Total of the participants in each of the above community transition support programmes")),
+        "{rows:#?}"
+    );
+    let ja = page("ja/indicators/discharged/index.html");
+    let rows = rows_for(&ja, "chiba-city");
+    assert!(
+        rows.iter().any(|r| r.contains("41.9%（算出）")
+            && r.contains("※上記の地域移行支援各プログラム参加者の合計")),
+        "{rows:#?}"
+    );
+    let given = page("ja/indicators/discharge-support-given/index.html");
+    assert!(
+        rows_for(&given, "chiba-city").iter().any(
+            |r| r.contains("31人") && r.contains("※上記の地域移行支援各プログラム参加者の合計")
+        ),
+        "the 31 keeps its footnote"
+    );
+    let aira = rows_for(&given, "aira-isa-area");
+    assert!(
+        aira.iter()
+            .any(|r| r.contains("6人") && r.contains("申請検討中4名") && r.contains("2月1日")),
+        "{aira:#?}"
+    );
+    // The interactive view's data carries the share and the notes.
+    let v: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
+    let chiba = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "chiba-city" && r["indicator"] == "discharged")
+        .unwrap();
+    assert_eq!(chiba["actual"]["of"], 31.0);
+    assert_eq!(chiba["actual"]["share"]["en"], "41.9% (computed)");
+    assert_eq!(
+        chiba["actual"]["notes"][0]["ja"],
+        "※上記の地域移行支援各プログラム参加者の合計"
+    );
+    let csv = page("data/indicators.csv");
+    assert!(
+        csv.lines().any(|l| l.starts_with("chiba-city,")
+            && l.contains(",discharged,actual,13,31,people,")
+            && l.contains("※上記の地域移行支援各プログラム参加者の合計")),
+        "the part keeps its whole in the CSV's of column, and its footnotes in notes_ja"
     );
 }

@@ -80,7 +80,7 @@ pub fn svg(chart: &IndicatorChart, ui: Ui) -> String {
 }
 
 /// The unit's name, as the axis and the description print it (人, %, カ所・件, 回).
-fn unit_name<'u>(unit: Unit, ui: Ui<'u>) -> &'u str {
+pub fn unit_name<'u>(unit: Unit, ui: Ui<'u>) -> &'u str {
     ui.get(match unit {
         Unit::People => "unit_name_people",
         Unit::Percent => "unit_name_percent",

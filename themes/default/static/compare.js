@@ -21,7 +21,23 @@ function valueCell(v, lang) {
   const td = el("td");
   if (!v) return td;
   td.append(el("span", { class: "value" }, v.text[lang]));
+  if (v.share) td.append(el("br"), el("small", { class: "share" }, v.share[lang]));
   if (v.date[lang]) td.append(el("br"), el("small", {}, v.date[lang]));
+  // Every note and footnote the static table shows; Japanese where it is not yet translated.
+  for (const n of v.notes ?? []) {
+    const own = n[lang];
+    td.append(el("br"), el("small", own ? { class: "note" } : { class: "note", lang: "ja" }, own ?? n.ja));
+  }
+  return td;
+}
+
+// The verdict as the static table prints it (compare::format::VerdictText): a badge, then
+// the gap so far with its date and deadline, or why the values are not comparable.
+function verdictCell(v, lang) {
+  const td = el("td", { class: "verdict-cell" });
+  if (!v) return td;
+  td.append(el("span", { class: `verdict ${v.status}` }, v.label[lang] ?? v.label.ja));
+  for (const d of v.details[lang] ?? v.details.ja ?? []) td.append(el("br"), el("small", { class: "verdict-detail" }, d));
   return td;
 }
 
@@ -50,7 +66,7 @@ function render(data, form, out) {
       const link = el("a", { href: r.url[lang] }, names[r.region] ?? r.region);
       const tr = el("tr", { "data-region": r.region }, el("th", { scope: "row" }, link));
       tr.append(valueCell(r.baseline, lang), valueCell(r.target, lang), valueCell(r.actual, lang), el("td", { class: "num" }, r.gap[lang] ?? ""));
-      tr.append(el("td", {}, r.met === true ? out.dataset.met : r.met === false ? out.dataset.notMet : ""));
+      tr.append(verdictCell(r.verdict, lang));
       body.append(tr);
     }
     table.append(body);

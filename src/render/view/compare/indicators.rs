@@ -10,7 +10,7 @@ use crate::compare::format::{chart_text, unit_suffix};
 use crate::compare::{Comparison, Computed, DateRole, Obs, ObsKind};
 use crate::model::vocab::{Direction, IndicatorDef, Unit};
 use crate::model::{number, Prose, Text};
-use crate::render::svg::indicator::{ChartRow, ChartValue, IndicatorChart};
+use crate::render::svg::indicator::{unit_name, ChartRow, ChartValue, IndicatorChart};
 use crate::site::{RecordRef, RegionRef, Route, Site};
 
 /// An indicator, as the indicators' index lists it.
@@ -19,8 +19,10 @@ pub struct IndicatorSummary {
     pub id: String,
     pub name: Text,
     pub url: String,
-    /// The unit's id (`people`, `percent` …).
+    /// The unit's id (`people`, `percent` …), for attributes.
     pub unit: Unit,
+    /// The unit's name in the page's language (人, %, カ所・件, 回).
+    pub unit_name: String,
     /// 「少ないほど良い」 / "lower is better".
     pub direction: String,
     /// How many regions, and how many values, report it.
@@ -59,6 +61,7 @@ pub fn summaries(site: &Site, computed: &Computed, ui: Ui) -> Vec<IndicatorSumma
                 name: def.name.clone(),
                 url: site.routes.url(ui.lang, Route::Indicator(&def.id)),
                 unit: def.unit,
+                unit_name: unit_name(def.unit, ui).to_owned(),
                 direction: direction(def.better, ui),
                 regions: regions.len(),
                 values: mine.count(),
@@ -101,7 +104,7 @@ pub struct CountView {
     /// `12人`, with its unit.
     pub value: String,
     pub record: Option<RecordRef>,
-    pub note: Option<Text>,
+    pub notes: Vec<Text>,
 }
 
 /// `def`'s page, titled `title` (the chart's title too).
@@ -155,7 +158,7 @@ fn counts(site: &Site, computed: &Computed, def: &IndicatorDef, ui: Ui) -> Vec<C
                 unit_suffix(def.unit, lang)
             ),
             record: record_of(site, &o.source_record).map(|r| site.record_ref(r, lang)),
-            note: o.note.clone(),
+            notes: o.notes.clone(),
         })
         .collect()
 }
@@ -238,6 +241,7 @@ mod tests {
             .expect("listed");
         assert_eq!(lti.url, "/ja/indicators/long-term-inpatients/");
         assert_eq!(lti.direction, "少ないほど良い");
+        assert_eq!(lti.unit_name, "人", "the unit's name, not its id");
         assert!(lti.regions >= 2 && lti.values >= lti.regions, "{lti:?}");
         assert!(v
             .nav

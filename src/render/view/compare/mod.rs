@@ -19,11 +19,11 @@ pub mod timeline;
 use serde::Serialize;
 
 use super::Ui;
-use crate::compare::format::{signed, value_text};
+use crate::compare::format::{share_text, signed, value_text, verdict_text, VerdictText};
 use crate::compare::progress::{per_100k, population_of, Caveat};
 use crate::compare::{Comparison, Obs};
 use crate::load::Record;
-use crate::model::{number, Lang, Text};
+use crate::model::{number, Text};
 use crate::site::{RecordRef, RegionRef, Route, Site};
 
 /// One of the comparison pages, as the navigation between them names it.
@@ -80,24 +80,21 @@ pub struct ValueView {
     /// The number alone, for `<data value>`.
     pub raw: String,
     pub date: Option<String>,
-    pub note: Option<Text>,
+    /// The share of a part of a whole, labelled as computed (`41.9% (computed)`).
+    pub share: Option<String>,
+    /// Every note and footnote of the value.
+    pub notes: Vec<Text>,
 }
 
-fn value_view(o: &Obs, c: &Comparison, lang: Lang) -> ValueView {
+fn value_view(o: &Obs, c: &Comparison, ui: Ui) -> ValueView {
+    let lang = ui.lang;
     ValueView {
         value: value_text(o, c.unit, lang),
         raw: number::plain(o.value),
         date: o.date.as_ref().map(|d| d.display(lang)),
-        note: o.note.clone(),
+        share: share_text(o, c.unit, ui),
+        notes: o.notes.clone(),
     }
-}
-
-/// Whether a comparison's actual reaches its target.
-#[derive(Clone, Debug, Serialize)]
-pub struct Verdict {
-    /// `met` or `not-met`.
-    pub class: &'static str,
-    pub text: String,
 }
 
 /// One comparison: a region's baseline, target and actual for an indicator, side by side.
@@ -110,9 +107,11 @@ pub struct ComparisonView {
     pub actual: Option<ValueView>,
     /// actual − baseline, signed (`−434人`); empty without both.
     pub change: String,
-    /// actual − target, signed; empty without both.
+    /// The judged value − target, signed (`+434人`, `−14.2 pt`); empty without a verdict or
+    /// when the values are not comparable.
     pub gap: String,
-    pub verdict: Option<Verdict>,
+    /// What the dates allow the row to say, in words.
+    pub verdict: Option<VerdictText>,
     /// The share of the way from baseline to target (`42.5%`).
     pub progress: Option<String>,
     /// The actual per 100,000 of the region's population, and that population with its date.
@@ -129,16 +128,16 @@ pub fn comparison_view(site: &Site, c: &Comparison, ui: Ui) -> ComparisonView {
         .as_ref()
         .zip(population_of(site.corpus, &c.region))
         .and_then(|(a, pop)| per_100k(a.value, c.unit, pop));
-    let signed = |v: Option<f64>| v.map(|v| signed(v, c.unit, lang)).unwrap_or_default();
+    let signed = |v: Option<f64>| v.map(|v| signed(v, c.unit, ui)).unwrap_or_default();
     ComparisonView {
         region: site.region_ref(&c.region, lang),
         record: record_of(site, &c.source_record).map(|r| site.record_ref(r, lang)),
-        baseline: c.baseline.as_ref().map(|o| value_view(o, c, lang)),
-        target: c.target.as_ref().map(|o| value_view(o, c, lang)),
-        actual: c.actual.as_ref().map(|o| value_view(o, c, lang)),
+        baseline: c.baseline.as_ref().map(|o| value_view(o, c, ui)),
+        target: c.target.as_ref().map(|o| value_view(o, c, ui)),
+        actual: c.actual.as_ref().map(|o| value_view(o, c, ui)),
         change: signed(c.change),
-        gap: signed(c.gap),
-        verdict: c.met.map(|met| verdict(met, ui)),
+        gap: signed(c.verdict.as_ref().and_then(|v| v.gap)),
+        verdict: verdict_text(c, ui),
         progress: c
             .progress
             .map(|p| format!("{}%", number::plain((p * 1000.0).round() / 10.0))),
@@ -154,22 +153,10 @@ pub fn comparison_view(site: &Site, c: &Comparison, ui: Ui) -> ComparisonView {
             }
         }),
         caveats: c
-            .caveats
+            .other_caveats()
             .iter()
             .map(|cv| ui.get(caveat_key(*cv)).to_owned())
             .collect(),
-    }
-}
-
-fn verdict(met: bool, ui: Ui) -> Verdict {
-    let (class, key) = if met {
-        ("met", "met")
-    } else {
-        ("not-met", "not_met")
-    };
-    Verdict {
-        class,
-        text: ui.get(key).to_owned(),
     }
 }
 
@@ -195,6 +182,7 @@ fn record_of<'a>(site: &Site<'a>, id: &str) -> Option<&'a Record> {
 pub(crate) mod tests {
     use super::*;
     use crate::compare::Computed;
+    use crate::model::Lang;
     use crate::testutil::{corpus, theme_strings};
     use std::sync::OnceLock;
 
@@ -219,14 +207,23 @@ pub(crate) mod tests {
         assert_eq!(links[1].url, "/en/indicators/");
     }
 
+    fn kumamoto(table: &str, indicator: &str) -> &'static Comparison {
+        computed()
+            .comparisons
+            .iter()
+            .find(|c| {
+                c.indicator == indicator
+                    && c.source_record == "kumamoto-pref-sheet"
+                    && c.row_path.starts_with(table)
+            })
+            .expect("Kumamoto compares it")
+    }
+
+    /// Issue #15: the section 4 row is not comparable, with its reasons in words.
     #[test]
     fn a_comparison_prints_its_values_dates_verdict_and_caveats() {
         let site = Site::new(corpus());
-        let c = computed()
-            .comparisons
-            .iter()
-            .find(|c| c.indicator == "long-term-inpatients" && c.region == "kumamoto-pref")
-            .expect("Kumamoto compares long-term inpatients");
+        let c = kumamoto("results", "long-term-inpatients");
         let ja = comparison_view(&site, c, theme_strings().ui(Lang::Ja));
         let actual = ja.actual.as_ref().expect("an actual");
         assert_eq!(actual.value, "4,830人");
@@ -236,16 +233,62 @@ pub(crate) mod tests {
             ja.target.as_ref().map(|t| t.value.as_str()),
             Some("4,396人")
         );
-        assert_eq!(ja.gap, "+434人");
+        assert_eq!(
+            ja.gap, "",
+            "no gap is printed for values that are not comparable"
+        );
         let verdict = ja.verdict.as_ref().expect("a verdict");
         assert_eq!(
-            (verdict.class, verdict.text.as_str()),
-            ("not-met", "未達成")
+            (verdict.status, verdict.label.as_str()),
+            ("not-comparable", "比較できない")
         );
-        assert!(ja.caveats.iter().all(|c| !c.starts_with("caveat_")));
+        assert_eq!(
+            verdict.details,
+            [
+                "実績値は令和元年6月時点の値だが、列見出しの時点は令和2年度末",
+                "実績値（令和元年6月時点）は目標の設定（令和2年度当初）より前の値",
+            ]
+        );
+        assert!(ja.caveats.is_empty(), "{:?}", ja.caveats);
+        let en = comparison_view(&site, c, theme_strings().ui(Lang::En));
+        let verdict = en.verdict.as_ref().expect("a verdict");
+        assert_eq!(
+            verdict.details,
+            [
+                "the actual is dated June 2019, but its column is headed end of FY2020",
+                "the actual (June 2019) was measured before the target was set (start of FY2020)",
+            ]
+        );
+        assert_eq!(en.region.url, "/en/regions/kumamoto-pref/");
+    }
+
+    /// Issue #15, done when: 434 above the target, not yet due; 14.2 points below.
+    #[test]
+    fn a_value_before_the_deadline_gets_the_gap_so_far_and_the_deadline() {
+        let site = Site::new(corpus());
+        let c = kumamoto("strengths", "long-term-inpatients");
         let en = comparison_view(&site, c, theme_strings().ui(Lang::En));
         assert_eq!(en.gap, "+434");
-        assert_eq!(en.verdict.map(|v| v.text), Some("not met".to_owned()));
-        assert_eq!(en.region.url, "/en/regions/kumamoto-pref/");
+        let v = en.verdict.as_ref().expect("a verdict");
+        assert_eq!((v.status, v.label.as_str()), ("not-yet-met", "not yet met"));
+        assert_eq!(
+            v.details,
+            ["434 above the target as of June 2019; not yet due (deadline: end of FY2021)"]
+        );
+        let ja = comparison_view(&site, c, theme_strings().ui(Lang::Ja));
+        assert_eq!(ja.gap, "+434人");
+        let v = ja.verdict.as_ref().expect("a verdict");
+        assert_eq!(v.label, "未達（期限前）");
+        assert_eq!(
+            v.details,
+            ["令和元年6月時点で目標を434人上回る。期限（令和3年度末）前の値のため、まだ判定できない"]
+        );
+        let rate = kumamoto("strengths", "discharge-rate-3m");
+        let en = comparison_view(&site, rate, theme_strings().ui(Lang::En));
+        assert_eq!(en.gap, "−14.2 pt");
+        let details = &en.verdict.as_ref().expect("a verdict").details;
+        assert!(details[0].starts_with("14.2 points below the target as of June 2019"));
+        let ja = comparison_view(&site, rate, theme_strings().ui(Lang::Ja));
+        assert_eq!(ja.gap, "−14.2ポイント");
     }
 }

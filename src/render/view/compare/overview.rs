@@ -38,7 +38,10 @@ pub struct Choice {
 /// A comparison of the table, with its indicator.
 #[derive(Serialize)]
 pub struct OverviewRow {
+    /// The indicator's id, for attributes.
     pub indicator: String,
+    /// Its name, which the table prints.
+    pub indicator_name: Text,
     pub indicator_url: String,
     pub comparison: ComparisonView,
 }
@@ -73,6 +76,7 @@ pub fn view(site: &Site, computed: &Computed, ui: Ui) -> OverviewView {
             .iter()
             .map(|c| OverviewRow {
                 indicator: c.indicator.to_string(),
+                indicator_name: indicator_name(site, &c.indicator),
                 indicator_url: site.routes.url(lang, Route::Indicator(&c.indicator)),
                 comparison: comparison_view(site, c, ui),
             })
@@ -83,6 +87,18 @@ pub fn view(site: &Site, computed: &Computed, ui: Ui) -> OverviewView {
         records_url: site.routes.data("records.json"),
         script_url: site.routes.static_file("compare.js"),
     }
+}
+
+/// An indicator's name from the vocabulary; its id only if the vocabulary lacks it (which
+/// validation reports, so no built page shows one).
+fn indicator_name(site: &Site, id: &str) -> Text {
+    site.corpus
+        .vocab
+        .indicators
+        .entries
+        .iter()
+        .find(|d| d.id == id)
+        .map_or_else(|| Text::new(id, id), |d| d.name.clone())
 }
 
 /// The columns of `/data/indicators.csv`, documented on the page.
@@ -114,6 +130,15 @@ mod tests {
         assert_eq!(
             row.indicator_url,
             format!("/en/indicators/{}/", row.indicator)
+        );
+        let lti = v
+            .rows
+            .iter()
+            .find(|r| r.indicator == "long-term-inpatients")
+            .expect("a long-term inpatients row");
+        assert_eq!(
+            lti.indicator_name.ja, "精神病床における1年以上長期入院患者数",
+            "the table prints the name, not the id"
         );
         assert!(v.regions.iter().any(|r| r.id == "kumamoto-pref"));
         assert!(v.indicators.iter().any(|i| i.id == "long-term-inpatients"));
