@@ -391,7 +391,8 @@ impl Rng {
 // ---------------------------------------------------------------------------------------------
 // Regions
 
-/// The 47 prefectures: name, romaji, population in thousands (about 2020).
+/// The 47 prefectures in the official order (JIS X 0401 codes 1–47): name, romaji,
+/// population in thousands (about 2020).
 const PREFECTURES: [(&str, &str, u32); 47] = [
     ("北海道", "Hokkaido", 5225),
     ("青森県", "Aomori", 1238),
@@ -440,6 +441,58 @@ const PREFECTURES: [(&str, &str, u32); 47] = [
     ("宮崎県", "Miyazaki", 1070),
     ("鹿児島県", "Kagoshima", 1588),
     ("沖縄県", "Okinawa", 1467),
+];
+
+/// How the 47 prefectures' names are read, in the order of [`PREFECTURES`] (whose index plus
+/// one is the JIS X 0401 code).
+const PREFECTURE_READINGS: [&str; 47] = [
+    "ほっかいどう",
+    "あおもりけん",
+    "いわてけん",
+    "みやぎけん",
+    "あきたけん",
+    "やまがたけん",
+    "ふくしまけん",
+    "いばらきけん",
+    "とちぎけん",
+    "ぐんまけん",
+    "さいたまけん",
+    "ちばけん",
+    "とうきょうと",
+    "かながわけん",
+    "にいがたけん",
+    "とやまけん",
+    "いしかわけん",
+    "ふくいけん",
+    "やまなしけん",
+    "ながのけん",
+    "ぎふけん",
+    "しずおかけん",
+    "あいちけん",
+    "みえけん",
+    "しがけん",
+    "きょうとふ",
+    "おおさかふ",
+    "ひょうごけん",
+    "ならけん",
+    "わかやまけん",
+    "とっとりけん",
+    "しまねけん",
+    "おかやまけん",
+    "ひろしまけん",
+    "やまぐちけん",
+    "とくしまけん",
+    "かがわけん",
+    "えひめけん",
+    "こうちけん",
+    "ふくおかけん",
+    "さがけん",
+    "ながさきけん",
+    "くまもとけん",
+    "おおいたけん",
+    "みやざきけん",
+    "かごしまけん",
+    "おきなわけん",
 ];
 
 const TOKYO: usize = 12;
@@ -2656,6 +2709,11 @@ impl<'a> Ctx<'a> {
         let mut m = Map::new();
         m.insert("name".into(), json!({"ja": r.ja, "en": r.en}));
         m.insert("kind".into(), json!(r.kind));
+        if r.kind == "prefecture" {
+            // PREFECTURES is in the official order: the index plus one is the JIS code.
+            m.insert("code".into(), json!(r.pref + 1));
+            m.insert("reading".into(), json!(PREFECTURE_READINGS[r.pref]));
+        }
         if let Some(p) = r.parent {
             m.insert("parent".into(), json!(self.regions[p].id));
         }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Dated;
 use super::id::{RegionId, RegionKindId};
+use super::spanned::Spanned;
 use super::text::{Prose, Text};
 
 /// `content/regions/<id>.yaml`: a place whose work the handbook records.
@@ -18,6 +19,14 @@ pub struct Region {
     /// The region this one belongs to (a city's or an area's prefecture).
     #[serde(default)]
     pub parent: Option<RegionId>,
+    /// A prefecture's code, JIS X 0401 (1 北海道 … 13 東京都 … 43 熊本県 … 47 沖縄県): the
+    /// official order prefectures are listed in. Prefectures only; each code once.
+    #[serde(default)]
+    pub code: Option<Spanned<u32>>,
+    /// How the name is read, in kana (「くまもとけん」, 「あいら・いさけんいき」): the order of
+    /// regions within a prefecture on Japanese pages. Hiragana, katakana, ー, ・ and spaces.
+    #[serde(default)]
+    pub reading: Option<Spanned<String>>,
     /// True for places the sources anonymise (A県H市): only kind and size are known.
     #[serde(default)]
     pub anonymised: bool,

@@ -193,11 +193,19 @@ fn labels(site: &Site, list: TermList, lang: Lang) -> Vec<(String, String)> {
 
 fn facet_labels(site: &Site, ui: Ui) -> FacetLabels {
     let lang = ui.lang;
-    let prefectures = site
+    let mut ids: Vec<&str> = site
         .regions
         .iter()
         .filter(|(_, r)| r.kind == "prefecture")
-        .map(|(id, r)| ((*id).to_owned(), r.name.get(lang).text.to_owned()))
+        .map(|(id, _)| *id)
+        .collect();
+    site.sort_regions(&mut ids, lang);
+    let prefectures = ids
+        .into_iter()
+        .map(|id| {
+            let name = site.regions.get(id).map(|r| r.name.get(lang).text);
+            (id.to_owned(), name.unwrap_or_default().to_owned())
+        })
         .collect();
     FacetLabels {
         kinds: Kind::ALL

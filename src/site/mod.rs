@@ -112,6 +112,56 @@ impl<'a> Site<'a> {
         None
     }
 
+    /// Where a region stands in lists, in `lang`: prefectures in the official order (their JIS
+    /// code; prefectures without one, such as anonymised ones, after those with one, by name),
+    /// each followed by the regions within it; regions of no prefecture last. Within a
+    /// prefecture, the prefecture first, then the others by their `reading` on Japanese pages
+    /// (their Japanese name when they have none) and by their English name on English pages.
+    pub fn region_order(&self, id: &str, lang: Lang) -> RegionOrder {
+        let region = self.regions.get_key_value(id);
+        let pref = region.and_then(|(k, _)| self.prefecture_of(k));
+        let pref_region = pref.and_then(|p| self.regions.get(p));
+        RegionOrder {
+            prefecture: match pref_region {
+                Some(p) => match &p.code {
+                    Some(code) => (0, **code, String::new()),
+                    None => (1, 0, self.name_key(pref.unwrap_or_default(), lang)),
+                },
+                None => (2, 0, String::new()),
+            },
+            within: (pref != Some(id), self.name_key(id, lang), id.to_owned()),
+        }
+    }
+
+    /// `ids` in [`Site::region_order`].
+    pub fn sort_regions(&self, ids: &mut [&str], lang: Lang) {
+        ids.sort_by_cached_key(|id| self.region_order(id, lang));
+    }
+
+    /// A region's name as it sorts: its reading (katakana as hiragana, without ・ and spaces)
+    /// or else its Japanese name in Japanese, its English name in English.
+    fn name_key(&self, id: &str, lang: Lang) -> String {
+        let Some(r) = self.regions.get(id) else {
+            return id.to_owned();
+        };
+        match lang {
+            Lang::Ja => r.reading.as_deref().map_or_else(
+                || r.name.ja.clone(),
+                |reading| {
+                    reading
+                        .chars()
+                        .filter(|c| !matches!(c, '・' | ' ' | '\u{3000}'))
+                        .map(|c| match c {
+                            '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+                            c => c,
+                        })
+                        .collect()
+                },
+            ),
+            Lang::En => r.name.get(Lang::En).text.to_lowercase(),
+        }
+    }
+
     pub fn terms(&self, list: TermList) -> &'a [Term] {
         self.corpus.vocab.terms(list)
     }
@@ -154,6 +204,15 @@ impl<'a> Site<'a> {
             region: rec.body.region().map(|r| self.region_ref(r, lang)),
         }
     }
+}
+
+/// A region's place in lists: see [`Site::region_order`].
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RegionOrder {
+    /// (0 with a code, 1 without, 2 no prefecture; the code; the name of one without).
+    prefecture: (u8, u32, String),
+    /// (not the prefecture itself; the name as it sorts; the id).
+    within: (bool, String, String),
 }
 
 /// A link to a region, for lists and breadcrumbs.

@@ -9,7 +9,7 @@
 //! One file per concern: [`ids`] (duplicate and malformed ids), [`refs`] (references, with
 //! did-you-mean), [`numbers`] (impossible numbers, wordings, outcome counts), [`dates`]
 //! (date points, the timeline's axis), [`i18n`] (translations), [`parents`] (cycles of
-//! region parents) and [`markdown`] (the limits and sanitising of Markdown, with rules the
+//! region parents), [`regions`] (prefecture codes and readings) and [`markdown`] (the limits and sanitising of Markdown, with rules the
 //! renderer shares).
 
 mod dates;
@@ -20,6 +20,7 @@ pub mod markdown;
 mod numbers;
 mod parents;
 mod refs;
+mod regions;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Span};
 use crate::load::{Corpus, Record};
@@ -42,6 +43,7 @@ pub fn validate(corpus: &Corpus, diags: &mut Diagnostics) {
     }
     i18n::vocabularies(&corpus.vocab, diags);
     parents::cycles(&corpus.records, diags);
+    regions::codes_and_readings(&corpus.records, diags);
     markdown::check(corpus, diags);
 }
 
@@ -326,6 +328,70 @@ mod tests {
                 "{file}: {code} at {line}:{column} not in {got:?}"
             );
         }
+    }
+
+    /// Issue #15: a prefecture's code is 1–47, on prefectures only, each code once (the second
+    /// file by name is reported, naming the first); a reading is kana.
+    #[test]
+    fn prefecture_codes_and_readings_are_checked() {
+        let pref = |code: &str| {
+            format!("name: {{ja: 県, en: Prefecture}}\nkind: prefecture\ncode: {code}\n")
+        };
+        let (a, b, c) = (pref("43"), pref("43"), pref("48"));
+        let area = "name: {ja: 圏域, en: Area}\nkind: area\ncode: 5\nreading: けんいきX\n";
+        let fine = "name: {ja: 圏域, en: Area}\nkind: area\nreading: カワサキ・し ー\n";
+        let got = findings(&[
+            ("content/regions/a-pref.yaml", &a),
+            ("content/regions/b-pref.yaml", &b),
+            ("content/regions/c-pref.yaml", &c),
+            ("content/regions/d-area.yaml", area),
+            ("content/regions/e-area.yaml", fine),
+        ]);
+        let seen: Vec<(&str, Code, usize, usize, &str)> = got
+            .iter()
+            .map(|d| {
+                (
+                    d.file.as_str(),
+                    d.code,
+                    d.span.line,
+                    d.span.column,
+                    d.message.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    "content/regions/b-pref.yaml",
+                    Code::InvalidValue,
+                    3,
+                    7,
+                    "prefecture code 43 is already the code of `a-pref` (content/regions/a-pref.yaml)"
+                ),
+                (
+                    "content/regions/c-pref.yaml",
+                    Code::InvalidValue,
+                    3,
+                    7,
+                    "prefecture code 48 is not between 1 and 47"
+                ),
+                (
+                    "content/regions/d-area.yaml",
+                    Code::InvalidValue,
+                    3,
+                    7,
+                    "only a prefecture has a code; this region's kind is `area`"
+                ),
+                (
+                    "content/regions/d-area.yaml",
+                    Code::InvalidValue,
+                    4,
+                    10,
+                    "a reading is written in kana; `X` is not kana"
+                ),
+            ]
+        );
     }
 
     /// Issue #20: each cycle of region parents is reported once, at the `parent` of its first

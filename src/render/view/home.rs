@@ -49,11 +49,16 @@ pub fn view(site: &Site, ui: Ui) -> HomeView {
         .filter(|k| !matches!(k, Kind::Pages | Kind::Regions))
         .map(|&k| kind_summary(site, ui, k))
         .collect();
-    let prefectures = site
+    let mut prefecture_ids: Vec<&str> = site
         .regions
         .iter()
         .filter(|(_, r)| r.kind == "prefecture")
-        .map(|(id, _)| RegionCount {
+        .map(|(id, _)| *id)
+        .collect();
+    site.sort_regions(&mut prefecture_ids, lang);
+    let prefectures = prefecture_ids
+        .into_iter()
+        .map(|id| RegionCount {
             region: site.region_ref(id, lang),
             count: records_under(site, id),
         })

@@ -1,12 +1,15 @@
-//! A kind's index: every record of the kind, grouped by the prefecture it is in; records of
-//! no prefecture (anonymised places, national pages) come last, under one heading.
+//! A kind's index: every record of the kind, grouped by the prefecture it is in, prefectures in
+//! the official order (JIS code); records of no prefecture (anonymised places, national pages)
+//! come last, under one heading. Within a group, records follow their region's place
+//! ([`Site::region_order`]: reading order on Japanese pages, English names on English ones).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::load::Record;
 use crate::model::{Body, Kind, Lang};
-use crate::site::{RecordRef, RegionRef, Site};
+use crate::site::{RecordRef, RegionOrder, RegionRef, Site};
 
 #[derive(Serialize)]
 pub struct KindIndexView {
@@ -23,9 +26,13 @@ pub struct Group {
     pub records: Vec<RecordRef>,
 }
 
+/// A group's records, each with its region's place.
+type Members<'a> = Vec<(RegionOrder, &'a Record)>;
+
 pub fn view(site: &Site, lang: Lang, kind: Kind) -> KindIndexView {
-    // Keyed by (no prefecture, prefecture id): prefectures in id order, then the rest.
-    let mut groups: BTreeMap<(bool, &str), Vec<RecordRef>> = BTreeMap::new();
+    // Keyed by the prefecture's place in the official order (records of no prefecture last);
+    // each group's records by their region's place, then by id.
+    let mut groups: BTreeMap<RegionOrder, (Option<&str>, Members)> = BTreeMap::new();
     let mut count = 0;
     for r in site.corpus.records.iter().filter(|r| r.kind == kind) {
         let region = match &r.body {
@@ -33,19 +40,27 @@ pub fn view(site: &Site, lang: Lang, kind: Kind) -> KindIndexView {
             b => b.region(),
         };
         let pref = region.and_then(|id| site.prefecture_of(id));
+        let order = |id: Option<&str>| site.region_order(id.unwrap_or_default(), lang);
         groups
-            .entry((pref.is_none(), pref.unwrap_or_default()))
-            .or_default()
-            .push(site.record_ref(r, lang));
+            .entry(order(pref))
+            .or_insert_with(|| (pref, Vec::new()))
+            .1
+            .push((order(region), r));
         count += 1;
     }
     KindIndexView {
         count,
         groups: groups
-            .into_iter()
-            .map(|((_, pref), records)| Group {
-                heading: (!pref.is_empty()).then(|| site.region_ref(pref, lang)),
-                records,
+            .into_values()
+            .map(|(pref, mut records)| {
+                records.sort_by(|a, b| (&a.0, &a.1.id).cmp(&(&b.0, &b.1.id)));
+                Group {
+                    heading: pref.map(|p| site.region_ref(p, lang)),
+                    records: records
+                        .into_iter()
+                        .map(|(_, r)| site.record_ref(r, lang))
+                        .collect(),
+                }
             })
             .collect(),
         names_only: kind == Kind::Regions,
@@ -56,6 +71,69 @@ pub fn view(site: &Site, lang: Lang, kind: Kind) -> KindIndexView {
 mod tests {
     use super::*;
     use crate::render::view::tests::site;
+
+    /// The ids of the records under prefecture `id`'s heading.
+    fn group(v: &KindIndexView, id: &str) -> Vec<String> {
+        v.groups
+            .iter()
+            .find(|g| g.heading.as_ref().is_some_and(|h| h.id == id))
+            .map(|g| g.records.iter().map(|r| r.id.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn japanese_pages_order_a_prefectures_records_by_their_regions_reading() {
+        let site = site();
+        let ja = view(&site, Lang::Ja, Kind::Cases);
+        assert_eq!(
+            group(&ja, "chiba-pref"),
+            [
+                "kaiso-area-family",     // かいそう
+                "kashiwa-area-family",   // かしわ
+                "chiba-city-awareness",  // ちばし
+                "funabashi-area-family"  // ふなばし
+            ],
+            "Japanese pages: by reading"
+        );
+    }
+
+    #[test]
+    fn regions_within_a_prefecture_by_english_name_or_by_reading() {
+        let site = site();
+        let (ja, en) = (
+            view(&site, Lang::Ja, Kind::Regions),
+            view(&site, Lang::En, Kind::Regions),
+        );
+        assert_eq!(
+            group(&en, "kawasaki-city"),
+            Vec::<String>::new(),
+            "a city is not a group"
+        );
+        assert_eq!(
+            group(&en, "kanagawa-pref"),
+            [
+                "kanagawa-pref",
+                "kawasaki-asao-ward",
+                "kawasaki-central-district",
+                "kawasaki-city",
+                "kawasaki-north-district",
+                "kawasaki-south-district",
+                "kawasaki-tama-ward"
+            ],
+            "English: Asao Ward, Central District, Kawasaki City, Northern …, Southern …, Tama Ward"
+        );
+        assert_eq!(
+            group(&ja, "kanagawa-pref")[1..],
+            [
+                "kawasaki-asao-ward",        // あさおく
+                "kawasaki-city",             // かわさきし
+                "kawasaki-tama-ward",        // たまく
+                "kawasaki-central-district", // ちゅうぶちく
+                "kawasaki-south-district",   // なんぶちく
+                "kawasaki-north-district"    // ほくぶちく
+            ]
+        );
+    }
 
     #[test]
     fn records_are_grouped_by_prefecture_and_anonymised_ones_come_last() {
@@ -68,9 +146,23 @@ mod tests {
             .iter()
             .map(|g| g.heading.as_ref().map(|h| h.id.as_str()))
             .collect();
-        let mut sorted = headings.clone();
-        sorted.sort_by_key(|h| (h.is_none(), *h));
-        assert_eq!(headings, sorted, "prefectures in id order");
+        let codes: Vec<Option<u32>> = headings
+            .iter()
+            .map(|h| h.and_then(|id| site.regions[id].code.as_deref().copied()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                Some(2),
+                Some(12),
+                Some(22),
+                Some(24),
+                Some(32),
+                Some(34),
+                Some(45)
+            ],
+            "prefectures by JIS code (青森 2, 千葉 12, 静岡 22 …), not by id: {headings:?}"
+        );
         let chiba = v
             .groups
             .iter()
@@ -98,5 +190,42 @@ mod tests {
             "anonymised practices have no prefecture"
         );
         assert!(view(&site, Lang::En, Kind::Regions).names_only);
+    }
+
+    #[test]
+    fn the_regions_index_lists_prefectures_by_code_and_regions_by_reading() {
+        let site = site();
+        let ja = view(&site, Lang::Ja, Kind::Regions);
+        let heads: Vec<&str> = ja
+            .groups
+            .iter()
+            .filter_map(|g| g.heading.as_ref().map(|h| h.id.as_str()))
+            .collect();
+        assert_eq!(
+            heads[..4],
+            [
+                "hokkaido-pref",
+                "aomori-pref",
+                "tochigi-pref",
+                "saitama-pref"
+            ]
+        );
+        assert_eq!(
+            heads.last(),
+            Some(&"anon-e-pref"),
+            "uncoded prefectures last: {heads:?}"
+        );
+        let en = view(&site, Lang::En, Kind::Regions);
+        let en_heads: Vec<&str> = en
+            .groups
+            .iter()
+            .filter_map(|g| g.heading.as_ref().map(|h| h.id.as_str()))
+            .collect();
+        assert_eq!(heads, en_heads, "the same official order in English");
+        assert_eq!(
+            group(&ja, "kagoshima-pref")[..4],
+            ["kagoshima-pref", "aira-isa-area", "aira-city", "isa-city"],
+            "the prefecture, then あいら・いさけんいき, あいらし, いさし"
+        );
     }
 }

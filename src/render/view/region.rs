@@ -79,9 +79,11 @@ pub fn view(site: &Site, ui: Ui, record: &Record, r: &Region) -> RegionView {
             .iter()
             .map(|m| site.record_ref(m, lang))
             .collect(),
-        children: site.children.get(id).map_or_else(Vec::new, |c| {
-            c.iter().map(|c| site.region_ref(c, lang)).collect()
-        }),
+        children: {
+            let mut ids = site.children.get(id).cloned().unwrap_or_default();
+            site.sort_regions(&mut ids, lang);
+            ids.iter().map(|c| site.region_ref(c, lang)).collect()
+        },
         child_records: child_records(site, ui, id),
         foot: Foot {
             source: None,
