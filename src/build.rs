@@ -189,8 +189,9 @@ pub fn site_files(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     let (records, search) = rayon::join(
         || timing::phase("records.json", || data::records_json(corpus)),
         || {
-            let printed =
-                |r: &load::Record, lang| render::printed(&site, site.strings().ui(lang), r);
+            let printed = |r: &load::Record, lang| {
+                render::printed(&site, &computed, site.strings().ui(lang), r)
+            };
             timing::phase("search index", || search::index::index(&site, &printed))
         },
     );

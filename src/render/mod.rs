@@ -176,7 +176,7 @@ fn page(
             template_of(r.kind),
             r.body.title().get(lang).text.to_owned(),
             view::base::record_crumbs(site, ui, r),
-            record_view(site, ui, r)?,
+            record_view(site, computed, ui, r)?,
         ),
         PageKind::Home
         | PageKind::KindIndex(_)
@@ -209,7 +209,7 @@ fn site_page(site: &Site, ui: Ui, kind: PageKind) -> anyhow::Result<PageParts> {
             "list.html",
             ui.kinds_name(k),
             vec![],
-            serde_json::to_value(view::index::view(site, lang, k))?,
+            serde_json::to_value(view::index::view(site, ui, k))?,
         ),
         PageKind::TermIndex(list) => (
             "terms.html",
@@ -272,11 +272,16 @@ fn template_of(kind: Kind) -> &'static str {
 }
 
 /// A record page's view, as its template reads it.
-fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_json::Value> {
+fn record_view(
+    site: &Site,
+    computed: &Computed,
+    ui: view::Ui,
+    r: &Record,
+) -> anyhow::Result<serde_json::Value> {
     Ok(match &r.body {
         Body::Analysis(a) => serde_json::to_value(view::analysis::view(site, ui, r, a))?,
         Body::Outcome(o) => serde_json::to_value(view::outcome::view(site, ui, r, o))?,
-        Body::Region(reg) => serde_json::to_value(view::region::view(site, ui, r, reg))?,
+        Body::Region(reg) => serde_json::to_value(view::region::view(site, computed, ui, r, reg))?,
         Body::Case(c) => serde_json::to_value(view::case::view(site, ui, r, c))?,
         Body::Practice(p) => serde_json::to_value(view::practice::view(site, ui, r, p))?,
         Body::Page(p) => serde_json::to_value(view::page::view(r, p))?,
@@ -288,8 +293,8 @@ fn record_view(site: &Site, ui: view::Ui, r: &Record) -> anyhow::Result<serde_js
 /// it: numbers with their units and counts (`5,454人 / 43`), dates as displayed or as
 /// written (`令和3年度`, `R1.6月時点`, `FY2021`), and labels. The search index reads it
 /// (`search::index`), so a page is found by what it shows; see [`view::printed`].
-pub fn printed(site: &Site, ui: Ui, r: &Record) -> Vec<String> {
-    match record_view(site, ui, r) {
+pub fn printed(site: &Site, computed: &Computed, ui: Ui, r: &Record) -> Vec<String> {
+    match record_view(site, computed, ui, r) {
         Ok(view) => view::printed::strings(&view),
         Err(_) => Vec::new(),
     }

@@ -286,3 +286,81 @@ fn outcome_lines_keep_their_own_marks_and_link_the_places_they_name() {
     );
     assert!(!december.contains("class=\"places\""), "{december}");
 }
+
+/// Issue #15 item 6: a region's page shows what is known of it, its indicators with what
+/// their dates allow, a way to compare it, and its records with a line each.
+#[test]
+fn a_region_page_is_a_profile() {
+    let page = |path: &str| std::fs::read_to_string(built().join(path)).unwrap();
+    let kumamoto = page("ja/regions/kumamoto-pref/index.html");
+    let text = text_of(&kumamoto);
+    assert!(
+        text.contains("精神病床における1年以上長期入院患者数"),
+        "{text}"
+    );
+    assert!(
+        text.contains("未達（期限前）")
+            && text.contains("令和元年6月時点で目標を434人上回る。期限（令和3年度末）前の値のため、まだ判定できない"),
+        "{text}"
+    );
+    assert!(!text.contains("未達成"), "no final 'not met': {text}");
+    assert!(kumamoto.contains("<a href=\"/ja/compare/?regions=kumamoto-pref\">"));
+    assert!(kumamoto.contains("<a href=\"/ja/status-sheets/kumamoto-pref-sheet/\">"));
+    assert!(kumamoto.contains("<a href=\"/ja/indicators/long-term-inpatients/\">"));
+    let tsugaru = text_of(&page("ja/regions/tsugaru-area/index.html"));
+    assert!(tsugaru.contains("291,178 (時点: 平成30年3月)"), "{tsugaru}");
+    let aomori = page("en/regions/aomori-pref/index.html");
+    assert!(aomori.contains("<a href=\"/en/regions/tsugaru-area/\">Tsugaru area</a>"));
+}
+
+/// Issue #15 items 6 and 7: listings tell records apart (region, category, year, a line of
+/// their own words), and prefectures come in the official order in both languages.
+#[test]
+fn listings_tell_records_apart_and_follow_the_official_order() {
+    let page = |path: &str| std::fs::read_to_string(built().join(path)).unwrap();
+    let cases = text_of(&page("ja/cases/index.html"));
+    for line in [
+        "精神障害者の家族支援に係る事業 — 海匝圏域 · 家族支援",
+        "家族教室、ピアサポーター",
+        "家族支援事業 — 柏圏域 · 家族支援",
+        "家族支援 — 船橋圏域 · 家族支援",
+    ] {
+        assert!(cases.contains(line), "{line} in {cases}");
+    }
+    let sheets = text_of(&page("en/status-sheets/index.html"));
+    assert!(sheets.contains("Kumamoto Prefecture · FY2021"), "{sheets}");
+    for lang in ["ja", "en"] {
+        let regions = page(&format!("{lang}/regions/index.html"));
+        let at = |id: &str| {
+            regions
+                .find(&format!("<a href=\"/{lang}/regions/{id}/\">"))
+                .expect(id)
+        };
+        let order = [
+            "hokkaido-pref",
+            "aomori-pref",
+            "tochigi-pref",
+            "saitama-pref",
+            "chiba-pref",
+            "tokyo-pref",
+            "kanagawa-pref",
+            "toyama-pref",
+            "shizuoka-pref",
+            "mie-pref",
+            "shiga-pref",
+            "hyogo-pref",
+            "wakayama-pref",
+            "shimane-pref",
+            "okayama-pref",
+            "hiroshima-pref",
+            "kumamoto-pref",
+            "miyazaki-pref",
+            "kagoshima-pref",
+        ];
+        let places: Vec<usize> = order.iter().map(|id| at(id)).collect();
+        assert!(
+            places.windows(2).all(|w| w[0] < w[1]),
+            "{lang}: {order:?} in order"
+        );
+    }
+}

@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::summary::{line, RecordLine};
 use crate::load::Record;
-use crate::model::{Body, Kind, Lang};
-use crate::site::{RecordRef, RegionOrder, RegionRef, Site};
+use crate::model::{Body, Kind};
+use crate::site::{RegionOrder, RegionRef, Site, Ui};
 
 #[derive(Serialize)]
 pub struct KindIndexView {
@@ -23,13 +24,15 @@ pub struct KindIndexView {
 #[derive(Serialize)]
 pub struct Group {
     pub heading: Option<RegionRef>,
-    pub records: Vec<RecordRef>,
+    /// Each record in one line: title, region, category or theme, year, summary.
+    pub records: Vec<RecordLine>,
 }
 
 /// A group's records, each with its region's place.
 type Members<'a> = Vec<(RegionOrder, &'a Record)>;
 
-pub fn view(site: &Site, lang: Lang, kind: Kind) -> KindIndexView {
+pub fn view(site: &Site, ui: Ui, kind: Kind) -> KindIndexView {
+    let lang = ui.lang;
     // Keyed by the prefecture's place in the official order (records of no prefecture last);
     // each group's records by their region's place, then by id.
     let mut groups: BTreeMap<RegionOrder, (Option<&str>, Members)> = BTreeMap::new();
@@ -58,7 +61,7 @@ pub fn view(site: &Site, lang: Lang, kind: Kind) -> KindIndexView {
                     heading: pref.map(|p| site.region_ref(p, lang)),
                     records: records
                         .into_iter()
-                        .map(|(_, r)| site.record_ref(r, lang))
+                        .map(|(_, r)| line(site, r, ui))
                         .collect(),
                 }
             })
@@ -70,21 +73,22 @@ pub fn view(site: &Site, lang: Lang, kind: Kind) -> KindIndexView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::view::tests::site;
+    use crate::model::Lang;
+    use crate::render::view::tests::{site, strings};
 
     /// The ids of the records under prefecture `id`'s heading.
     fn group(v: &KindIndexView, id: &str) -> Vec<String> {
         v.groups
             .iter()
             .find(|g| g.heading.as_ref().is_some_and(|h| h.id == id))
-            .map(|g| g.records.iter().map(|r| r.id.clone()).collect())
+            .map(|g| g.records.iter().map(|r| r.link.id.clone()).collect())
             .unwrap_or_default()
     }
 
     #[test]
     fn japanese_pages_order_a_prefectures_records_by_their_regions_reading() {
         let site = site();
-        let ja = view(&site, Lang::Ja, Kind::Cases);
+        let ja = view(&site, strings().ui(Lang::Ja), Kind::Cases);
         assert_eq!(
             group(&ja, "chiba-pref"),
             [
@@ -101,8 +105,8 @@ mod tests {
     fn regions_within_a_prefecture_by_english_name_or_by_reading() {
         let site = site();
         let (ja, en) = (
-            view(&site, Lang::Ja, Kind::Regions),
-            view(&site, Lang::En, Kind::Regions),
+            view(&site, strings().ui(Lang::Ja), Kind::Regions),
+            view(&site, strings().ui(Lang::En), Kind::Regions),
         );
         assert_eq!(
             group(&en, "kawasaki-city"),
@@ -138,7 +142,7 @@ mod tests {
     #[test]
     fn records_are_grouped_by_prefecture_and_anonymised_ones_come_last() {
         let site = site();
-        let v = view(&site, Lang::En, Kind::Cases);
+        let v = view(&site, strings().ui(Lang::En), Kind::Cases);
         assert_eq!(v.count, 10);
         assert!(!v.names_only);
         let headings: Vec<Option<&str>> = v
@@ -168,7 +172,7 @@ mod tests {
             .iter()
             .find(|g| g.heading.as_ref().is_some_and(|h| h.id == "chiba-pref"))
             .expect("Chiba's group");
-        let ids: Vec<&str> = chiba.records.iter().map(|r| r.id.as_str()).collect();
+        let ids: Vec<&str> = chiba.records.iter().map(|r| r.link.id.as_str()).collect();
         assert_eq!(
             ids,
             [
@@ -183,19 +187,19 @@ mod tests {
             Some("/en/regions/chiba-pref/")
         );
 
-        let practices = view(&site, Lang::En, Kind::Practices);
+        let practices = view(&site, strings().ui(Lang::En), Kind::Practices);
         let last = practices.groups.last().expect("a group");
         assert!(
             last.heading.is_none(),
             "anonymised practices have no prefecture"
         );
-        assert!(view(&site, Lang::En, Kind::Regions).names_only);
+        assert!(view(&site, strings().ui(Lang::En), Kind::Regions).names_only);
     }
 
     #[test]
     fn the_regions_index_lists_prefectures_by_code_and_regions_by_reading() {
         let site = site();
-        let ja = view(&site, Lang::Ja, Kind::Regions);
+        let ja = view(&site, strings().ui(Lang::Ja), Kind::Regions);
         let heads: Vec<&str> = ja
             .groups
             .iter()
@@ -215,7 +219,7 @@ mod tests {
             Some(&"anon-e-pref"),
             "uncoded prefectures last: {heads:?}"
         );
-        let en = view(&site, Lang::En, Kind::Regions);
+        let en = view(&site, strings().ui(Lang::En), Kind::Regions);
         let en_heads: Vec<&str> = en
             .groups
             .iter()

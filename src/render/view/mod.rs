@@ -22,6 +22,7 @@ pub mod redirect;
 pub mod region;
 pub mod search;
 pub mod status_sheet;
+pub mod summary;
 pub mod terms;
 
 use serde::Serialize;

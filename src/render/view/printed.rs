@@ -9,7 +9,8 @@
 //! are left out here; a number with its unit or counter is joined as the template joins it
 //! (`5,454` `人` → `5,454人`). Left out too: what a page does not print as text (URLs, ids,
 //! `datetime` attributes, raw numbers behind `<data>`), text already linked from the record's
-//! own (`linked`), and the lists of other records a region's page shows.
+//! own (`linked`), and the lists of other records a region's page shows, with the indicator
+//! values it shows from them.
 
 use serde_json::{Map, Value};
 
@@ -31,6 +32,8 @@ const SKIP: &[&str] = &[
     "child_records",
     "children",
     "mentioning",
+    "indicators",
+    "compare_url",
     "open",
     "close",
     "sep",
@@ -136,7 +139,12 @@ mod tests {
 
     fn printed(id: &str, lang: Lang) -> Vec<String> {
         let site = site();
-        crate::render::printed(&site, site.strings().ui(lang), record(id))
+        crate::render::printed(
+            &site,
+            crate::render::view::compare::tests::computed(),
+            site.strings().ui(lang),
+            record(id),
+        )
     }
 
     #[test]

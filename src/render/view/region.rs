@@ -5,12 +5,15 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::compare::{comparison_view, ComparisonView};
+use super::summary::{line, RecordLine};
 use super::{date, Foot, Ui};
+use crate::compare::Computed;
 use crate::load::Record;
 use crate::model::number::grouped;
 use crate::model::region::Offices;
 use crate::model::{Kind, Prose, Region, TermList, Text};
-use crate::site::{RecordRef, RegionRef, Site};
+use crate::site::{RecordRef, RegionRef, Route, Site};
 
 #[derive(Serialize)]
 pub struct RegionView {
@@ -23,6 +26,10 @@ pub struct RegionView {
     pub description: Option<Text>,
     pub facts: Facts,
     pub summary: Option<Prose>,
+    /// Its indicators: each source row's values with what the dates allow it to say.
+    pub indicators: Vec<IndicatorRow>,
+    /// The interactive comparison with this region chosen (`/{lang}/compare/?regions=<id>`).
+    pub compare_url: String,
     /// Records about the region, by kind.
     pub records: Vec<KindGroup>,
     /// Records that refer to the region other than as their own region.
@@ -52,17 +59,29 @@ pub struct Population {
     pub as_of: Option<String>,
 }
 
-/// The records of one kind.
+/// The records of one kind, each in one line.
 #[derive(Serialize)]
 pub struct KindGroup {
     pub name: String,
-    pub records: Vec<RecordRef>,
+    pub records: Vec<RecordLine>,
 }
 
-pub fn view(site: &Site, ui: Ui, record: &Record, r: &Region) -> RegionView {
+/// One of the region's indicator rows: the indicator's name and page, and the comparison as
+/// the indicator pages print it (values, dates, gap, verdict and notes).
+#[derive(Serialize)]
+pub struct IndicatorRow {
+    pub name: Text,
+    pub url: String,
+    #[serde(flatten)]
+    pub row: ComparisonView,
+}
+
+pub fn view(site: &Site, computed: &Computed, ui: Ui, record: &Record, r: &Region) -> RegionView {
     let lang = ui.lang;
     let id = record.id.as_str();
     RegionView {
+        indicators: indicators(site, computed, ui, id),
+        compare_url: format!("{}?regions={id}", site.routes.url(lang, Route::Compare)),
         name: r.name.clone(),
         kind: site.term_name(TermList::RegionKinds, &r.kind),
         parent: r.parent.as_deref().map(|p| site.region_ref(p, lang)),
@@ -131,15 +150,44 @@ fn offices(ui: Ui, o: &Offices) -> String {
     )
 }
 
+/// The region's comparisons (its own, not its sub-regions'), in the vocabulary's order of
+/// indicators, then as the records give them.
+fn indicators(site: &Site, computed: &Computed, ui: Ui, id: &str) -> Vec<IndicatorRow> {
+    let defs = &site.corpus.vocab.indicators.entries;
+    let mut rows: Vec<(usize, IndicatorRow)> = computed
+        .comparisons
+        .iter()
+        .filter(|c| c.region == id)
+        .map(|c| {
+            let at = defs.iter().position(|d| d.id == c.indicator);
+            let name = at.map_or_else(
+                || Text {
+                    ja: c.indicator.clone(),
+                    en: Some(c.indicator.clone()),
+                },
+                |i| defs[i].name.clone(),
+            );
+            let row = IndicatorRow {
+                name,
+                url: site.routes.url(ui.lang, Route::Indicator(&c.indicator)),
+                row: comparison_view(site, c, ui),
+            };
+            (at.unwrap_or(usize::MAX), row)
+        })
+        .collect();
+    rows.sort_by_key(|(at, _)| *at);
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
 fn records_by_kind(site: &Site, ui: Ui, id: &str) -> Vec<KindGroup> {
     let own = site.by_region.get(id).map_or(&[][..], Vec::as_slice);
     Kind::ALL
         .iter()
         .filter_map(|&k| {
-            let records: Vec<RecordRef> = own
+            let records: Vec<RecordLine> = own
                 .iter()
                 .filter(|r| r.kind == k)
-                .map(|r| site.record_ref(r, ui.lang))
+                .map(|r| line(site, r, ui))
                 .collect();
             (!records.is_empty()).then(|| KindGroup {
                 name: ui.kinds_name(k),
@@ -171,6 +219,7 @@ fn child_records(site: &Site, ui: Ui, id: &str) -> Vec<RecordRef> {
 mod tests {
     use super::*;
     use crate::model::{Body, Lang};
+    use crate::render::view::compare::tests::computed;
     use crate::render::view::tests::{record, site, strings};
 
     fn region_view(id: &str, lang: Lang) -> RegionView {
@@ -179,7 +228,7 @@ mod tests {
         let Body::Region(r) = &rec.body else {
             panic!("{id} is a region")
         };
-        view(&site, strings.ui(lang), rec, r)
+        view(&site, computed(), strings.ui(lang), rec, r)
     }
 
     #[test]
@@ -189,9 +238,64 @@ mod tests {
         assert!(v.slogan.is_some() && v.parent.is_none());
         assert_eq!(v.records.len(), 1);
         assert_eq!(v.records[0].name, "Status sheets");
-        assert_eq!(v.records[0].records[0].id, "kumamoto-pref-sheet");
+        assert_eq!(v.records[0].records[0].link.id, "kumamoto-pref-sheet");
         assert!(v.children.is_empty() && v.child_records.is_empty());
         assert_eq!(v.foot.source_file, "content/regions/kumamoto-pref.yaml");
+    }
+
+    /// Issue #15: Kumamoto's page shows its indicators with what the dates allow, a way to
+    /// compare it, and its records with a line each.
+    #[test]
+    fn kumamoto_shows_its_indicators_with_their_verdicts_and_a_compare_link() {
+        let v = region_view("kumamoto-pref", Lang::En);
+        assert_eq!(v.compare_url, "/en/compare/?regions=kumamoto-pref");
+        let lti: Vec<&IndicatorRow> = v
+            .indicators
+            .iter()
+            .filter(|r| r.url == "/en/indicators/long-term-inpatients/")
+            .collect();
+        assert!(!lti.is_empty(), "long-term inpatients are on the page");
+        assert_eq!(
+            lti[0].name.en.as_deref(),
+            Some("Long-term inpatients (1 year or more) in psychiatric beds")
+        );
+        let due_later = lti
+            .iter()
+            .filter_map(|r| r.row.verdict.as_ref())
+            .find(|v| v.status == "not-yet-met")
+            .expect("4,830 against 4,396 due at the end of FY2021: not yet met");
+        assert_eq!(due_later.label, "not yet met");
+        assert!(
+            due_later.details[0].starts_with("434 above the target as of June 2019; not yet due"),
+            "{:?}",
+            due_later.details
+        );
+        assert!(
+            v.indicators
+                .iter()
+                .filter_map(|r| r.row.verdict.as_ref())
+                .all(|v| v.status != "not-met"),
+            "nowhere a final 'not met'"
+        );
+        let rates: Vec<&str> = v
+            .indicators
+            .iter()
+            .filter_map(|r| r.row.verdict.as_ref())
+            .filter(|v| v.status == "not-yet-met")
+            .filter_map(|v| v.details[0].split(" below").next())
+            .filter(|g| g.ends_with("points"))
+            .collect();
+        assert_eq!(rates, ["14.2 points", "3.5 points", "1.8 points"]);
+        let sheet = &v.records[0].records[0];
+        assert_eq!(sheet.link.url, "/en/status-sheets/kumamoto-pref-sheet/");
+        assert!(sheet.year.is_some() && sheet.summary.is_some());
+    }
+
+    #[test]
+    fn a_region_without_indicators_has_none_and_still_links_to_compare() {
+        let v = region_view("tsugaru-area", Lang::Ja);
+        assert!(v.indicators.is_empty());
+        assert_eq!(v.compare_url, "/ja/compare/?regions=tsugaru-area");
     }
 
     #[test]
