@@ -193,19 +193,11 @@ fn labels(site: &Site, list: TermList, lang: Lang) -> Vec<(String, String)> {
 
 fn facet_labels(site: &Site, ui: Ui) -> FacetLabels {
     let lang = ui.lang;
-    let mut ids: Vec<&str> = site
+    let prefectures = site
         .regions
         .iter()
         .filter(|(_, r)| r.kind == "prefecture")
-        .map(|(id, _)| *id)
-        .collect();
-    site.sort_regions(&mut ids, lang);
-    let prefectures = ids
-        .into_iter()
-        .map(|id| {
-            let name = site.regions.get(id).map(|r| r.name.get(lang).text);
-            (id.to_owned(), name.unwrap_or_default().to_owned())
-        })
+        .map(|(id, r)| ((*id).to_owned(), r.name.get(lang).text.to_owned()))
         .collect();
     FacetLabels {
         kinds: Kind::ALL
@@ -241,6 +233,12 @@ fn doc_of(
     };
     let region = region_id.and_then(|id| site.regions.get(id).copied());
     let mut body = serde_json::to_value(&rec.body).unwrap_or(Value::Null);
+    // A region's prefecture code and reading order lists; its page does not print them, so a
+    // search for `43` does not find 熊本県 by its code.
+    if let Some(region) = body.as_object_mut().filter(|_| rec.kind == Kind::Regions) {
+        region.shift_remove("code");
+        region.shift_remove("reading");
+    }
     // Taken out of the body first, so that the body field does not repeat them.
     let points = analysis_points(rec, &mut body, lang);
     let title = rec.body.title().get(lang).text.to_owned();
