@@ -1,5 +1,8 @@
-//! A region's page: its facts (kind, parent, population, hospitals …), the records about it
-//! by kind, the records that mention it, the regions within it and their records.
+//! A region's page, its profile: its facts (kind, parent, population with its date,
+//! hospitals …), its indicators with what their dates allow (`compare::verdict`, printed as
+//! the indicator pages print it), a link that opens the comparison with it chosen, the
+//! records about it by kind, the records that mention it, the regions within it and their
+//! records — each record in one line (`view::summary`).
 
 use std::collections::BTreeSet;
 
@@ -13,7 +16,7 @@ use crate::load::Record;
 use crate::model::number::grouped;
 use crate::model::region::Offices;
 use crate::model::{Kind, Prose, Region, TermList, Text};
-use crate::site::{RecordRef, RegionRef, Route, Site};
+use crate::site::{RegionRef, Route, Site};
 
 #[derive(Serialize)]
 pub struct RegionView {
@@ -33,10 +36,10 @@ pub struct RegionView {
     /// Records about the region, by kind.
     pub records: Vec<KindGroup>,
     /// Records that refer to the region other than as their own region.
-    pub mentioning: Vec<RecordRef>,
+    pub mentioning: Vec<RecordLine>,
     pub children: Vec<RegionRef>,
     /// Records about the regions within it, at any depth.
-    pub child_records: Vec<RecordRef>,
+    pub child_records: Vec<RecordLine>,
     pub foot: Foot,
 }
 
@@ -96,7 +99,7 @@ pub fn view(site: &Site, computed: &Computed, ui: Ui, record: &Record, r: &Regio
             .get(id)
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .map(|m| site.record_ref(m, lang))
+            .map(|m| line(site, m, ui))
             .collect(),
         children: {
             let mut ids = site.children.get(id).cloned().unwrap_or_default();
@@ -198,7 +201,7 @@ fn records_by_kind(site: &Site, ui: Ui, id: &str) -> Vec<KindGroup> {
 }
 
 /// Records about every region below `id`, by kind and id.
-fn child_records(site: &Site, ui: Ui, id: &str) -> Vec<RecordRef> {
+fn child_records(site: &Site, ui: Ui, id: &str) -> Vec<RecordLine> {
     let mut found = Vec::new();
     let mut stack: Vec<&str> = site.children.get(id).cloned().unwrap_or_default();
     let mut seen = BTreeSet::new();
@@ -207,11 +210,11 @@ fn child_records(site: &Site, ui: Ui, id: &str) -> Vec<RecordRef> {
             continue;
         }
         if let Some(rs) = site.by_region.get(c) {
-            found.extend(rs.iter().map(|r| site.record_ref(r, ui.lang)));
+            found.extend(rs.iter().map(|r| line(site, r, ui)));
         }
         stack.extend(site.children.get(c).map_or(&[][..], Vec::as_slice));
     }
-    found.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+    found.sort_by(|a, b| (a.link.kind, &a.link.id).cmp(&(b.link.kind, &b.link.id)));
     found
 }
 
@@ -304,7 +307,7 @@ mod tests {
         assert_eq!(v.facts.municipalities.as_deref(), Some("43"));
         let children: Vec<&str> = v.children.iter().map(|c| c.id.as_str()).collect();
         assert!(children.contains(&"aira-isa-area"), "{children:?}");
-        let below: Vec<&str> = v.child_records.iter().map(|r| r.id.as_str()).collect();
+        let below: Vec<&str> = v.child_records.iter().map(|r| r.link.id.as_str()).collect();
         assert!(below.contains(&"aira-isa-area-outcome"), "{below:?}");
     }
 
