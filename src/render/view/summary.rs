@@ -63,13 +63,16 @@ fn summary(body: &Body, ui: Ui) -> Option<Text> {
             .or_else(|| s.intro.as_ref().map(first_of_prose)),
         Body::Outcome(o) => o.results.first().map(first_sentence),
         Body::Case(c) => (!c.keywords.is_empty()).then(|| Text {
-            ja: cut(&join(c.keywords.iter().map(|k| k.ja.as_str()), "、")),
+            ja: cut(
+                &join(c.keywords.iter().map(|k| k.ja.as_str()), "、"),
+                Lang::Ja,
+            ),
             en: c
                 .keywords
                 .iter()
                 .map(|k| k.en.as_deref())
                 .collect::<Option<Vec<&str>>>()
-                .map(|en| cut(&join(en.into_iter(), ui.get("list_sep")))),
+                .map(|en| cut(&join(en.into_iter(), ui.get("list_sep")), Lang::En)),
         }),
         Body::Practice(p) => Some(first_of_prose(&p.summary.body)),
         Body::Analysis(a) => Some(first_of_prose(
@@ -130,16 +133,22 @@ fn sentence(text: &str, lang: Lang) -> String {
         Lang::Ja => text.find('。').map(|i| i + '。'.len_utf8()),
         Lang::En => text.find(". ").map(|i| i + 1),
     };
-    cut(end.map_or(text, |e| &text[..e]).trim())
+    cut(end.map_or(text, |e| &text[..e]).trim(), lang)
 }
 
-/// `text`, or its first [`MAX_CHARS`] characters and 「…」.
-fn cut(text: &str) -> String {
+/// `text`, or its first [`MAX_CHARS`] characters and 「…」; English is cut between words.
+fn cut(text: &str, lang: Lang) -> String {
     if text.chars().count() <= MAX_CHARS {
         return text.to_owned();
     }
     let kept: String = text.chars().take(MAX_CHARS).collect();
-    format!("{}…", kept.trim_end())
+    let kept = match lang {
+        Lang::En => kept
+            .rsplit_once(' ')
+            .map_or(kept.as_str(), |(words, _)| words),
+        Lang::Ja => kept.as_str(),
+    };
+    format!("{}…", kept.trim_end().trim_end_matches([',', ';', ':']))
 }
 
 #[cfg(test)]
@@ -211,6 +220,10 @@ mod tests {
         assert_eq!(cut.chars().count(), MAX_CHARS + 1);
         assert!(cut.ends_with('…'));
         assert_eq!(sentence("One. Two.", Lang::En), "One.");
+        let words = "abcdefg ".repeat(40);
+        let cut_en = sentence(&words, Lang::En);
+        assert!(cut_en.ends_with(" abcdefg…"), "between words: {cut_en}");
+        assert!(cut_en.chars().count() <= MAX_CHARS + 1);
         assert_eq!(
             first_paragraph("# Head\n\nBody **bold** text.\n\nMore."),
             "Head"
