@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::compare::format::VerdictText;
-use crate::compare::format::{share_text, signed, value_text, verdict_text};
+use crate::compare::format::{share_text, signed, source_text, value_text, verdict_text};
 use crate::compare::{Comparison, Computed, Obs, Status};
 use crate::load::Corpus;
 use crate::model::vocab::{Direction, Unit};
@@ -101,6 +101,9 @@ struct JsonRow<'a> {
     indicator: String,
     record: String,
     url: BTreeMap<&'static str, String>,
+    /// Where the values come from: the field path of the row, and per language the row in
+    /// words and its URL (the record's page at the row); null for a row pages do not link to.
+    source: Option<JsonSource<'a>>,
     baseline: Option<JsonValue<'a>>,
     target: Option<JsonValue<'a>>,
     actual: Option<JsonValue<'a>>,
@@ -110,6 +113,37 @@ struct JsonRow<'a> {
     /// True or false only for a final verdict (measured at or after the deadline).
     met: Option<bool>,
     verdict: Option<JsonVerdict>,
+}
+
+/// Where a comparison's values come from (`render::view::compare::SourceView`, per language).
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    /// `results.indicators[0]`, `strengths.indicators[2]`, `discharge[1]`.
+    path: &'a str,
+    text: BTreeMap<&'static str, String>,
+    url: BTreeMap<&'static str, String>,
+}
+
+fn json_source<'a>(site: &Site, c: &'a Comparison) -> Option<JsonSource<'a>> {
+    let record = site.records.get(c.source_record.as_str())?;
+    let text = Lang::ALL
+        .iter()
+        .map(|l| Some((l.code(), source_text(c, site.strings().ui(*l))?)))
+        .collect::<Option<_>>()?;
+    let url = Lang::ALL
+        .iter()
+        .map(|l| {
+            let url = site
+                .routes
+                .row_url(*l, record.kind, &record.id, &c.row_path);
+            (l.code(), url)
+        })
+        .collect();
+    Some(JsonSource {
+        path: &c.row_path,
+        text,
+        url,
+    })
 }
 
 /// A comparison's verdict: its status and reasons as codes, and in words per language.
@@ -205,6 +239,7 @@ fn json_row<'a>(site: &Site, c: &'a Comparison) -> JsonRow<'a> {
                 .map(|r| site.routes.url(lang, Route::Record(r.kind, &r.id)))
                 .unwrap_or_default()
         }),
+        source: json_source(site, c),
         baseline: c.baseline.as_ref().map(|o| json_value(site, o, c.unit)),
         target: c.target.as_ref().map(|o| json_value(site, o, c.unit)),
         actual: c.actual.as_ref().map(|o| json_value(site, o, c.unit)),

@@ -34,6 +34,13 @@ for (const lang of ["ja", "en"]) {
     assert.ok(text.includes(lang === "ja" ? "比較できない" : "not comparable"), text.slice(0, 1200));
     assert.ok(text.includes(lang === "ja" ? "−14.2ポイント" : "−14.2 pt"), "a difference of rates is in points");
     assert.equal(await page.locator("#compare-result .verdict.not-met").count(), 0, "no final verdict before the deadline");
+    // Issue #15 item 4: each row names and links the record's section and row it comes from.
+    const sources = await page.$$eval('#compare-result table[data-indicator="long-term-inpatients"] tr[data-region="kumamoto-pref"] a.source', (a) => a.map((l) => [l.textContent, l.getAttribute("href")]));
+    const [s4, s5] = lang === "ja" ? ["自治体情報シート・４ 成果・効果・1行目", "自治体情報シート・５ 強みと課題・1行目"] : ["Status sheet, 4. Results and effects, row 1", "Status sheet, 5. Strengths and issues, row 1"];
+    assert.deepEqual(sources, [
+      [s4, `/${lang}/status-sheets/kumamoto-pref-sheet/#s4-row-1`],
+      [s5, `/${lang}/status-sheets/kumamoto-pref-sheet/#s5-row-1`],
+    ]);
     // Issue #15: names, never ids, in the interactive view.
     assert.ok(!/kumamoto-pref|kagoshima-pref|long-term-inpatients|discharge-rate-|municipal-forums/.test(text), text.slice(0, 400));
     assert.deepEqual(requests.filter((r) => !r.startsWith(server.url)), []);

@@ -100,6 +100,105 @@ fn kumamoto_discharge_rates_are_points_below_target() {
     }
 }
 
+/// Issue #15 item 4: Kumamoto's long-term inpatients are compared twice, from the sheet's
+/// section 4 and section 5 tables (the first row of each, `content/status-sheets/
+/// kumamoto-pref-sheet.yaml`); each row names its section and row and links to that row.
+#[test]
+fn kumamoto_long_term_inpatients_rows_name_their_sections() {
+    let sheet = "status-sheets/kumamoto-pref-sheet/";
+    for (lang, s4, s5) in [
+        (
+            "en",
+            "Status sheet, 4. Results and effects, row 1",
+            "Status sheet, 5. Strengths and issues, row 1",
+        ),
+        (
+            "ja",
+            "自治体情報シート・４ 成果・効果・1行目",
+            "自治体情報シート・５ 強みと課題・1行目",
+        ),
+    ] {
+        for path in ["indicators/long-term-inpatients/", "compare/"] {
+            let html = page(&format!("{lang}/{path}index.html"));
+            let rows: Vec<&str> = html
+                .split("<tr ")
+                .filter(|r| {
+                    r.contains("data-region=\"kumamoto-pref\"")
+                        && (path.starts_with("indicators/")
+                            || r.contains("data-indicator=\"long-term-inpatients\""))
+                })
+                .collect();
+            assert_eq!(rows.len(), 2, "{lang}/{path}: {rows:#?}");
+            for (row, text, anchor) in [(rows[0], s4, "s4-row-1"), (rows[1], s5, "s5-row-1")] {
+                let link =
+                    format!("<a class=\"source\" href=\"/{lang}/{sheet}#{anchor}\">{text}</a>");
+                assert!(row.contains(&link), "{lang}/{path}: {link} not in {row}");
+            }
+        }
+        // The rows linked to are there, with these ids, once each.
+        let html = page(&format!("{lang}/{sheet}index.html"));
+        for anchor in ["s4-row-1", "s5-row-1"] {
+            let tr = format!(
+                "<tr id=\"{anchor}\" data-item=\"indicator\" data-indicator=\"long-term-inpatients\">"
+            );
+            assert_eq!(html.matches(&tr).count(), 1, "{lang}: {tr}");
+            assert_eq!(html.matches(&format!("id=\"{anchor}\"")).count(), 1);
+        }
+    }
+    let csv = page("data/indicators.csv");
+    let rows: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("kumamoto-pref,") && l.contains(",long-term-inpatients,"))
+        .collect();
+    for (path, source) in [
+        (
+            "results.indicators[0].actual",
+            "status-sheets/kumamoto-pref-sheet/#s4-row-1",
+        ),
+        (
+            "strengths.indicators[0].baseline",
+            "status-sheets/kumamoto-pref-sheet/#s5-row-1",
+        ),
+    ] {
+        assert!(
+            rows.iter()
+                .any(|l| l.contains(&format!(",{path},")) && l.ends_with(&format!(",{source}"))),
+            "{path}: {rows:#?}"
+        );
+    }
+}
+
+/// An outcome's discharge figures link to their column of the discharge table.
+#[test]
+fn discharge_figures_link_to_their_column() {
+    let html = page("en/indicators/discharged/index.html");
+    let rows = rows_for(&html, "chiba-city");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Participation outcomes, discharge support, column 1")),
+        "{rows:#?}"
+    );
+    assert!(html.contains("href=\"/en/outcomes/chiba-city-outcome/#discharge-1\""));
+    let outcome = page("en/outcomes/chiba-city-outcome/index.html");
+    assert_eq!(outcome.matches("id=\"discharge-1\"").count(), 1);
+    let json: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
+    let row = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "chiba-city" && r["indicator"] == "discharged")
+        .unwrap();
+    assert_eq!(row["source"]["path"], "discharge[0]");
+    assert_eq!(
+        row["source"]["url"]["ja"],
+        "/ja/outcomes/chiba-city-outcome/#discharge-1"
+    );
+    assert_eq!(
+        row["source"]["text"]["ja"],
+        "支援事業に参加した成果・退院支援の状況・1列目"
+    );
+}
+
 #[test]
 fn kagoshima_forums_keep_both_numbers() {
     let en = page("en/indicators/municipal-forums/index.html");
@@ -128,7 +227,7 @@ fn the_csv_has_documented_columns_and_the_kumamoto_values() {
     let header = csv.lines().next().unwrap();
     assert!(header.starts_with("region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path"), "{header}");
     assert!(
-        header.ends_with(",verdict,verdict_reason,notes_ja,notes_en"),
+        header.ends_with(",verdict,verdict_reason,notes_ja,notes_en,source"),
         "{header}"
     );
     assert!(csv.lines().any(|l| l.starts_with("kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,")), "{csv}");
@@ -159,6 +258,15 @@ fn the_compare_json_holds_every_comparison() {
     assert_eq!(kumamoto["met"], serde_json::Value::Null);
     assert_eq!(kumamoto["gap"]["en"], serde_json::Value::Null);
     assert_eq!(kumamoto["verdict"]["status"], "not-comparable");
+    assert_eq!(kumamoto["source"]["path"], "results.indicators[0]");
+    assert_eq!(
+        kumamoto["source"]["url"]["en"],
+        "/en/status-sheets/kumamoto-pref-sheet/#s4-row-1"
+    );
+    assert_eq!(
+        kumamoto["source"]["text"]["en"],
+        "Status sheet, 4. Results and effects, row 1"
+    );
     assert_eq!(
         kumamoto["verdict"]["reasons"],
         serde_json::json!(["contradicts-heading", "before-target-set"])

@@ -41,6 +41,14 @@ function verdictCell(v, lang) {
   return td;
 }
 
+// Where the values come from, linked to the row of the record (compare::format::source_text).
+function sourceCell(r, lang) {
+  const td = el("td");
+  const s = r.source;
+  if (s) td.append(el("small", {}, el("a", { class: "source", href: s.url[lang] }, s.text[lang] ?? s.text.ja)));
+  return td;
+}
+
 function render(data, form, out) {
   const lang = form.dataset.lang;
   const regions = checked(form, "regions");
@@ -59,14 +67,14 @@ function render(data, form, out) {
     const head = el("tr", {}, el("th", { scope: "col" }, out.dataset.area));
     const cols = ["baseline", "target", "actual", "gap"];
     for (const c of cols) head.append(el("th", { scope: "col" }, out.dataset[c]));
-    head.append(el("th", { scope: "col" }, out.dataset.verdict));
+    head.append(el("th", { scope: "col" }, out.dataset.verdict), el("th", { scope: "col" }, out.dataset.source));
     table.append(el("thead", {}, head));
     const body = el("tbody");
     for (const r of rows) {
       const link = el("a", { href: r.url[lang] }, names[r.region] ?? r.region);
       const tr = el("tr", { "data-region": r.region }, el("th", { scope: "row" }, link));
       tr.append(valueCell(r.baseline, lang), valueCell(r.target, lang), valueCell(r.actual, lang), el("td", { class: "num" }, r.gap[lang] ?? ""));
-      tr.append(verdictCell(r.verdict, lang));
+      tr.append(verdictCell(r.verdict, lang), sourceCell(r, lang));
       body.append(tr);
     }
     table.append(body);
