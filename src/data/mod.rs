@@ -12,7 +12,6 @@ use serde::Serialize;
 use crate::compare::format::VerdictText;
 use crate::compare::format::{share_text, signed, source_text, value_text, verdict_text};
 use crate::compare::{Comparison, Computed, Obs, Status};
-use crate::load::Corpus;
 use crate::model::vocab::{Direction, Unit};
 use crate::model::{Body, Kind, Lang, Text};
 use crate::site::routes::data_file;
@@ -34,8 +33,24 @@ pub fn files(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>
     ])
 }
 
-/// `/data/records.json`: every record, as typed, in a fixed order.
-pub fn records_json(corpus: &Corpus) -> anyhow::Result<OutputFile> {
+/// The largest an open-data file may be (issue #15): parts are cut so that a reader can fetch
+/// and parse each one on an ordinary machine.
+pub const MAX_DATA_FILE: usize = 16 * 1024 * 1024;
+
+/// The open data of every record, as typed, split by prefecture so that no file grows with
+/// the whole country:
+///
+/// - `/data/records/prefectures/<prefecture-id>.json`, one part per prefecture: its region
+///   records and its sub-regions', and every record about them, in the corpus's order;
+/// - `/data/records/other.json`: records under no prefecture (handbook pages, a region
+///   outside every prefecture and the records about it);
+/// - `/data/records.json`, the index: `{"format": "casebook-records-index/1", "parts":
+///   [{"prefecture", "url", "records", "bytes"}]}`, the prefectures' parts in id order, then
+///   `other` (`prefecture` null). Every record is in exactly one part.
+///
+/// A part is `{"format": "casebook-records/1", "records": [{kind, id, source_file, record}]}`,
+/// what `/data/records.json` held before it was split.
+pub fn records_json(site: &Site) -> anyhow::Result<Vec<OutputFile>> {
     #[derive(Serialize)]
     struct Out<'a> {
         kind: Kind,
@@ -43,20 +58,58 @@ pub fn records_json(corpus: &Corpus) -> anyhow::Result<OutputFile> {
         source_file: &'a str,
         record: &'a Body,
     }
-    let out: Vec<Out> = corpus
-        .records
-        .iter()
-        .map(|r| Out {
-            kind: r.kind,
-            id: &r.id,
-            source_file: &r.file,
-            record: &r.body,
-        })
-        .collect();
-    let mut bytes =
-        serde_json::to_vec(&serde_json::json!({ "format": "casebook-records/1", "records": out }))?;
+    #[derive(Serialize)]
+    struct Part<'a> {
+        prefecture: Option<&'a str>,
+        url: String,
+        records: usize,
+        bytes: usize,
+    }
+    let mut parts: BTreeMap<Option<&str>, Vec<Out>> = BTreeMap::new();
+    for r in &site.corpus.records {
+        let region = match r.body {
+            Body::Region(_) => Some(r.id.as_str()),
+            _ => r.body.region(),
+        };
+        parts
+            .entry(region.and_then(|id| site.prefecture_of(id)))
+            .or_default()
+            .push(Out {
+                kind: r.kind,
+                id: &r.id,
+                source_file: &r.file,
+                record: &r.body,
+            });
+    }
+    // `None` sorts first; the other records' part goes last.
+    let mut ordered: Vec<(Option<&str>, Vec<Out>)> = parts.into_iter().collect();
+    let other_first = ordered.first().is_some_and(|(p, _)| p.is_none());
+    ordered.rotate_left(usize::from(other_first));
+    let mut files = Vec::with_capacity(ordered.len() + 1);
+    let mut index = Vec::with_capacity(ordered.len());
+    for (prefecture, records) in ordered {
+        let name = match prefecture {
+            Some(id) => format!("records/prefectures/{id}.json"),
+            None => "records/other.json".to_owned(),
+        };
+        let mut bytes = serde_json::to_vec(
+            &serde_json::json!({ "format": "casebook-records/1", "records": records }),
+        )?;
+        bytes.push(b'\n');
+        index.push(Part {
+            prefecture,
+            url: site.routes.data(&name),
+            records: records.len(),
+            bytes: bytes.len(),
+        });
+        files.push(OutputFile::new(data_file(&name), bytes));
+    }
+    let mut bytes = serde_json::to_vec(
+        &serde_json::json!({ "format": "casebook-records-index/1", "parts": index }),
+    )?;
     bytes.push(b'\n');
-    Ok(OutputFile::new(data_file("records.json"), bytes))
+    files.push(OutputFile::new(data_file("records.json"), bytes));
+    Ok(files)
 }
 
 /// `/data/compare.json`: what the interactive comparison reads, in both languages.
