@@ -1,8 +1,9 @@
 #!/bin/sh
 # Sizes at national scale (issue #15 item 8): writes a generated corpus of REGIONS regions
 # (default 2000) with examples/gen_corpus.rs, builds it, and prints the largest HTML pages,
-# the HTML pages over 1 MiB, and every open-data file with its size (the split records' parts
-# summed). Measured, never asserted: tests/it/scale.rs asserts the bounds on 100 regions.
+# the HTML pages over 1 MiB, and every open-data file with its size (the records' parts and
+# the comparisons' shards summed). Measured, never asserted: tests/it/scale.rs asserts the
+# bounds on 100 regions.
 #
 # usage: benches/scale.sh [REGIONS]      (needs `cargo build --release --examples --bins`)
 set -eu
@@ -31,4 +32,10 @@ if [ -d data/records ]; then
   total=$(find data/records -type f -printf '%s\n' | awk '{s += $1} END {print s}')
   largest=$(find data/records -type f -printf '%s %p\n' | sort -rn | head -n 1)
   echo "records' parts: $parts files, $total bytes in all, the largest $largest"
+fi
+if [ -d data/compare ]; then
+  shards=$(find data/compare -type f | wc -l)
+  total=$(find data/compare -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+  largest=$(find data/compare -type f -printf '%s %p\n' | sort -rn | head -n 1)
+  echo "comparisons' shards: $shards files, $total bytes in all, the largest $largest"
 fi

@@ -1,11 +1,12 @@
-//! Open data under `/data/`: every record as typed (`records.json`), every indicator value as
-//! one CSV row (`indicators.csv`), and what the interactive comparison reads
-//! (`compare.json`). Data carries canonical values (dates as `FY2020`, `2019-06`), never a
+//! Open data under `/data/`: every record as typed (`records.json`, the index of one part per
+//! prefecture), every indicator value as one CSV row (`indicators.csv`), and what the
+//! interactive comparison reads (`compare.json`, the index of one file per region). No file
+//! grows with the whole country (issue #15): at 2,000 generated regions each is under 16 MiB. Data carries canonical values (dates as `FY2020`, `2019-06`), never a
 //! page's formatting, except the texts `compare.json` gives per language for display.
 
 pub mod csv;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -21,16 +22,15 @@ use crate::write::OutputFile;
 
 /// The files under `/data/`.
 pub fn files(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>> {
-    Ok(vec![
-        OutputFile::new(
-            data_file("indicators.csv"),
-            csv::indicators_csv(site.corpus, &computed.observations, &computed.comparisons),
-        ),
-        OutputFile::new(
-            data_file("compare.json"),
-            timing::phase("compare.json", || compare_json(site, computed))?,
-        ),
-    ])
+    Ok([OutputFile::new(
+        data_file("indicators.csv"),
+        csv::indicators_csv(site.corpus, &computed.observations, &computed.comparisons),
+    )]
+    .into_iter()
+    .chain(timing::phase("compare.json", || {
+        compare_json(site, computed)
+    })?)
+    .collect())
 }
 
 /// The largest an open-data file may be (issue #15): parts are cut so that a reader can fetch
@@ -116,16 +116,29 @@ pub fn records_json(site: &Site) -> anyhow::Result<Vec<OutputFile>> {
 #[derive(Serialize)]
 struct CompareJson<'a> {
     format: &'static str,
-    regions: Vec<JsonRegion>,
+    regions: Vec<JsonRegion<'a>>,
     indicators: Vec<JsonIndicator<'a>>,
-    rows: Vec<JsonRow<'a>>,
 }
 
+/// A region that has comparisons, and where they are.
 #[derive(Serialize)]
-struct JsonRegion {
+struct JsonRegion<'a> {
     id: String,
     name: Text,
     kind: Option<Text>,
+    /// The URL of the region's comparisons (`/data/compare/<id>.json`).
+    rows: String,
+    /// The ids of the indicators it has comparisons of, in the vocabulary's order, so that a
+    /// reader fetches only the regions that have one of the indicators chosen.
+    indicators: Vec<&'a str>,
+}
+
+/// `/data/compare/<region>.json`: one region's comparisons.
+#[derive(Serialize)]
+struct CompareShard<'a> {
+    format: &'static str,
+    region: &'a str,
+    rows: Vec<JsonRow<'a>>,
 }
 
 #[derive(Serialize)]
@@ -232,28 +245,42 @@ fn json_value<'a>(site: &Site, o: &'a Obs, unit: Unit) -> JsonValue<'a> {
     }
 }
 
-fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
-    let used: BTreeSet<&str> = computed
-        .comparisons
-        .iter()
-        .map(|c| c.region.as_str())
-        .collect();
-    let regions = used
-        .iter()
-        .map(|id| {
-            let r = site.region_ref(id, Lang::Ja);
-            JsonRegion {
-                id: (*id).to_owned(),
-                name: r.name,
-                kind: r.kind,
-            }
-        })
-        .collect();
-    let indicators = site
-        .corpus
-        .vocab
-        .indicators
-        .entries
+/// What the interactive comparison reads, sharded so that a reader downloads only the regions
+/// chosen: `/data/compare.json`, the index (`casebook-compare/3`: the regions, each with the
+/// URL of its comparisons and the indicators it has, and the indicators), and
+/// `/data/compare/<region-id>.json` per region (`casebook-compare-rows/1`: its rows, each as
+/// `casebook-compare/2` gave them).
+fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile>> {
+    let mut by_region: BTreeMap<&str, Vec<&Comparison>> = BTreeMap::new();
+    for c in &computed.comparisons {
+        by_region.entry(c.region.as_str()).or_default().push(c);
+    }
+    let defs = &site.corpus.vocab.indicators.entries;
+    let mut files = Vec::with_capacity(by_region.len() + 1);
+    let mut regions = Vec::with_capacity(by_region.len());
+    for (id, rows) in &by_region {
+        let name = format!("compare/{id}.json");
+        let r = site.region_ref(id, Lang::Ja);
+        regions.push(JsonRegion {
+            id: (*id).to_owned(),
+            name: r.name,
+            kind: r.kind,
+            rows: site.routes.data(&name),
+            indicators: defs
+                .iter()
+                .filter(|d| rows.iter().any(|c| c.indicator == d.id))
+                .map(|d| d.id.as_str())
+                .collect(),
+        });
+        let mut bytes = serde_json::to_vec(&CompareShard {
+            format: "casebook-compare-rows/1",
+            region: id,
+            rows: rows.iter().map(|c| json_row(site, c)).collect(),
+        })?;
+        bytes.push(b'\n');
+        files.push(OutputFile::new(data_file(&name), bytes));
+    }
+    let indicators = defs
         .iter()
         .map(|d| JsonIndicator {
             id: &d.id,
@@ -262,19 +289,14 @@ fn compare_json(site: &Site, computed: &Computed) -> anyhow::Result<Vec<u8>> {
             better: d.better,
         })
         .collect();
-    let rows = computed
-        .comparisons
-        .iter()
-        .map(|c| json_row(site, c))
-        .collect();
     let mut bytes = serde_json::to_vec(&CompareJson {
-        format: "casebook-compare/2",
+        format: "casebook-compare/3",
         regions,
         indicators,
-        rows,
     })?;
     bytes.push(b'\n');
-    Ok(bytes)
+    files.push(OutputFile::new(data_file("compare.json"), bytes));
+    Ok(files)
 }
 
 /// One comparison, its texts and its record's page in both languages.

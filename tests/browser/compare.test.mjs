@@ -44,6 +44,9 @@ for (const lang of ["ja", "en"]) {
     // Issue #15: names, never ids, in the interactive view.
     assert.ok(!/kumamoto-pref|kagoshima-pref|long-term-inpatients|discharge-rate-|municipal-forums/.test(text), text.slice(0, 400));
     assert.deepEqual(requests.filter((r) => !r.startsWith(server.url)), []);
+    // Issue #15 item 8c: the index, then only the two chosen regions' comparisons.
+    const data = requests.filter((r) => r.includes("/data/")).map((r) => new URL(r).pathname).sort();
+    assert.deepEqual(data, ["/data/compare.json", "/data/compare/kagoshima-pref.json", "/data/compare/kumamoto-pref.json"]);
     await page.close();
   });
 }

@@ -8,6 +8,26 @@ fn page(path: &str) -> String {
     std::fs::read_to_string(built().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// `/data/compare.json`, the index, and every comparison of its regions' shards, in order.
+fn compare_data() -> (serde_json::Value, Vec<serde_json::Value>) {
+    let index: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
+    assert_eq!(index["format"], "casebook-compare/3");
+    let rows = index["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| {
+            let url = r["rows"].as_str().unwrap();
+            let shard: serde_json::Value =
+                serde_json::from_str(&page(url.trim_start_matches('/'))).unwrap();
+            assert_eq!(shard["format"], "casebook-compare-rows/1");
+            assert_eq!(shard["region"], r["id"]);
+            shard["rows"].as_array().unwrap().clone()
+        })
+        .collect();
+    (index, rows)
+}
+
 /// The table row of a comparison page for one region, as text, in page order.
 fn rows_for(html: &str, region: &str) -> Vec<String> {
     html.split("<tr ")
@@ -181,10 +201,8 @@ fn discharge_figures_link_to_their_column() {
     assert!(html.contains("href=\"/en/outcomes/chiba-city-outcome/#discharge-1\""));
     let outcome = page("en/outcomes/chiba-city-outcome/index.html");
     assert_eq!(outcome.matches("id=\"discharge-1\"").count(), 1);
-    let json: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
-    let row = json["rows"]
-        .as_array()
-        .unwrap()
+    let (_, rows) = compare_data();
+    let row = rows
         .iter()
         .find(|r| r["region"] == "chiba-city" && r["indicator"] == "discharged")
         .unwrap();
@@ -242,8 +260,7 @@ fn the_csv_has_documented_columns_and_the_kumamoto_values() {
 
 #[test]
 fn the_compare_json_holds_every_comparison() {
-    let v: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
-    let rows = v["rows"].as_array().unwrap();
+    let (v, rows) = compare_data();
     let kumamoto = rows
         .iter()
         .find(|r| {
@@ -315,6 +332,36 @@ fn the_points_matrix_shows_every_analysis_and_all_six_points() {
         outreach.contains("data-region=\"wakayama-pref\"")
             && !outreach.contains("data-region=\"toyama-pref\"")
     );
+}
+
+/// Issue #15 item 8c: the index says where each region's comparisons are and which indicators
+/// it has; a shard holds that region's rows only.
+#[test]
+fn the_compare_json_is_an_index_of_one_shard_per_region() {
+    let (v, rows) = compare_data();
+    let index = v["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "kumamoto-pref")
+        .unwrap();
+    assert_eq!(index["rows"], "/data/compare/kumamoto-pref.json");
+    // Its sheet's two tables, sections 4 and 5, have the same four indicators.
+    assert_eq!(
+        index["indicators"],
+        serde_json::json!([
+            "long-term-inpatients",
+            "discharge-rate-3m",
+            "discharge-rate-6m",
+            "discharge-rate-12m"
+        ])
+    );
+    let kumamoto: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|r| r["region"] == "kumamoto-pref")
+        .collect();
+    assert_eq!(kumamoto.len(), 8, "two rows per indicator");
+    assert!(v.get("rows").is_none(), "the rows are in the shards");
 }
 
 #[test]
@@ -502,10 +549,8 @@ fn chiba_discharged_13_of_31_is_41_9_percent_computed_with_its_footnote() {
         "{aira:#?}"
     );
     // The interactive view's data carries the share and the notes.
-    let v: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
-    let chiba = v["rows"]
-        .as_array()
-        .unwrap()
+    let (_, rows) = compare_data();
+    let chiba = rows
         .iter()
         .find(|r| r["region"] == "chiba-city" && r["indicator"] == "discharged")
         .unwrap();

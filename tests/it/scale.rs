@@ -1,6 +1,6 @@
 //! Issue #15 item 8, the open data at national scale: `/data/records.json` is an index of parts,
-//! one per prefecture and one for records under none, so that no data file grows with the
-//! whole country. Asserted on the bundled handbook and on a corpus written by
+//! one per prefecture and one for records under none, and `/data/compare.json` an index of
+//! one file per region, so that no data file grows with the whole country. Asserted on the bundled handbook and on a corpus written by
 //! `examples/gen_corpus.rs` inside the test (100 regions: the 2,000 of the issue are measured
 //! by `benches/scale.sh`, see `benches/README.md`).
 
@@ -21,6 +21,15 @@ const MAX_DATA_FILE: u64 = 16 * 1024 * 1024;
 /// has 197: 5.9 MB).
 const PART_BYTES_BASE: u64 = 64 * 1024;
 const PART_BYTES_PER_REGION: u64 = 40 * 1024;
+
+/// `/data/compare.json` is the indicators (about 8 KiB) and a line per region with a
+/// comparison (about 400 bytes: its names, the URL of its shard, its indicators' ids).
+const COMPARE_INDEX_BASE: u64 = 16 * 1024;
+const COMPARE_INDEX_PER_REGION: u64 = 1024;
+
+/// A region's comparisons (`/data/compare/<id>.json`): a status sheet's two tables and an
+/// outcome's figures, both languages' texts.
+const MAX_COMPARE_SHARD: u64 = 64 * 1024;
 
 /// The records of every part, by part file name, as (kind, id).
 fn parts(out: &Path) -> BTreeMap<String, Vec<(String, String)>> {
@@ -150,6 +159,23 @@ fn a_generated_corpus_splits_its_records_by_prefecture() {
         let size = entry.metadata().unwrap().len();
         assert!(size <= MAX_DATA_FILE, "{:?}: {size} bytes", entry.path());
     }
+    // The interactive view's data: an index that grows by a line per region, and a shard per
+    // region that does not grow with the country.
+    let index = std::fs::metadata(out.join("data/compare.json"))
+        .unwrap()
+        .len();
+    let shards: Vec<u64> = std::fs::read_dir(out.join("data/compare"))
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .collect();
+    assert!(shards.len() >= 47, "{} shards", shards.len());
+    assert!(
+        index <= COMPARE_INDEX_BASE + shards.len() as u64 * COMPARE_INDEX_PER_REGION,
+        "compare.json: {index} bytes for {} regions",
+        shards.len()
+    );
+    let largest = shards.iter().max().copied().unwrap_or_default();
+    assert!(largest <= MAX_COMPARE_SHARD, "a shard of {largest} bytes");
     for (name, records) in &parts {
         let regions = records.iter().filter(|(kind, _)| kind == "regions").count() as u64;
         let size = std::fs::metadata(out.join("data/records").join(name))

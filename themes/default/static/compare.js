@@ -1,7 +1,9 @@
 // Casebook comparison pages, progressive enhancement: without JavaScript the pages show
 // every comparison; with it, readers pick regions and indicators (kept in the URL as
 // ?regions=a,b&indicators=x,y so a comparison can be shared) and narrow the Point1–6 matrix.
-// Reads only /data/compare.json from this site.
+// Reads /data/compare.json (the regions and indicators, and where each region's comparisons
+// are) and then only the chosen regions' /data/compare/<id>.json, each once, from this site:
+// the URLs come from the index, never from the page's address.
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -49,25 +51,40 @@ function sourceCell(r, lang) {
   return td;
 }
 
-function render(data, form, out) {
+// The chosen regions that have one of the chosen indicators, as the index lists them.
+function wanted(data, form) {
+  const regions = new Set(checked(form, "regions"));
+  const indicators = checked(form, "indicators");
+  return data.regions.filter((r) => regions.has(r.id) && r.indicators.some((i) => indicators.includes(i)));
+}
+
+// Each region's comparisons, fetched once (a promise per region id).
+const shards = new Map();
+function rowsOf(region) {
+  if (!shards.has(region.id)) shards.set(region.id, fetch(region.rows).then((r) => r.json()).then((d) => d.rows));
+  return shards.get(region.id);
+}
+
+async function render(data, form, out, labels) {
   const lang = form.dataset.lang;
   const regions = checked(form, "regions");
   const indicators = checked(form, "indicators");
+  const loaded = (await Promise.all(wanted(data, form).map(rowsOf))).flat();
   out.replaceChildren();
   if (regions.length === 0) {
-    out.append(el("p", {}, out.dataset.nothing));
+    out.append(el("p", {}, labels.nothing));
     return;
   }
   const names = Object.fromEntries(data.regions.map((r) => [r.id, r.name[lang] ?? r.name.ja]));
   for (const ind of data.indicators.filter((i) => indicators.includes(i.id))) {
-    const rows = data.rows.filter((r) => r.indicator === ind.id && regions.includes(r.region));
+    const rows = loaded.filter((r) => r.indicator === ind.id && regions.includes(r.region));
     if (rows.length === 0) continue;
     const table = el("table", { class: "comparison", "data-indicator": ind.id });
     table.append(el("caption", {}, ind.name[lang] ?? ind.name.ja));
-    const head = el("tr", {}, el("th", { scope: "col" }, out.dataset.area));
+    const head = el("tr", {}, el("th", { scope: "col" }, labels.area));
     const cols = ["baseline", "target", "actual", "gap"];
-    for (const c of cols) head.append(el("th", { scope: "col" }, out.dataset[c]));
-    head.append(el("th", { scope: "col" }, out.dataset.verdict), el("th", { scope: "col" }, out.dataset.source));
+    for (const c of cols) head.append(el("th", { scope: "col" }, labels[c]));
+    head.append(el("th", { scope: "col" }, labels.verdict), el("th", { scope: "col" }, labels.source));
     table.append(el("thead", {}, head));
     const body = el("tbody");
     for (const r of rows) {
@@ -107,9 +124,14 @@ async function compare(form) {
   const data = await (await fetch(form.dataset.json)).json();
   form.hidden = false;
   out.hidden = false;
-  const update = () => {
+  // A later choice's rendering wins over an earlier one still waiting for its data.
+  let latest = 0;
+  const update = async () => {
     syncUrl(form);
-    render(data, form, out);
+    const mine = ++latest;
+    const shadow = el("div");
+    await render(data, form, shadow, out.dataset);
+    if (mine === latest) out.replaceChildren(...shadow.childNodes);
   };
   form.addEventListener("change", update);
   form.addEventListener("submit", (e) => e.preventDefault());
