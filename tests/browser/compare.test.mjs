@@ -87,6 +87,47 @@ test("the Point1–6 matrix can be narrowed to chosen regions", async () => {
   await page.close();
 });
 
+// Issue #15 item 8d: the narrowed matrix is in the URL, and a shared URL narrows it.
+test("the Point1–6 matrix's narrowing is kept in the URL", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/en/compare/points/`);
+  const regions = await page.$$eval("#narrow input[data-column]", (b) => b.map((x) => x.value));
+  const first = regions[0];
+  const others = [...new Set(regions.filter((r) => r !== first))];
+  assert.ok(others.length >= 1, regions.join());
+  await page.click("#narrow summary");
+  await page.check(`#narrow input[data-column="1"]`).then(() => page.uncheck(`#narrow input[data-column="1"]`));
+  const url = new URL(page.url());
+  assert.deepEqual(url.searchParams.get("regions").split(",").sort(), others.sort());
+  // Every column of that region is hidden, every other shown.
+  const hidden = await page.$$eval("thead th[data-region]", (t) => t.filter((x) => x.hidden).map((x) => x.dataset.region));
+  assert.deepEqual([...new Set(hidden)], [first]);
+  // The URL, opened again, narrows the matrix the same way.
+  await page.goto(url.href);
+  assert.equal(await page.isVisible('th[data-column="1"]'), false);
+  assert.equal(await page.isChecked('#narrow input[data-column="1"]'), false);
+  const shown = await page.$$eval("thead th[data-region]", (t) => t.filter((x) => !x.hidden).map((x) => x.dataset.region));
+  assert.deepEqual([...new Set(shown)].sort(), others.sort());
+  await page.close();
+});
+
+// Issue #15 item 8d: a large table keeps its header row and first column in view.
+test("the Point1–6 matrix keeps its header row and Point column in view when scrolled", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
+  await page.goto(`${server.url}/en/compare/points/`);
+  const wrap = page.locator(".matrix-wrap");
+  await wrap.evaluate((w) => { w.scrollTop = 600; w.scrollLeft = 900; });
+  const [box, head, point] = await Promise.all([
+    wrap.boundingBox(),
+    page.locator(".points-matrix thead th").nth(1).boundingBox(),
+    page.locator(".points-matrix tbody th").nth(3).boundingBox(),
+  ]);
+  assert.ok(await wrap.evaluate((w) => w.scrollTop > 0 && w.scrollLeft > 0), "the matrix scrolls inside its box");
+  assert.ok(Math.abs(head.y - box.y) < 2, `the header row stays at the top: ${head.y} vs ${box.y}`);
+  assert.ok(Math.abs(point.x - box.x) < 2, `the Point column stays at the left: ${point.x} vs ${box.x}`);
+  await page.close();
+});
+
 test("the interactive view shows a part's share, computed, and every note of a value", async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}/en/compare/?regions=chiba-city&indicators=discharged,discharge-support-given`);

@@ -1,6 +1,7 @@
 // Casebook comparison pages, progressive enhancement: without JavaScript the pages show
 // every comparison; with it, readers pick regions and indicators (kept in the URL as
-// ?regions=a,b&indicators=x,y so a comparison can be shared) and narrow the Point1–6 matrix.
+// ?regions=a,b&indicators=x,y so a comparison can be shared) and narrow the Point1–6 matrix
+// (kept in the URL as ?regions=a,b too).
 // Reads /data/compare.json (the regions and indicators, and where each region's comparisons
 // are) and then only the chosen regions' /data/compare/<id>.json, each once, from this site:
 // the URLs come from the index, never from the page's address.
@@ -95,7 +96,7 @@ async function render(data, form, out, labels) {
       body.append(tr);
     }
     table.append(body);
-    out.append(el("div", { class: "table-wrap" }, table));
+    out.append(el("div", { class: "table-wrap sticky-wrap" }, table));
   }
 }
 
@@ -138,11 +139,31 @@ async function compare(form) {
   update();
 }
 
+// The Point1–6 matrix narrowed to chosen regions, kept in the URL as ?regions=a,b (absent
+// when every column is shown) so that the narrowed view can be shared; columns of one region
+// are shown or hidden together.
 function narrow(details) {
   details.hidden = false;
+  const boxes = $$("input[data-column]", details);
+  const apply = () => {
+    for (const box of boxes) {
+      for (const cell of $$(`[data-column="${box.dataset.column}"]`).filter((c) => c !== box)) cell.hidden = !box.checked;
+    }
+  };
+  const wanted = new URLSearchParams(location.search).get("regions");
+  if (wanted !== null) {
+    const set = new Set(wanted.split(",").filter(Boolean));
+    for (const box of boxes) box.checked = set.has(box.value);
+    details.open = true;
+  }
+  apply();
   details.addEventListener("change", (e) => {
-    const column = e.target.dataset.column;
-    for (const cell of $$(`[data-column="${column}"]`).filter((c) => c !== e.target)) cell.hidden = !e.target.checked;
+    for (const box of boxes.filter((b) => b.value === e.target.value)) box.checked = e.target.checked;
+    apply();
+    const shown = [...new Set(boxes.filter((b) => b.checked).map((b) => b.value))];
+    const all = boxes.every((b) => b.checked);
+    const query = all ? "" : `?regions=${shown.map(encodeURIComponent).join(",")}`;
+    history.replaceState(null, "", location.pathname + query);
   });
 }
 
