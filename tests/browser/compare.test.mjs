@@ -58,6 +58,8 @@ test("choosing a region with the keyboard updates the view and the shareable URL
   await page.focus('input[name="regions"][value="kagoshima-pref"]');
   await page.keyboard.press("Space");
   await page.waitForFunction(() => location.search.includes("kagoshima-pref"));
+  // The region's comparisons are fetched when it is chosen (issue #15 item 8c).
+  await page.waitForSelector('#compare-result tr[data-region="kagoshima-pref"]');
   assert.match(new URL(page.url()).search, /regions=kagoshima-pref,kumamoto-pref|regions=kumamoto-pref,kagoshima-pref/);
   assert.deepEqual(await regionsShown(page), ["kagoshima-pref", "kumamoto-pref"]);
   const share = await page.getAttribute("#share-link", "href");
