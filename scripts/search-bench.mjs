@@ -13,7 +13,7 @@
 //     a copy of the site; not a dependency of the project: `npm install --no-save
 //     pagefind@1.6.0` first, its binary comes as an npm package): its JS API from a blank page under /{lang}/ (Pagefind picks the
 //     index by <html lang>), first 20 results' data(); URLs mapped to regions through
-//     /data/records.json;
+//     /data/records.json's parts;
 //   - bytes per cold query: every response the page (and its workers) received except the
 //     HTML page itself and CSS files (and /favicon.ico, which the browser asks for on its
 //     own). Body bytes are Playwright's request.sizes().responseBodySize, which Chromium
@@ -154,9 +154,13 @@ class Judge {
   constructor(site) {
     this.site = site;
     this.cache = new Map();
-    const data = JSON.parse(fs.readFileSync(path.join(site, "data", "records.json"), "utf8"));
+    // /data/records.json is the index of the records' parts (casebook-records-index/1).
+    const read = (p) => JSON.parse(fs.readFileSync(path.join(site, ...p.split("/").filter(Boolean)), "utf8"));
+    const index = read("data/records.json");
     this.regionOf = new Map(); // "kind/id" → region id
-    for (const r of data.records) this.regionOf.set(`${r.kind}/${r.id}`, r.kind === "regions" ? r.id : r.record?.region ?? null);
+    for (const part of index.parts) {
+      for (const r of read(new URL(part.url, "http://x").pathname).records) this.regionOf.set(`${r.kind}/${r.id}`, r.kind === "regions" ? r.id : r.record?.region ?? null);
+    }
   }
   file(url) {
     let p = decodeURIComponent(new URL(url, "http://x").pathname);

@@ -187,7 +187,7 @@ pub fn site_files(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
     // records.json is one long serialization on one thread: it runs beside the search index,
     // whose steps leave a core idle at times.
     let (records, search) = rayon::join(
-        || timing::phase("records.json", || data::records_json(corpus)),
+        || timing::phase("records.json", || data::records_json(&site)),
         || {
             let printed = |r: &load::Record, lang| {
                 render::printed(&site, &computed, site.strings().ui(lang), r)
@@ -195,7 +195,7 @@ pub fn site_files(corpus: &Corpus) -> anyhow::Result<Vec<OutputFile>> {
             timing::phase("search index", || search::index::index(&site, &printed))
         },
     );
-    files.push(records?);
+    files.extend(records?);
     files.extend(search?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)

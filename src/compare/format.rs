@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::model::number;
 use crate::model::vocab::Unit;
 use crate::model::Lang;
-use crate::site::Ui;
+use crate::site::{SourceRow, SourceTable, Ui};
 
 use super::observations::ObsKind;
 use super::verdict::{self, Reason, Status, Verdict};
@@ -23,6 +23,25 @@ pub fn unit_suffix(unit: Unit, lang: Lang) -> &'static str {
         (Unit::People, Lang::Ja) => "人",
         _ => "",
     }
+}
+
+/// Where a comparison's values come from, in words: the record's kind, the section and the
+/// row (「自治体情報シート・５ 強みと課題・2行目」, "Status sheet, 5. Strengths and issues, row 2";
+/// an outcome's discharge table counts columns). `None` for a row outside the tables that
+/// [`SourceRow`] knows.
+pub fn source_text(c: &Comparison, ui: Ui) -> Option<String> {
+    let row = SourceRow::parse(&c.row_path)?;
+    let (section, pattern) = match row.table {
+        SourceTable::Results => ("source_results", "source_row"),
+        SourceTable::Strengths => ("source_strengths", "source_row"),
+        SourceTable::Discharge => ("source_discharge", "source_column"),
+    };
+    let kind = ui.kind_name(c.source_kind);
+    let n = (row.index + 1).to_string();
+    Some(ui.fill_named(
+        pattern,
+        &[("kind", &kind), ("section", ui.get(section)), ("n", &n)],
+    ))
 }
 
 /// An observed value with its unit, and its whole when it has one (`39 / 43`).

@@ -7,7 +7,8 @@
 //! "20 peer supporters trained in FY H29" covers one area of the prefecture only, and a row
 //! without it would read as a prefecture-wide figure; and `verdict` and `verdict_reason`, the
 //! verdict of the comparison (source row) the value belongs to, as codes; and `notes_ja` and
-//! `notes_en`, every note and footnote of the value (issue #15).
+//! `notes_en`, every note and footnote of the value (issue #15); and `source`, the row of the
+//! record's page the value comes from (`status-sheets/kumamoto-pref-sheet/#s4-row-1`).
 //!
 //! Format: RFC 4180 — a header row, then one row per observation in the observations'
 //! order; a field is quoted when it holds a comma, a double quote, CR or LF, and a quote
@@ -35,6 +36,7 @@ use std::collections::BTreeMap;
 use crate::compare::{Comparison, ObsKind, Observation, Verdict};
 use crate::load::Corpus;
 use crate::model::{Body, Kind, Text};
+use crate::site::routes::row_path;
 
 /// The columns of `/data/indicators.csv`: (name, English description, Japanese description).
 pub const COLUMNS: &[(&str, &str, &str)] = &[
@@ -122,6 +124,11 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
         "notes_en",
         "The same notes in English, in the same order and separated the same way; a note not yet translated is left empty between its separators.",
         "同じ注記の英訳。notes_ja と同じ順に \" | \" で区切る。未翻訳の注記は区切りの間を空にします。",
+    ),
+    (
+        "source",
+        "Where the value comes from on the site, below /ja/ or /en/: the record's page at the row, which names the section and the row — status-sheets/kumamoto-pref-sheet/#s4-row-1 (section 4 of a status sheet, row 1), #s5-row-2 (section 5, row 2), outcomes/<id>/#discharge-1 (column 1 of an outcome's discharge table); the record's page alone for a value outside these tables (a yearly count).",
+        "サイト上の値の出典（/ja/ または /en/ 以下）。レコードのページの該当行で、節と行を示す：status-sheets/kumamoto-pref-sheet/#s4-row-1（自治体情報シートの４の1行目）、#s5-row-2（５の2行目）、outcomes/<id>/#discharge-1（参加成果の退院支援の表の1列目）。これらの表にない値（年度ごとの数など）はレコードのページのみ。",
     ),
 ];
 
@@ -223,6 +230,7 @@ pub fn write_csv(
                 Cell::Text(&reasons),
                 Cell::Text(&notes_ja),
                 Cell::Text(&notes_en),
+                Cell::Text(&row_path(o.source_kind, &o.source_record, &o.path)),
             ],
         );
     }
@@ -364,7 +372,7 @@ mod tests {
         let text = String::from_utf8(bytes).expect("UTF-8");
         assert!(!text.starts_with('\u{feff}'), "no BOM");
         assert!(!text.contains('\r'), "LF line ends");
-        let expected = "odd,甲，乙,\"A \"\"quoted\"\", with comma\nand a line\",municipal-forums,actual,39,43,count,2020-06-end,as-of,x-sheet,results.indicators[1].actual,,,,,\n";
+        let expected = "odd,甲，乙,\"A \"\"quoted\"\", with comma\nand a line\",municipal-forums,actual,39,43,count,2020-06-end,as-of,x-sheet,results.indicators[1].actual,,,,,,status-sheets/x-sheet/#s4-row-2\n";
         assert!(text.ends_with(expected), "{text}");
         let rows = parse(&text);
         assert_eq!(rows.len(), 2);
@@ -436,7 +444,7 @@ mod tests {
             String::from_utf8(write_csv(&[], &BTreeMap::new(), &BTreeMap::new())).expect("UTF-8");
         assert_eq!(
             text,
-            "region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path,areas,verdict,verdict_reason,notes_ja,notes_en\n"
+            "region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path,areas,verdict,verdict_reason,notes_ja,notes_en,source\n"
         );
         assert!(COLUMNS
             .iter()
@@ -491,16 +499,16 @@ mod tests {
         };
         assert_eq!(
             line("results.indicators[0].target"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,results.indicators[0].target,,not-comparable,contradicts-heading;before-target-set,,"
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,results.indicators[0].target,,not-comparable,contradicts-heading;before-target-set,,,status-sheets/kumamoto-pref-sheet/#s4-row-1"
         );
         assert_eq!(
             line("results.indicators[1].actual"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,discharge-rate-3m,actual,54.8,,percent,2019-06,as-of,kumamoto-pref-sheet,results.indicators[1].actual,,not-comparable,contradicts-heading;before-target-set,列見出しは「実績値（令和２年度末）」だが、値はR1.6月時点のもの,The column is headed 'actual (end of FY2020, 令和２年度末)', but the values are as of June 2019 (R1.6月時点)."
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,discharge-rate-3m,actual,54.8,,percent,2019-06,as-of,kumamoto-pref-sheet,results.indicators[1].actual,,not-comparable,contradicts-heading;before-target-set,列見出しは「実績値（令和２年度末）」だが、値はR1.6月時点のもの,The column is headed 'actual (end of FY2020, 令和２年度末)', but the values are as of June 2019 (R1.6月時点).,status-sheets/kumamoto-pref-sheet/#s4-row-2"
         );
         // Section 5: 4,830 (June 2019) against 4,396 due at the end of FY2021: not yet due.
         assert_eq!(
             line("strengths.indicators[0].baseline"),
-            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,baseline,4830,,people,2019-06,as-of,kumamoto-pref-sheet,strengths.indicators[0].baseline,,not-yet-met,before-deadline,列見出しは「現状値（今年度当初）」、時点はR1.6月時点,The column is headed 'current value (start of this fiscal year)'; the values are as of June 2019 (R1.6月時点)."
+            "kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,baseline,4830,,people,2019-06,as-of,kumamoto-pref-sheet,strengths.indicators[0].baseline,,not-yet-met,before-deadline,列見出しは「現状値（今年度当初）」、時点はR1.6月時点,The column is headed 'current value (start of this fiscal year)'; the values are as of June 2019 (R1.6月時点).,status-sheets/kumamoto-pref-sheet/#s5-row-1"
         );
     }
 
@@ -512,7 +520,7 @@ mod tests {
             .expect("UTF-8");
         // Kagoshima's sheet: 20 peer supporters trained in FY H29, in the Aira-Isa area only.
         assert!(text.contains(
-            "\nkagoshima-pref,鹿児島県,Kagoshima Prefecture,peer-supporters-trained,count,20,,people,FY2017,period,kagoshima-pref-sheet,history.groups[2].counts[0],aira-isa-area,,,20名,20 trained\n"
+            "\nkagoshima-pref,鹿児島県,Kagoshima Prefecture,peer-supporters-trained,count,20,,people,FY2017,period,kagoshima-pref-sheet,history.groups[2].counts[0],aira-isa-area,,,20名,20 trained,status-sheets/kagoshima-pref-sheet/\n"
         ));
         assert!(text.contains(",FY2018,period,kagoshima-pref-sheet,history.groups[4].counts[1],aira-isa-area;kagoshima-area,,,"));
     }

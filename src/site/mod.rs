@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::load::{Corpus, Record};
 use crate::model::vocab::Term;
 use crate::model::{Body, Kind, Lang, Region, TermList, Text};
-pub use routes::{Route, Routes};
+pub use routes::{Route, Routes, SourceRow, SourceTable};
 pub use strings::{Strings, Ui};
 
 pub struct Site<'a> {

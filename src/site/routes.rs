@@ -95,6 +95,16 @@ impl Routes {
         }
     }
 
+    /// The URL of the row a value was read from (`field_path`: `results.indicators[0].actual`):
+    /// its record's page, with the row's anchor when the row is one [`SourceRow`] knows.
+    pub fn row_url(&self, lang: Lang, kind: Kind, record: &str, field_path: &str) -> String {
+        format!(
+            "{}{}",
+            self.lang_root(lang),
+            row_path(kind, record, field_path)
+        )
+    }
+
     /// The output file of a page, relative to the output directory.
     pub fn file(&self, lang: Lang, route: Route) -> String {
         match route {
@@ -133,6 +143,69 @@ impl Routes {
 /// Where a static file is written, relative to the output directory.
 pub fn static_file(path: &str) -> String {
     format!("static/{path}")
+}
+
+/// A source row of a record that values are read from: a row of a status sheet's section 4
+/// (`results.indicators[i]`) or section 5 (`strengths.indicators[i]`) table, or a column of
+/// an outcome's discharge table (`discharge[i]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceRow {
+    pub table: SourceTable,
+    /// 0-based, as in the field path.
+    pub index: usize,
+}
+
+/// The table a [`SourceRow`] is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceTable {
+    /// A status sheet's section 4, results and effects.
+    Results,
+    /// A status sheet's section 5, strengths and issues.
+    Strengths,
+    /// An outcome's discharge-support table (one column per area).
+    Discharge,
+}
+
+impl SourceRow {
+    /// The row a field path (`results.indicators[0]`, `discharge[1].supported`) is in;
+    /// `None` for a path outside these tables.
+    pub fn parse(path: &str) -> Option<SourceRow> {
+        let (table, rest) = [
+            ("results.indicators[", SourceTable::Results),
+            ("strengths.indicators[", SourceTable::Strengths),
+            ("discharge[", SourceTable::Discharge),
+        ]
+        .into_iter()
+        .find_map(|(prefix, table)| Some((table, path.strip_prefix(prefix)?)))?;
+        let (index, _) = rest.split_once(']')?;
+        Some(SourceRow {
+            table,
+            index: index.parse().ok()?,
+        })
+    }
+
+    /// The element id of the row on its record's page, unique on the page and stable while
+    /// the record's rows keep their order: `s4-row-1`, `s5-row-2`, `discharge-1` (1-based, as
+    /// a reader counts).
+    pub fn anchor(self) -> String {
+        let n = self.index + 1;
+        match self.table {
+            SourceTable::Results => format!("s4-row-{n}"),
+            SourceTable::Strengths => format!("s5-row-{n}"),
+            SourceTable::Discharge => format!("discharge-{n}"),
+        }
+    }
+}
+
+/// The row a value was read from, below `/{lang}/` ([`Routes::row_url`]):
+/// `status-sheets/kumamoto-pref-sheet/#s4-row-1`, or the record's page alone for a value
+/// outside the tables [`SourceRow`] knows.
+pub fn row_path(kind: Kind, record: &str, field_path: &str) -> String {
+    let page = Route::Record(kind, record).path();
+    match SourceRow::parse(field_path) {
+        Some(row) => format!("{page}#{}", row.anchor()),
+        None => page,
+    }
 }
 
 /// Where an open-data file is written, relative to the output directory.
@@ -205,5 +278,31 @@ mod tests {
         assert_eq!(routes.static_file("style.css"), "/static/style.css");
         assert_eq!(routes.data("records.json"), "/data/records.json");
         assert_eq!(routes.search_index(Lang::Ja), "/search/ja/");
+    }
+
+    #[test]
+    fn source_rows_have_stable_anchors() {
+        let anchor = |p: &str| SourceRow::parse(p).map(SourceRow::anchor);
+        assert_eq!(anchor("results.indicators[0]").as_deref(), Some("s4-row-1"));
+        assert_eq!(
+            anchor("strengths.indicators[11].target").as_deref(),
+            Some("s5-row-12")
+        );
+        assert_eq!(
+            anchor("discharge[1].supported").as_deref(),
+            Some("discharge-2")
+        );
+        assert_eq!(anchor("history.groups[0].counts[1]"), None);
+        assert_eq!(anchor("results.indicators[x]"), None);
+        let routes = Routes::new("/casebook/");
+        assert_eq!(
+            routes.row_url(
+                Lang::En,
+                Kind::StatusSheets,
+                "kumamoto-pref-sheet",
+                "strengths.indicators[0]"
+            ),
+            "/casebook/en/status-sheets/kumamoto-pref-sheet/#s5-row-1"
+        );
     }
 }

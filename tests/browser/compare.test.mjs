@@ -34,9 +34,19 @@ for (const lang of ["ja", "en"]) {
     assert.ok(text.includes(lang === "ja" ? "比較できない" : "not comparable"), text.slice(0, 1200));
     assert.ok(text.includes(lang === "ja" ? "−14.2ポイント" : "−14.2 pt"), "a difference of rates is in points");
     assert.equal(await page.locator("#compare-result .verdict.not-met").count(), 0, "no final verdict before the deadline");
+    // Issue #15 item 4: each row names and links the record's section and row it comes from.
+    const sources = await page.$$eval('#compare-result table[data-indicator="long-term-inpatients"] tr[data-region="kumamoto-pref"] a.source', (a) => a.map((l) => [l.textContent, l.getAttribute("href")]));
+    const [s4, s5] = lang === "ja" ? ["自治体情報シート・４ 成果・効果・1行目", "自治体情報シート・５ 強みと課題・1行目"] : ["Status sheet, 4. Results and effects, row 1", "Status sheet, 5. Strengths and issues, row 1"];
+    assert.deepEqual(sources, [
+      [s4, `/${lang}/status-sheets/kumamoto-pref-sheet/#s4-row-1`],
+      [s5, `/${lang}/status-sheets/kumamoto-pref-sheet/#s5-row-1`],
+    ]);
     // Issue #15: names, never ids, in the interactive view.
     assert.ok(!/kumamoto-pref|kagoshima-pref|long-term-inpatients|discharge-rate-|municipal-forums/.test(text), text.slice(0, 400));
     assert.deepEqual(requests.filter((r) => !r.startsWith(server.url)), []);
+    // Issue #15 item 8c: the index, then only the two chosen regions' comparisons.
+    const data = requests.filter((r) => r.includes("/data/")).map((r) => new URL(r).pathname).sort();
+    assert.deepEqual(data, ["/data/compare.json", "/data/compare/kagoshima-pref.json", "/data/compare/kumamoto-pref.json"]);
     await page.close();
   });
 }
@@ -48,6 +58,8 @@ test("choosing a region with the keyboard updates the view and the shareable URL
   await page.focus('input[name="regions"][value="kagoshima-pref"]');
   await page.keyboard.press("Space");
   await page.waitForFunction(() => location.search.includes("kagoshima-pref"));
+  // The region's comparisons are fetched when it is chosen (issue #15 item 8c).
+  await page.waitForSelector('#compare-result tr[data-region="kagoshima-pref"]');
   assert.match(new URL(page.url()).search, /regions=kagoshima-pref,kumamoto-pref|regions=kumamoto-pref,kagoshima-pref/);
   assert.deepEqual(await regionsShown(page), ["kagoshima-pref", "kumamoto-pref"]);
   const share = await page.getAttribute("#share-link", "href");
@@ -74,6 +86,47 @@ test("the Point1–6 matrix can be narrowed to chosen regions", async () => {
   await page.keyboard.press("Space");
   assert.equal(await page.isVisible('th[data-column="1"]'), false);
   assert.equal(await page.isVisible('th[data-column="2"]'), true);
+  await page.close();
+});
+
+// Issue #15 item 8d: the narrowed matrix is in the URL, and a shared URL narrows it.
+test("the Point1–6 matrix's narrowing is kept in the URL", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/en/compare/points/`);
+  const regions = await page.$$eval("#narrow input[data-column]", (b) => b.map((x) => x.value));
+  const first = regions[0];
+  const others = [...new Set(regions.filter((r) => r !== first))];
+  assert.ok(others.length >= 1, regions.join());
+  await page.click("#narrow summary");
+  await page.check(`#narrow input[data-column="1"]`).then(() => page.uncheck(`#narrow input[data-column="1"]`));
+  const url = new URL(page.url());
+  assert.deepEqual(url.searchParams.get("regions").split(",").sort(), others.sort());
+  // Every column of that region is hidden, every other shown.
+  const hidden = await page.$$eval("thead th[data-region]", (t) => t.filter((x) => x.hidden).map((x) => x.dataset.region));
+  assert.deepEqual([...new Set(hidden)], [first]);
+  // The URL, opened again, narrows the matrix the same way.
+  await page.goto(url.href);
+  assert.equal(await page.isVisible('th[data-column="1"]'), false);
+  assert.equal(await page.isChecked('#narrow input[data-column="1"]'), false);
+  const shown = await page.$$eval("thead th[data-region]", (t) => t.filter((x) => !x.hidden).map((x) => x.dataset.region));
+  assert.deepEqual([...new Set(shown)].sort(), others.sort());
+  await page.close();
+});
+
+// Issue #15 item 8d: a large table keeps its header row and first column in view.
+test("the Point1–6 matrix keeps its header row and Point column in view when scrolled", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
+  await page.goto(`${server.url}/en/compare/points/`);
+  const wrap = page.locator(".matrix-wrap");
+  await wrap.evaluate((w) => { w.scrollTop = 600; w.scrollLeft = 900; });
+  const [box, head, point] = await Promise.all([
+    wrap.boundingBox(),
+    page.locator(".points-matrix thead th").nth(1).boundingBox(),
+    page.locator(".points-matrix tbody th").nth(3).boundingBox(),
+  ]);
+  assert.ok(await wrap.evaluate((w) => w.scrollTop > 0 && w.scrollLeft > 0), "the matrix scrolls inside its box");
+  assert.ok(Math.abs(head.y - box.y) < 2, `the header row stays at the top: ${head.y} vs ${box.y}`);
+  assert.ok(Math.abs(point.x - box.x) < 2, `the Point column stays at the left: ${point.x} vs ${box.x}`);
   await page.close();
 });
 

@@ -8,6 +8,26 @@ fn page(path: &str) -> String {
     std::fs::read_to_string(built().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// `/data/compare.json`, the index, and every comparison of its regions' shards, in order.
+fn compare_data() -> (serde_json::Value, Vec<serde_json::Value>) {
+    let index: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
+    assert_eq!(index["format"], "casebook-compare/3");
+    let rows = index["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| {
+            let url = r["rows"].as_str().unwrap();
+            let shard: serde_json::Value =
+                serde_json::from_str(&page(url.trim_start_matches('/'))).unwrap();
+            assert_eq!(shard["format"], "casebook-compare-rows/1");
+            assert_eq!(shard["region"], r["id"]);
+            shard["rows"].as_array().unwrap().clone()
+        })
+        .collect();
+    (index, rows)
+}
+
 /// The table row of a comparison page for one region, as text, in page order.
 fn rows_for(html: &str, region: &str) -> Vec<String> {
     html.split("<tr ")
@@ -100,6 +120,103 @@ fn kumamoto_discharge_rates_are_points_below_target() {
     }
 }
 
+/// Issue #15 item 4: Kumamoto's long-term inpatients are compared twice, from the sheet's
+/// section 4 and section 5 tables (the first row of each, `content/status-sheets/
+/// kumamoto-pref-sheet.yaml`); each row names its section and row and links to that row.
+#[test]
+fn kumamoto_long_term_inpatients_rows_name_their_sections() {
+    let sheet = "status-sheets/kumamoto-pref-sheet/";
+    for (lang, s4, s5) in [
+        (
+            "en",
+            "Status sheet, 4. Results and effects, row 1",
+            "Status sheet, 5. Strengths and issues, row 1",
+        ),
+        (
+            "ja",
+            "自治体情報シート・４ 成果・効果・1行目",
+            "自治体情報シート・５ 強みと課題・1行目",
+        ),
+    ] {
+        for path in ["indicators/long-term-inpatients/", "compare/"] {
+            let html = page(&format!("{lang}/{path}index.html"));
+            let rows: Vec<&str> = html
+                .split("<tr ")
+                .filter(|r| {
+                    r.contains("data-region=\"kumamoto-pref\"")
+                        && (path.starts_with("indicators/")
+                            || r.contains("data-indicator=\"long-term-inpatients\""))
+                })
+                .collect();
+            assert_eq!(rows.len(), 2, "{lang}/{path}: {rows:#?}");
+            for (row, text, anchor) in [(rows[0], s4, "s4-row-1"), (rows[1], s5, "s5-row-1")] {
+                let link =
+                    format!("<a class=\"source\" href=\"/{lang}/{sheet}#{anchor}\">{text}</a>");
+                assert!(row.contains(&link), "{lang}/{path}: {link} not in {row}");
+            }
+        }
+        // The rows linked to are there, with these ids, once each.
+        let html = page(&format!("{lang}/{sheet}index.html"));
+        for anchor in ["s4-row-1", "s5-row-1"] {
+            let tr = format!(
+                "<tr id=\"{anchor}\" data-item=\"indicator\" data-indicator=\"long-term-inpatients\">"
+            );
+            assert_eq!(html.matches(&tr).count(), 1, "{lang}: {tr}");
+            assert_eq!(html.matches(&format!("id=\"{anchor}\"")).count(), 1);
+        }
+    }
+    let csv = page("data/indicators.csv");
+    let rows: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("kumamoto-pref,") && l.contains(",long-term-inpatients,"))
+        .collect();
+    for (path, source) in [
+        (
+            "results.indicators[0].actual",
+            "status-sheets/kumamoto-pref-sheet/#s4-row-1",
+        ),
+        (
+            "strengths.indicators[0].baseline",
+            "status-sheets/kumamoto-pref-sheet/#s5-row-1",
+        ),
+    ] {
+        assert!(
+            rows.iter()
+                .any(|l| l.contains(&format!(",{path},")) && l.ends_with(&format!(",{source}"))),
+            "{path}: {rows:#?}"
+        );
+    }
+}
+
+/// An outcome's discharge figures link to their column of the discharge table.
+#[test]
+fn discharge_figures_link_to_their_column() {
+    let html = page("en/indicators/discharged/index.html");
+    let rows = rows_for(&html, "chiba-city");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Participation outcomes, discharge support, column 1")),
+        "{rows:#?}"
+    );
+    assert!(html.contains("href=\"/en/outcomes/chiba-city-outcome/#discharge-1\""));
+    let outcome = page("en/outcomes/chiba-city-outcome/index.html");
+    assert_eq!(outcome.matches("id=\"discharge-1\"").count(), 1);
+    let (_, rows) = compare_data();
+    let row = rows
+        .iter()
+        .find(|r| r["region"] == "chiba-city" && r["indicator"] == "discharged")
+        .unwrap();
+    assert_eq!(row["source"]["path"], "discharge[0]");
+    assert_eq!(
+        row["source"]["url"]["ja"],
+        "/ja/outcomes/chiba-city-outcome/#discharge-1"
+    );
+    assert_eq!(
+        row["source"]["text"]["ja"],
+        "支援事業に参加した成果・退院支援の状況・1列目"
+    );
+}
+
 #[test]
 fn kagoshima_forums_keep_both_numbers() {
     let en = page("en/indicators/municipal-forums/index.html");
@@ -128,7 +245,7 @@ fn the_csv_has_documented_columns_and_the_kumamoto_values() {
     let header = csv.lines().next().unwrap();
     assert!(header.starts_with("region,region_name_ja,region_name_en,indicator,kind,value,of,unit,date,date_role,source_record,source_path"), "{header}");
     assert!(
-        header.ends_with(",verdict,verdict_reason,notes_ja,notes_en"),
+        header.ends_with(",verdict,verdict_reason,notes_ja,notes_en,source"),
         "{header}"
     );
     assert!(csv.lines().any(|l| l.starts_with("kumamoto-pref,熊本県,Kumamoto Prefecture,long-term-inpatients,target,4396,,people,FY2020-start,set-at,kumamoto-pref-sheet,")), "{csv}");
@@ -143,8 +260,7 @@ fn the_csv_has_documented_columns_and_the_kumamoto_values() {
 
 #[test]
 fn the_compare_json_holds_every_comparison() {
-    let v: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
-    let rows = v["rows"].as_array().unwrap();
+    let (v, rows) = compare_data();
     let kumamoto = rows
         .iter()
         .find(|r| {
@@ -159,6 +275,15 @@ fn the_compare_json_holds_every_comparison() {
     assert_eq!(kumamoto["met"], serde_json::Value::Null);
     assert_eq!(kumamoto["gap"]["en"], serde_json::Value::Null);
     assert_eq!(kumamoto["verdict"]["status"], "not-comparable");
+    assert_eq!(kumamoto["source"]["path"], "results.indicators[0]");
+    assert_eq!(
+        kumamoto["source"]["url"]["en"],
+        "/en/status-sheets/kumamoto-pref-sheet/#s4-row-1"
+    );
+    assert_eq!(
+        kumamoto["source"]["text"]["en"],
+        "Status sheet, 4. Results and effects, row 1"
+    );
     assert_eq!(
         kumamoto["verdict"]["reasons"],
         serde_json::json!(["contradicts-heading", "before-target-set"])
@@ -207,6 +332,36 @@ fn the_points_matrix_shows_every_analysis_and_all_six_points() {
         outreach.contains("data-region=\"wakayama-pref\"")
             && !outreach.contains("data-region=\"toyama-pref\"")
     );
+}
+
+/// Issue #15 item 8c: the index says where each region's comparisons are and which indicators
+/// it has; a shard holds that region's rows only.
+#[test]
+fn the_compare_json_is_an_index_of_one_shard_per_region() {
+    let (v, rows) = compare_data();
+    let index = v["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "kumamoto-pref")
+        .unwrap();
+    assert_eq!(index["rows"], "/data/compare/kumamoto-pref.json");
+    // Its sheet's two tables, sections 4 and 5, have the same four indicators.
+    assert_eq!(
+        index["indicators"],
+        serde_json::json!([
+            "long-term-inpatients",
+            "discharge-rate-3m",
+            "discharge-rate-6m",
+            "discharge-rate-12m"
+        ])
+    );
+    let kumamoto: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|r| r["region"] == "kumamoto-pref")
+        .collect();
+    assert_eq!(kumamoto.len(), 8, "two rows per indicator");
+    assert!(v.get("rows").is_none(), "the rows are in the shards");
 }
 
 #[test]
@@ -394,10 +549,8 @@ fn chiba_discharged_13_of_31_is_41_9_percent_computed_with_its_footnote() {
         "{aira:#?}"
     );
     // The interactive view's data carries the share and the notes.
-    let v: serde_json::Value = serde_json::from_str(&page("data/compare.json")).unwrap();
-    let chiba = v["rows"]
-        .as_array()
-        .unwrap()
+    let (_, rows) = compare_data();
+    let chiba = rows
         .iter()
         .find(|r| r["region"] == "chiba-city" && r["indicator"] == "discharged")
         .unwrap();

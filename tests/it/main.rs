@@ -13,6 +13,7 @@ mod html_urls;
 mod invalid_fixture;
 mod markdown;
 mod output;
+mod scale;
 mod serve;
 mod support;
 mod text_clean;

@@ -13,6 +13,25 @@ pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_casebook"))
 }
 
+/// The parts of a built site's `/data/records.json` index (a site served at `/`): each part's
+/// file below `out` and its parsed JSON, in the index's order.
+pub fn records_parts(out: &Path) -> Vec<(PathBuf, serde_json::Value)> {
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("data/records.json")).unwrap()).unwrap();
+    assert_eq!(index["format"], "casebook-records-index/1");
+    index["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let file = out.join(p["url"].as_str().unwrap().trim_start_matches('/'));
+            let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{file:?}: {e}"));
+            assert_eq!(p["bytes"].as_u64(), Some(bytes.len() as u64), "{file:?}");
+            (file, serde_json::from_slice(&bytes).unwrap())
+        })
+        .collect()
+}
+
 /// `tests/fixtures/invalid/`: one overlay directory per invalid fixture.
 pub fn invalid_fixtures() -> PathBuf {
     repo().join("tests/fixtures/invalid")

@@ -22,7 +22,7 @@ use crate::model::outcome::{
 };
 use crate::model::spanned::Spanned;
 use crate::model::{Dated, Lang, Outcome, Text, When};
-use crate::site::{RegionRef, Site};
+use crate::site::{RegionRef, Site, SourceRow, SourceTable};
 
 #[derive(Serialize)]
 pub struct OutcomeView {
@@ -158,6 +158,8 @@ pub struct RegionName {
 pub struct DischargeTable {
     pub heading: Text,
     pub columns: Vec<RegionName>,
+    /// Each column's element id (`discharge-1`), which comparisons link to.
+    pub anchors: Vec<String>,
     pub supported: Row<SupportedCell>,
     pub discharged: Row<DischargedCell>,
     /// Each column's note, when any column has one.
@@ -595,9 +597,19 @@ impl Page<'_> {
             })
             .collect();
         let any_note = o.discharge.iter().any(|d| d.note.is_some());
+        let anchors = (0..o.discharge.len())
+            .map(|index| {
+                SourceRow {
+                    table: SourceTable::Discharge,
+                    index,
+                }
+                .anchor()
+            })
+            .collect();
         Some(DischargeTable {
             heading: self.label(l.discharge.as_ref(), "discharge"),
             columns,
+            anchors,
             supported: Row {
                 heading: self.label(l.supported.as_ref(), "supported"),
                 cells: o.discharge.iter().map(|d| self.supported(d)).collect(),

@@ -8,9 +8,9 @@
 //! bilingual texts (`{ja, en}`) are the record's own and are indexed from the record, so they
 //! are left out here; a number with its unit or counter is joined as the template joins it
 //! (`5,454` `人` → `5,454人`). Left out too: what a page does not print as text (URLs, ids,
-//! `datetime` attributes, raw numbers behind `<data>`), text already linked from the record's
-//! own (`linked`), and the lists of other records a region's page shows, with the indicator
-//! values it shows from them.
+//! element ids such as a row's `anchor`, `datetime` attributes, raw numbers behind `<data>`),
+//! text already linked from the record's own (`linked`), and the lists of other records a
+//! region's page shows, with the indicator values it shows from them.
 
 use serde_json::{Map, Value};
 
@@ -19,6 +19,8 @@ use serde_json::{Map, Value};
 const SKIP: &[&str] = &[
     "url",
     "id",
+    "anchor",
+    "anchors",
     "datetime",
     "linked",
     "kind",
@@ -182,6 +184,20 @@ mod tests {
         }
         let region = printed("kagoshima-pref", Lang::Ja);
         assert!(region.iter().any(|s| s == "43"), "{region:?}");
+    }
+
+    /// The rows' and columns' element ids, which comparisons link to, are not text.
+    #[test]
+    fn element_ids_are_not_printed_text() {
+        for (id, anchor) in [
+            ("kagoshima-pref-sheet", "s4-row-1"),
+            ("kagoshima-pref-sheet", "s5-row-1"),
+            ("chiba-city-outcome", "discharge-1"),
+        ] {
+            let all = printed(id, Lang::En);
+            assert!(!all.is_empty());
+            assert!(!all.iter().any(|s| s == anchor), "{id}: {all:?}");
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::model::sheet::{AxisYear, Event, HistoryGroup, IssueRow, Link, Program
 use crate::model::vocab::{IndicatorDef, Unit};
 use crate::model::{Dated, Lang, Prose, StatusSheet, TermList, Text, When};
 use crate::render::html;
-use crate::site::{RegionRef, Route, Site};
+use crate::site::{RegionRef, Route, Site, SourceRow, SourceTable};
 
 #[derive(Serialize)]
 pub struct StatusSheetView {
@@ -292,6 +292,8 @@ pub struct ColumnHead {
 
 #[derive(Serialize)]
 pub struct IndicatorRowView {
+    /// The row's element id (`s4-row-1`), which comparisons link to.
+    pub anchor: String,
     pub indicator: String,
     pub label: Text,
     pub baseline: Option<Cell>,
@@ -597,6 +599,7 @@ fn results(site: &Site, ui: Ui, s: &StatusSheet) -> ResultsView {
         effects_label: ui.get("effects"),
         mark: &s.marks.effects,
         columns: &r.columns,
+        source: SourceTable::Results,
     };
     ResultsView {
         heading: caption.to_owned(),
@@ -619,6 +622,7 @@ fn strengths(site: &Site, ui: Ui, s: &StatusSheet) -> StrengthsView {
         effects_label: ui.get("expected_effects"),
         mark: &s.marks.expected_effects,
         columns: &st.columns,
+        source: SourceTable::Strengths,
     };
     // Strengths are paragraphs: marked only by a mark that prints something.
     let mark = Some(s.marks.strengths.as_str()).filter(|m| !m.is_empty());
@@ -689,6 +693,8 @@ struct Table<'a> {
     mark: &'a str,
     /// Headings as the sheet prints them.
     columns: &'a Columns,
+    /// Which of the sheet's tables it is, for its rows' anchors.
+    source: SourceTable,
 }
 
 /// The table: a column for each of baseline, target and actual that a row has. What every
@@ -706,7 +712,16 @@ fn indicator_table(site: &Site, ui: Ui, t: &Table, rows: &[IndicatorRow]) -> Ind
         effects: has_effects.then(|| t.effects_label.to_owned()),
         rows: rows
             .iter()
-            .map(|r| indicator_row(site, ui, &columns, t.mark, r))
+            .enumerate()
+            .map(|(index, r)| {
+                let mut row = indicator_row(site, ui, &columns, t.mark, r);
+                row.anchor = SourceRow {
+                    table: t.source,
+                    index,
+                }
+                .anchor();
+                row
+            })
             .collect(),
     }
 }
@@ -745,6 +760,7 @@ fn indicator_row(
     let unit = unit(ui, def);
     let name = || def.map_or_else(|| Text::new(id, id), |d| d.name.clone());
     IndicatorRowView {
+        anchor: String::new(),
         indicator: id.to_owned(),
         label: r.label.clone().unwrap_or_else(name),
         baseline: r

@@ -1,7 +1,10 @@
 // Casebook comparison pages, progressive enhancement: without JavaScript the pages show
 // every comparison; with it, readers pick regions and indicators (kept in the URL as
-// ?regions=a,b&indicators=x,y so a comparison can be shared) and narrow the Point1–6 matrix.
-// Reads only /data/compare.json from this site.
+// ?regions=a,b&indicators=x,y so a comparison can be shared) and narrow the Point1–6 matrix
+// (kept in the URL as ?regions=a,b too).
+// Reads /data/compare.json (the regions and indicators, and where each region's comparisons
+// are) and then only the chosen regions' /data/compare/<id>.json, each once, from this site:
+// the URLs come from the index, never from the page's address.
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -41,36 +44,59 @@ function verdictCell(v, lang) {
   return td;
 }
 
-function render(data, form, out) {
+// Where the values come from, linked to the row of the record (compare::format::source_text).
+function sourceCell(r, lang) {
+  const td = el("td");
+  const s = r.source;
+  if (s) td.append(el("small", {}, el("a", { class: "source", href: s.url[lang] }, s.text[lang] ?? s.text.ja)));
+  return td;
+}
+
+// The chosen regions that have one of the chosen indicators, as the index lists them.
+function wanted(data, form) {
+  const regions = new Set(checked(form, "regions"));
+  const indicators = checked(form, "indicators");
+  return data.regions.filter((r) => regions.has(r.id) && r.indicators.some((i) => indicators.includes(i)));
+}
+
+// Each region's comparisons, fetched once (a promise per region id).
+const shards = new Map();
+function rowsOf(region) {
+  if (!shards.has(region.id)) shards.set(region.id, fetch(region.rows).then((r) => r.json()).then((d) => d.rows));
+  return shards.get(region.id);
+}
+
+async function render(data, form, out, labels) {
   const lang = form.dataset.lang;
   const regions = checked(form, "regions");
   const indicators = checked(form, "indicators");
+  const loaded = (await Promise.all(wanted(data, form).map(rowsOf))).flat();
   out.replaceChildren();
   if (regions.length === 0) {
-    out.append(el("p", {}, out.dataset.nothing));
+    out.append(el("p", {}, labels.nothing));
     return;
   }
   const names = Object.fromEntries(data.regions.map((r) => [r.id, r.name[lang] ?? r.name.ja]));
   for (const ind of data.indicators.filter((i) => indicators.includes(i.id))) {
-    const rows = data.rows.filter((r) => r.indicator === ind.id && regions.includes(r.region));
+    const rows = loaded.filter((r) => r.indicator === ind.id && regions.includes(r.region));
     if (rows.length === 0) continue;
     const table = el("table", { class: "comparison", "data-indicator": ind.id });
     table.append(el("caption", {}, ind.name[lang] ?? ind.name.ja));
-    const head = el("tr", {}, el("th", { scope: "col" }, out.dataset.area));
+    const head = el("tr", {}, el("th", { scope: "col" }, labels.area));
     const cols = ["baseline", "target", "actual", "gap"];
-    for (const c of cols) head.append(el("th", { scope: "col" }, out.dataset[c]));
-    head.append(el("th", { scope: "col" }, out.dataset.verdict));
+    for (const c of cols) head.append(el("th", { scope: "col" }, labels[c]));
+    head.append(el("th", { scope: "col" }, labels.verdict), el("th", { scope: "col" }, labels.source));
     table.append(el("thead", {}, head));
     const body = el("tbody");
     for (const r of rows) {
       const link = el("a", { href: r.url[lang] }, names[r.region] ?? r.region);
       const tr = el("tr", { "data-region": r.region }, el("th", { scope: "row" }, link));
       tr.append(valueCell(r.baseline, lang), valueCell(r.target, lang), valueCell(r.actual, lang), el("td", { class: "num" }, r.gap[lang] ?? ""));
-      tr.append(verdictCell(r.verdict, lang));
+      tr.append(verdictCell(r.verdict, lang), sourceCell(r, lang));
       body.append(tr);
     }
     table.append(body);
-    out.append(el("div", { class: "table-wrap" }, table));
+    out.append(el("div", { class: "table-wrap sticky-wrap" }, table));
   }
 }
 
@@ -99,20 +125,45 @@ async function compare(form) {
   const data = await (await fetch(form.dataset.json)).json();
   form.hidden = false;
   out.hidden = false;
-  const update = () => {
+  // A later choice's rendering wins over an earlier one still waiting for its data.
+  let latest = 0;
+  const update = async () => {
     syncUrl(form);
-    render(data, form, out);
+    const mine = ++latest;
+    const shadow = el("div");
+    await render(data, form, shadow, out.dataset);
+    if (mine === latest) out.replaceChildren(...shadow.childNodes);
   };
   form.addEventListener("change", update);
   form.addEventListener("submit", (e) => e.preventDefault());
   update();
 }
 
+// The Point1–6 matrix narrowed to chosen regions, kept in the URL as ?regions=a,b (absent
+// when every column is shown) so that the narrowed view can be shared; columns of one region
+// are shown or hidden together.
 function narrow(details) {
   details.hidden = false;
+  const boxes = $$("input[data-column]", details);
+  const apply = () => {
+    for (const box of boxes) {
+      for (const cell of $$(`[data-column="${box.dataset.column}"]`).filter((c) => c !== box)) cell.hidden = !box.checked;
+    }
+  };
+  const wanted = new URLSearchParams(location.search).get("regions");
+  if (wanted !== null) {
+    const set = new Set(wanted.split(",").filter(Boolean));
+    for (const box of boxes) box.checked = set.has(box.value);
+    details.open = true;
+  }
+  apply();
   details.addEventListener("change", (e) => {
-    const column = e.target.dataset.column;
-    for (const cell of $$(`[data-column="${column}"]`).filter((c) => c !== e.target)) cell.hidden = !e.target.checked;
+    for (const box of boxes.filter((b) => b.value === e.target.value)) box.checked = e.target.checked;
+    apply();
+    const shown = [...new Set(boxes.filter((b) => b.checked).map((b) => b.value))];
+    const all = boxes.every((b) => b.checked);
+    const query = all ? "" : `?regions=${shown.map(encodeURIComponent).join(",")}`;
+    history.replaceState(null, "", location.pathname + query);
   });
 }
 

@@ -19,7 +19,9 @@ pub mod timeline;
 use serde::Serialize;
 
 use super::Ui;
-use crate::compare::format::{share_text, signed, value_text, verdict_text, VerdictText};
+use crate::compare::format::{
+    share_text, signed, source_text, value_text, verdict_text, VerdictText,
+};
 use crate::compare::progress::{per_100k, population_of, Caveat};
 use crate::compare::{Comparison, Obs};
 use crate::load::Record;
@@ -97,11 +99,33 @@ fn value_view(o: &Obs, c: &Comparison, ui: Ui) -> ValueView {
     }
 }
 
+/// Where a comparison's values come from.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceView {
+    /// 「自治体情報シート・５ 強みと課題・2行目」.
+    pub text: String,
+    /// The record's page, at the row (`…/kumamoto-pref-sheet/#s5-row-2`).
+    pub url: String,
+}
+
+/// A comparison's source, when its record is in the corpus and its row is one pages link to.
+pub fn source_view(site: &Site, c: &Comparison, ui: Ui) -> Option<SourceView> {
+    let record = record_of(site, &c.source_record)?;
+    Some(SourceView {
+        text: source_text(c, ui)?,
+        url: site
+            .routes
+            .row_url(ui.lang, record.kind, &record.id, &c.row_path),
+    })
+}
+
 /// One comparison: a region's baseline, target and actual for an indicator, side by side.
 #[derive(Clone, Debug, Serialize)]
 pub struct ComparisonView {
     pub region: RegionRef,
     pub record: Option<RecordRef>,
+    /// Where the values come from: the record, section and row, linked to the row.
+    pub source: Option<SourceView>,
     pub baseline: Option<ValueView>,
     pub target: Option<ValueView>,
     pub actual: Option<ValueView>,
@@ -132,6 +156,7 @@ pub fn comparison_view(site: &Site, c: &Comparison, ui: Ui) -> ComparisonView {
     ComparisonView {
         region: site.region_ref(&c.region, lang),
         record: record_of(site, &c.source_record).map(|r| site.record_ref(r, lang)),
+        source: source_view(site, c, ui),
         baseline: c.baseline.as_ref().map(|o| value_view(o, c, ui)),
         target: c.target.as_ref().map(|o| value_view(o, c, ui)),
         actual: c.actual.as_ref().map(|o| value_view(o, c, ui)),

@@ -21,7 +21,8 @@ pub struct OverviewView {
     pub rows: Vec<OverviewRow>,
     /// The columns of `/data/indicators.csv`.
     pub columns: Vec<CsvColumn>,
-    /// `/data/compare.json`, `/data/indicators.csv`, `/data/records.json`.
+    /// `/data/compare.json` (the index of the regions' comparisons), `/data/indicators.csv`,
+    /// `/data/records.json` (the index of the records' parts).
     pub json_url: String,
     pub csv_url: String,
     pub records_url: String,
