@@ -27,9 +27,11 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cargo run --quiet --locked -- build --out "$work/public"
-# The generated corpus (benchmarks reuse it) must stay a valid site as the model changes.
-cargo run --quiet --locked --example gen_corpus -- --regions 20 --out "$work/gen" >/dev/null
+# The generated corpus (benchmarks reuse it) must stay a valid site as the model changes;
+# at 120 regions its long pages are split into parts (tests/browser/parts.test.mjs).
+cargo run --quiet --locked --example gen_corpus -- --regions 120 --out "$work/gen" >/dev/null
 cargo run --quiet --locked -- check --root "$work/gen" 2>&1 | tail -n 1
+cargo run --quiet --locked -- build --root "$work/gen" --out "$work/gen-site" 2>&1 | tail -n 1
 # The hostile fixture (an attack in every text field, tests/fixtures/hostile/README.md) for the
 # XSS sentinel, tests/browser/hostile.test.mjs. CASEBOOK_LOG=error keeps html5ever's notes
 # about the payloads' broken markup out of the log; diagnostics are printed whatever the level.
@@ -38,4 +40,4 @@ cp -R themes "$work/hostile-site/themes"
 CASEBOOK_LOG=error cargo run --quiet --locked -- build --root "$work/hostile-site" --out "$work/hostile"
 suites=(tests/browser/)
 [ -d tests/search ] && suites+=(tests/search/)
-CASEBOOK_SITE="$work/public" CASEBOOK_HOSTILE_SITE="$work/hostile" node --test "${suites[@]}"
+CASEBOOK_SITE="$work/public" CASEBOOK_GEN_SITE="$work/gen-site" CASEBOOK_HOSTILE_SITE="$work/hostile" node --test "${suites[@]}"

@@ -137,7 +137,8 @@ pub fn verdict_text(c: &Comparison, ui: Ui) -> Option<VerdictText> {
     })
 }
 
-fn status_key(s: Status) -> &'static str {
+/// The UI string of a verdict's badge.
+pub fn status_key(s: Status) -> &'static str {
     match s {
         Status::Met => "verdict_met",
         Status::NotMet => "verdict_not_met",

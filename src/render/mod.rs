@@ -13,17 +13,20 @@ pub mod svg;
 pub mod theme;
 pub mod view;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use crate::compare::Computed;
 use crate::load::Record;
 use crate::model::vocab::{IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, TermList};
-use crate::site::{routes, Route, Routes, Site, Ui};
+use crate::site::{routes, Part, Route, Routes, Site, Ui, Whole};
 use crate::timing;
 use crate::write::OutputFile;
 use theme::Theme;
 use view::base::{BaseView, Crumb, Section};
+use view::parts::{PartsView, Scope};
 
 /// What a page is about; enumerated first, rendered in parallel.
 #[derive(Clone, Copy)]
@@ -43,7 +46,12 @@ enum PageKind<'a> {
     CompareCategories,
     CompareTimeline,
     Search,
+    /// A part of a split page ([`view::parts`]).
+    Part(Whole<'a>, Part<'a>),
 }
+
+/// The split pages, each with its parts and their numbers of entries.
+type Splits<'a> = HashMap<Whole<'a>, Vec<(Part<'a>, usize)>>;
 
 /// Every page of the site in both languages, the theme's static files and the language
 /// choice at `/`, in no particular order.
@@ -56,14 +64,30 @@ pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile
         &corpus.config.base_path,
         strings,
     )?;
-    let kinds = page_kinds(site);
+    let mut kinds = page_kinds(site);
+    let splits: Splits = timing::phase("split long pages", || {
+        kinds
+            .par_iter()
+            .filter_map(|k| k.whole())
+            .filter_map(|w| Some((w, view::parts::split(site, computed, w)?)))
+            .collect()
+    });
+    let mut parts: Vec<PageKind> = splits
+        .iter()
+        .flat_map(|(w, parts)| parts.iter().map(|(p, _)| PageKind::Part(*w, *p)))
+        .collect();
+    parts.sort_by_key(|k| k.route().path());
+    kinds.extend(parts);
     let jobs: Vec<(Lang, PageKind)> = Lang::ALL
         .iter()
         .flat_map(|l| kinds.iter().map(move |k| (*l, *k)))
         .collect();
     let mut files = timing::phase("render pages", || {
         jobs.par_iter()
-            .map(|(lang, kind)| page(site, computed, &theme, strings.ui(*lang), *kind))
+            .map(|(lang, kind)| {
+                let ui = strings.ui(*lang);
+                page(site, (computed, &splits), &theme, ui, *kind)
+            })
             .collect::<anyhow::Result<Vec<_>>>()
     })?;
     files.extend(theme.statics.iter().cloned());
@@ -143,7 +167,46 @@ impl<'a> PageKind<'a> {
             PageKind::CompareCategories => Route::CompareCategories,
             PageKind::CompareTimeline => Route::CompareTimeline,
             PageKind::Search => Route::Search,
+            PageKind::Part(whole, part) => Route::Part(whole, part),
         }
+    }
+
+    /// The aggregate page this is, which may be split into parts.
+    fn whole(self) -> Option<Whole<'a>> {
+        Some(match self {
+            PageKind::KindIndex(k) => Whole::KindIndex(k),
+            PageKind::Indicator(d) => Whole::Indicator(&d.id),
+            PageKind::Compare => Whole::Compare,
+            PageKind::ComparePoints(t) => Whole::ComparePoints(t.map(|t| t.id.as_str())),
+            PageKind::CompareIssues => Whole::CompareIssues,
+            PageKind::CompareCategories => Whole::CompareCategories,
+            PageKind::CompareTimeline => Whole::CompareTimeline,
+            _ => return None,
+        })
+    }
+
+    /// The page of a whole, which its parts are made like.
+    fn of_whole(site: &Site<'a>, whole: Whole) -> Option<PageKind<'a>> {
+        let corpus = site.corpus;
+        Some(match whole {
+            Whole::KindIndex(k) => PageKind::KindIndex(k),
+            Whole::Indicator(id) => PageKind::Indicator(
+                corpus
+                    .vocab
+                    .indicators
+                    .entries
+                    .iter()
+                    .find(|d| d.id == id)?,
+            ),
+            Whole::Compare => PageKind::Compare,
+            Whole::ComparePoints(None) => PageKind::ComparePoints(None),
+            Whole::ComparePoints(Some(id)) => PageKind::ComparePoints(Some(
+                site.terms(TermList::Themes).iter().find(|t| t.id == id)?,
+            )),
+            Whole::CompareIssues => PageKind::CompareIssues,
+            Whole::CompareCategories => PageKind::CompareCategories,
+            Whole::CompareTimeline => PageKind::CompareTimeline,
+        })
     }
 
     /// The navigation section the page belongs to.
@@ -155,6 +218,7 @@ impl<'a> PageKind<'a> {
             PageKind::Glossary => Section::Glossary,
             PageKind::Home | PageKind::NotFound => Section::None,
             PageKind::Search => Section::Search,
+            PageKind::Part(Whole::KindIndex(k), _) => Section::Kind(k),
             _ => Section::Compare,
         }
     }
@@ -165,13 +229,14 @@ type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);
 
 fn page(
     site: &Site,
-    computed: &Computed,
+    (computed, splits): (&Computed, &Splits),
     theme: &Theme,
     ui: Ui,
     kind: PageKind,
 ) -> anyhow::Result<OutputFile> {
     let lang = ui.lang;
-    let (template, title, crumbs, data) = match kind {
+    let (content, scope, parts) = scope_of(site, (computed, splits), ui, kind)?;
+    let (template, mut title, mut crumbs, data) = match content {
         PageKind::Record(r) => (
             template_of(r.kind),
             r.body.title().get(lang).text.to_owned(),
@@ -184,18 +249,50 @@ fn page(
         | PageKind::Term(..)
         | PageKind::Glossary
         | PageKind::NotFound
-        | PageKind::Search => site_page(site, ui, kind)?,
-        kind => compare_page(site, computed, ui, kind)?,
+        | PageKind::Search => site_page(site, ui, content, scope)?,
+        content => compare_page(site, computed, ui, content, scope)?,
     };
+    if let PageKind::Part(whole, part) = kind {
+        crumbs.push(Crumb {
+            name: title.clone(),
+            url: site.routes.url(lang, whole.route()),
+        });
+        title = format!("{title}: {}", view::parts::part_name(site, ui, part));
+    }
     let base = view::base::view(site, ui, kind.route(), kind.section(), title, crumbs);
-    let ctx = page_context(&theme.ui_values[&lang], &base, data)?;
+    let ctx = page_context(&theme.ui_values[&lang], &base, data, parts)?;
     let html = theme.render(lang, template, &ctx)?;
     Ok(OutputFile::new(site.routes.file(lang, kind.route()), html))
 }
 
+/// What a page prints: the page whose content it has (a part's whole), which of its entries,
+/// and, on a split page, its parts.
+fn scope_of<'a>(
+    site: &Site<'a>,
+    (computed, splits): (&Computed, &Splits<'a>),
+    ui: Ui,
+    kind: PageKind<'a>,
+) -> anyhow::Result<(PageKind<'a>, Scope<'a>, Option<PartsView>)> {
+    Ok(match kind {
+        PageKind::Part(whole, part) => {
+            let content = PageKind::of_whole(site, whole)
+                .ok_or_else(|| anyhow::anyhow!("a part of no page: {whole:?}"))?;
+            let parts = view::parts::view(site, (computed, ui), whole, &splits[&whole], Some(part));
+            (content, Scope::Part(part), Some(parts))
+        }
+        kind => match kind.whole().and_then(|w| Some((w, splits.get(&w)?))) {
+            Some((whole, parts)) => {
+                let parts = view::parts::view(site, (computed, ui), whole, parts, None);
+                (kind, Scope::Summary, Some(parts))
+            }
+            None => (kind, Scope::All, None),
+        },
+    })
+}
+
 /// The pages that are neither records nor comparisons: the home page, the indexes, the tag
 /// pages, the glossary, search and the not-found page.
-fn site_page(site: &Site, ui: Ui, kind: PageKind) -> anyhow::Result<PageParts> {
+fn site_page(site: &Site, ui: Ui, kind: PageKind, scope: Scope) -> anyhow::Result<PageParts> {
     let lang = ui.lang;
     let s = |k: &str| ui.get(k).to_owned();
     Ok(match kind {
@@ -209,7 +306,7 @@ fn site_page(site: &Site, ui: Ui, kind: PageKind) -> anyhow::Result<PageParts> {
             "list.html",
             ui.kinds_name(k),
             vec![],
-            serde_json::to_value(view::index::view(site, ui, k))?,
+            serde_json::to_value(view::index::view(site, ui, k, scope))?,
         ),
         PageKind::TermIndex(list) => (
             "terms.html",
@@ -243,15 +340,18 @@ fn site_page(site: &Site, ui: Ui, kind: PageKind) -> anyhow::Result<PageParts> {
     })
 }
 
-/// A page's template context: `ui`, `base` and `data`. Made from one JSON object that owns
+/// A page's template context: `ui`, `base`, `data` and `parts` (null on a page that is not
+/// split). Made from one JSON object that owns
 /// `data`, where `Context::insert` would serialize every value again (a deep copy of `data`,
 /// megabytes for the comparison pages).
 fn page_context(
     ui: &serde_json::Value,
     base: &BaseView,
     data: serde_json::Value,
+    parts: Option<PartsView>,
 ) -> anyhow::Result<tera::Context> {
     let mut map = serde_json::Map::new();
+    map.insert("parts".into(), serde_json::to_value(parts)?);
     map.insert("ui".into(), ui.clone());
     map.insert("base".into(), serde_json::to_value(base)?);
     map.insert("data".into(), data);
@@ -306,6 +406,7 @@ fn compare_page(
     computed: &Computed,
     ui: Ui,
     kind: PageKind,
+    scope: Scope,
 ) -> anyhow::Result<PageParts> {
     use view::compare::{categories, indicators, issues, overview, points, timeline};
     let lang = ui.lang;
@@ -328,35 +429,36 @@ fn compare_page(
         ),
         PageKind::Indicator(d) => {
             let title = d.name.get(lang).text.to_owned();
-            let data = serde_json::to_value(indicators::page(site, computed, d, ui, &title))?;
+            let data =
+                serde_json::to_value(indicators::page(site, computed, d, ui, (&title, scope)))?;
             ("indicator.html", title, vec![up, indicators_crumb], data)
         }
         PageKind::Compare => (
             "compare.html",
             s("compare"),
             vec![],
-            serde_json::to_value(overview::view(site, computed, ui))?,
+            serde_json::to_value(overview::view(site, computed, ui, scope))?,
         ),
         PageKind::ComparePoints(t) => {
             let (title, crumbs) = points_heading(site, ui, t, up);
-            let data = serde_json::to_value(points::view(site, t, ui))?;
+            let data = serde_json::to_value(points::view(site, t, ui, scope))?;
             ("compare-points.html", title, crumbs, data)
         }
         PageKind::CompareIssues => (
             "compare-issues.html",
             s("issues_by_theme"),
             vec![up],
-            serde_json::to_value(issues::view(site, ui))?,
+            serde_json::to_value(issues::view(site, ui, scope))?,
         ),
         PageKind::CompareCategories => (
             "compare-categories.html",
             s("categories_by_region"),
             vec![up],
-            serde_json::to_value(categories::view(site, ui))?,
+            serde_json::to_value(categories::view(site, ui, scope))?,
         ),
         PageKind::CompareTimeline => {
             let title = s("timeline");
-            let data = serde_json::to_value(timeline::view(site, computed, ui, &title))?;
+            let data = serde_json::to_value(timeline::view(site, computed, ui, (&title, scope)))?;
             ("compare-timeline.html", title, vec![up], data)
         }
         _ => anyhow::bail!("not a comparison page"),

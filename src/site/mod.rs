@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::load::{Corpus, Record};
 use crate::model::vocab::Term;
 use crate::model::{Body, Kind, Lang, Region, TermList, Text};
-pub use routes::{Route, Routes, SourceRow, SourceTable};
+pub use routes::{Part, Route, Routes, SourceRow, SourceTable, Whole};
 pub use strings::{Strings, Ui};
 
 pub struct Site<'a> {
@@ -110,6 +110,15 @@ impl<'a> Site<'a> {
             cur = r.parent.as_deref()?;
         }
         None
+    }
+
+    /// The part of a split page that lists a region's entries: its prefecture's, or the part
+    /// of no prefecture for a region in none (or an unknown one, or none at all: `""`).
+    pub fn part_of(&self, id: &str) -> Part<'a> {
+        self.regions
+            .get_key_value(id)
+            .and_then(|(k, _)| self.prefecture_of(k))
+            .map_or(Part::NoPrefecture, Part::Prefecture)
     }
 
     /// Where a region stands in lists, in `lang`: prefectures in the official order (their JIS

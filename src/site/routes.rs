@@ -31,6 +31,58 @@ pub enum Route<'a> {
     CompareIssues,
     CompareCategories,
     CompareTimeline,
+    /// A part of a long aggregate page: the entries of one prefecture's regions, or of no
+    /// prefecture's (see `render::view::parts`).
+    Part(Whole<'a>, Part<'a>),
+}
+
+/// An aggregate page that is split into parts when it would be long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Whole<'a> {
+    KindIndex(Kind),
+    Indicator(&'a str),
+    Compare,
+    ComparePoints(Option<&'a str>),
+    CompareIssues,
+    CompareCategories,
+    CompareTimeline,
+}
+
+impl<'a> Whole<'a> {
+    /// The page of the whole: on a split page, the national summary.
+    pub fn route(self) -> Route<'a> {
+        match self {
+            Whole::KindIndex(k) => Route::KindIndex(k),
+            Whole::Indicator(id) => Route::Indicator(id),
+            Whole::Compare => Route::Compare,
+            Whole::ComparePoints(theme) => Route::ComparePoints(theme),
+            Whole::CompareIssues => Route::CompareIssues,
+            Whole::CompareCategories => Route::CompareCategories,
+            Whole::CompareTimeline => Route::CompareTimeline,
+        }
+    }
+}
+
+/// Which regions' entries a part holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part<'a> {
+    /// The prefecture's, and those of every region within it.
+    Prefecture(&'a str),
+    /// Those of regions in no prefecture (anonymised places) and of no region at all.
+    NoPrefecture,
+}
+
+impl Part<'_> {
+    /// The part's path below its whole's: `prefectures/<id>/` or `no-prefecture/`. Neither
+    /// can be a file of the whole's own pages: record and theme pages are one segment deep
+    /// (`cases/<id>/`), so `cases/prefectures/index.html` may be a record's page beside the
+    /// parts' directories but is never written twice.
+    fn path(self) -> String {
+        match self {
+            Part::Prefecture(id) => format!("prefectures/{id}/"),
+            Part::NoPrefecture => "no-prefecture/".into(),
+        }
+    }
 }
 
 impl<'a> Route<'a> {
@@ -59,6 +111,7 @@ impl<'a> Route<'a> {
             Route::CompareIssues => "compare/issues/".into(),
             Route::CompareCategories => "compare/categories/".into(),
             Route::CompareTimeline => "compare/timeline/".into(),
+            Route::Part(whole, part) => format!("{}{}", whole.route().path(), part.path()),
         }
     }
 }
@@ -269,6 +322,21 @@ mod tests {
             (Route::CompareIssues, "/en/compare/issues/"),
             (Route::CompareCategories, "/en/compare/categories/"),
             (Route::CompareTimeline, "/en/compare/timeline/"),
+            (
+                Route::Part(Whole::Compare, Part::Prefecture("kumamoto-pref")),
+                "/en/compare/prefectures/kumamoto-pref/",
+            ),
+            (
+                Route::Part(Whole::Indicator("discharged"), Part::NoPrefecture),
+                "/en/indicators/discharged/no-prefecture/",
+            ),
+            (
+                Route::Part(
+                    Whole::KindIndex(Kind::Cases),
+                    Part::Prefecture("chiba-pref"),
+                ),
+                "/en/cases/prefectures/chiba-pref/",
+            ),
             (Route::NotFound, "/en/"),
         ];
         for (route, url) in cases {

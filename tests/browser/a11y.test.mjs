@@ -3,13 +3,10 @@
 // from other hosts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
-import { siteDir, serve, launch, recordRequests } from "./harness.mjs";
+import { siteDir, serve, launch, recordRequests, axeProblems } from "./harness.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
 
 let server, browser;
 before(async () => {
@@ -42,12 +39,7 @@ for (const url of pages()) {
     const response = await page.goto(server.url + url);
     assert.equal(response.status(), 200, `${url} answered ${response.status()}`);
     if (url.includes("/search/")) await page.waitForFunction(() => document.querySelector("#search-form")?.dataset.done, null, { timeout: 15000 });
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () =>
-      // eslint-disable-next-line no-undef
-      axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-    );
-    const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
+    const problems = await axeProblems(page);
     assert.deepEqual(problems, [], `${url}:\n${problems.join("\n")}`);
     const foreign = requests.filter((r) => !r.startsWith(server.url) && !r.startsWith("data:"));
     assert.deepEqual(foreign, [], `${url} requested other hosts`);

@@ -4,7 +4,10 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -69,4 +72,15 @@ export function recordRequests(page) {
   const urls = [];
   page.on("request", (r) => urls.push(r.url()));
   return urls;
+}
+
+/** The WCAG 2.x A and AA violations axe-core finds on `page`, one line each with up to three
+ * of the elements concerned. */
+export async function axeProblems(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::parts::Scope;
 use super::summary::{line, RecordLine};
 use crate::load::Record;
 use crate::model::{Body, Kind};
@@ -31,7 +32,8 @@ pub struct Group {
 /// A group's records, each with its region's place.
 type Members<'a> = Vec<(RegionOrder, &'a Record)>;
 
-pub fn view(site: &Site, ui: Ui, kind: Kind) -> KindIndexView {
+/// The index of `kind`'s records in `scope` (its count is of every record of the kind).
+pub fn view(site: &Site, ui: Ui, kind: Kind, scope: Scope) -> KindIndexView {
     let lang = ui.lang;
     // Keyed by the prefecture's place in the official order (records of no prefecture last);
     // each group's records by their region's place, then by id.
@@ -42,6 +44,10 @@ pub fn view(site: &Site, ui: Ui, kind: Kind) -> KindIndexView {
             Body::Region(_) => Some(r.id.as_str()),
             b => b.region(),
         };
+        count += 1;
+        if !scope.lists(site, region.unwrap_or_default()) {
+            continue;
+        }
         let pref = region.and_then(|id| site.prefecture_of(id));
         let order = |id: Option<&str>| site.region_order(id.unwrap_or_default(), lang);
         groups
@@ -49,7 +55,6 @@ pub fn view(site: &Site, ui: Ui, kind: Kind) -> KindIndexView {
             .or_insert_with(|| (pref, Vec::new()))
             .1
             .push((order(region), r));
-        count += 1;
     }
     KindIndexView {
         count,
@@ -88,7 +93,7 @@ mod tests {
     #[test]
     fn japanese_pages_order_a_prefectures_records_by_their_regions_reading() {
         let site = site();
-        let ja = view(&site, strings().ui(Lang::Ja), Kind::Cases);
+        let ja = view(&site, strings().ui(Lang::Ja), Kind::Cases, Scope::All);
         assert_eq!(
             group(&ja, "chiba-pref"),
             [
@@ -105,8 +110,8 @@ mod tests {
     fn regions_within_a_prefecture_by_english_name_or_by_reading() {
         let site = site();
         let (ja, en) = (
-            view(&site, strings().ui(Lang::Ja), Kind::Regions),
-            view(&site, strings().ui(Lang::En), Kind::Regions),
+            view(&site, strings().ui(Lang::Ja), Kind::Regions, Scope::All),
+            view(&site, strings().ui(Lang::En), Kind::Regions, Scope::All),
         );
         assert_eq!(
             group(&en, "kawasaki-city"),
@@ -142,7 +147,7 @@ mod tests {
     #[test]
     fn records_are_grouped_by_prefecture_and_anonymised_ones_come_last() {
         let site = site();
-        let v = view(&site, strings().ui(Lang::En), Kind::Cases);
+        let v = view(&site, strings().ui(Lang::En), Kind::Cases, Scope::All);
         assert_eq!(v.count, 10);
         assert!(!v.names_only);
         let headings: Vec<Option<&str>> = v
@@ -187,19 +192,19 @@ mod tests {
             Some("/en/regions/chiba-pref/")
         );
 
-        let practices = view(&site, strings().ui(Lang::En), Kind::Practices);
+        let practices = view(&site, strings().ui(Lang::En), Kind::Practices, Scope::All);
         let last = practices.groups.last().expect("a group");
         assert!(
             last.heading.is_none(),
             "anonymised practices have no prefecture"
         );
-        assert!(view(&site, strings().ui(Lang::En), Kind::Regions).names_only);
+        assert!(view(&site, strings().ui(Lang::En), Kind::Regions, Scope::All).names_only);
     }
 
     #[test]
     fn the_regions_index_lists_prefectures_by_code_and_regions_by_reading() {
         let site = site();
-        let ja = view(&site, strings().ui(Lang::Ja), Kind::Regions);
+        let ja = view(&site, strings().ui(Lang::Ja), Kind::Regions, Scope::All);
         let heads: Vec<&str> = ja
             .groups
             .iter()
@@ -219,7 +224,7 @@ mod tests {
             Some(&"anon-e-pref"),
             "uncoded prefectures last: {heads:?}"
         );
-        let en = view(&site, strings().ui(Lang::En), Kind::Regions);
+        let en = view(&site, strings().ui(Lang::En), Kind::Regions, Scope::All);
         let en_heads: Vec<&str> = en
             .groups
             .iter()

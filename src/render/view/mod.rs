@@ -16,6 +16,7 @@ pub mod index;
 pub mod links;
 pub mod outcome;
 pub mod page;
+pub mod parts;
 pub mod practice;
 pub mod printed;
 pub mod redirect;

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{nav, NavLink, Section, Ui};
 use crate::model::{Body, TermList};
+use crate::render::view::parts::Scope;
 use crate::render::view::TagLink;
 use crate::site::{RecordRef, RegionRef, Site};
 
@@ -26,12 +27,15 @@ pub struct CategoryRow {
     pub cells: Vec<Vec<RecordRef>>,
 }
 
-pub fn view(site: &Site, ui: Ui) -> CategoriesView {
+pub fn view(site: &Site, ui: Ui, scope: Scope) -> CategoriesView {
     let lang = ui.lang;
     let cats = site.terms(TermList::Categories);
     let mut rows: BTreeMap<&str, Vec<Vec<RecordRef>>> = BTreeMap::new();
     for r in &site.corpus.records {
         let Body::Case(c) = &r.body else { continue };
+        if !scope.lists(site, &c.region) {
+            continue;
+        }
         let Some(col) = cats.iter().position(|t| t.id == c.category) else {
             continue;
         };
@@ -64,7 +68,7 @@ mod tests {
     #[test]
     fn each_case_sits_in_its_regions_row_under_its_category() {
         let site = Site::new(corpus());
-        let v = view(&site, theme_strings().ui(Lang::En));
+        let v = view(&site, theme_strings().ui(Lang::En), Scope::All);
         let cats = site.terms(TermList::Categories);
         assert_eq!(v.categories.len(), cats.len());
         assert_eq!(

@@ -11,6 +11,7 @@ use crate::compare::{Comparison, Computed, DateRole, Obs, ObsKind};
 use crate::model::vocab::{Direction, IndicatorDef, Unit};
 use crate::model::{number, Prose, Text};
 use crate::render::svg::indicator::{unit_name, ChartRow, ChartValue, IndicatorChart};
+use crate::render::view::parts::Scope;
 use crate::site::{RecordRef, RegionRef, Route, Site};
 
 /// An indicator, as the indicators' index lists it.
@@ -107,18 +108,18 @@ pub struct CountView {
     pub notes: Vec<Text>,
 }
 
-/// `def`'s page, titled `title` (the chart's title too).
+/// `def`'s page of `scope`'s values, titled `title` (the chart's title too).
 pub fn page(
     site: &Site,
     computed: &Computed,
     def: &IndicatorDef,
     ui: Ui,
-    title: &str,
+    (title, scope): (&str, Scope),
 ) -> IndicatorView {
     let mine: Vec<&Comparison> = computed
         .comparisons
         .iter()
-        .filter(|c| c.indicator == def.id)
+        .filter(|c| c.indicator == def.id && scope.lists(site, &c.region))
         .collect();
     let chart_rows: Vec<ChartRow> = mine.iter().map(|c| chart_row(site, c, ui)).collect();
     let dom_id = format!("chart-{}", def.id);
@@ -137,17 +138,25 @@ pub fn page(
         description: def.description.clone(),
         chart_svg: (!chart_rows.is_empty()).then(|| crate::render::svg::indicator::svg(&chart, ui)),
         rows: mine.iter().map(|c| comparison_view(site, c, ui)).collect(),
-        counts: counts(site, computed, def, ui),
+        counts: counts(site, computed, def, ui, scope),
         csv_url: site.routes.data("indicators.csv"),
     }
 }
 
-fn counts(site: &Site, computed: &Computed, def: &IndicatorDef, ui: Ui) -> Vec<CountView> {
+fn counts(
+    site: &Site,
+    computed: &Computed,
+    def: &IndicatorDef,
+    ui: Ui,
+    scope: Scope,
+) -> Vec<CountView> {
     let lang = ui.lang;
     computed
         .observations
         .iter()
-        .filter(|o| o.indicator == def.id && o.kind == ObsKind::Count)
+        .filter(|o| {
+            o.indicator == def.id && o.kind == ObsKind::Count && scope.lists(site, &o.region)
+        })
         .map(|o| CountView {
             region: site.region_ref(&o.region, lang),
             areas: o.areas.iter().map(|a| site.region_ref(a, lang)).collect(),
@@ -254,7 +263,13 @@ mod tests {
         let site = Site::new(corpus());
         let ui = theme_strings().ui(Lang::En);
         let d = def("long-term-inpatients");
-        let v = page(&site, computed(), d, ui, "Long-term inpatients");
+        let v = page(
+            &site,
+            computed(),
+            d,
+            ui,
+            ("Long-term inpatients", Scope::All),
+        );
         assert_eq!(v.direction, "lower is better");
         assert!(!v.rows.is_empty());
         let svg = v.chart_svg.as_deref().expect("a chart");
@@ -300,7 +315,7 @@ mod tests {
             computed(),
             with_counts,
             theme_strings().ui(Lang::Ja),
-            "t",
+            ("t", Scope::All),
         );
         assert!(!v.counts.is_empty());
         for c in &v.counts {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{nav, NavLink, Section, Ui};
 use crate::model::sheet::IssueRow;
 use crate::model::{Body, TermList, Text};
+use crate::render::view::parts::Scope;
 use crate::site::{RecordRef, RegionRef, Route, Site};
 
 #[derive(Serialize)]
@@ -45,13 +46,16 @@ pub struct RoleView {
     pub text: Text,
 }
 
-pub fn view(site: &Site, ui: Ui) -> IssuesView {
+pub fn view(site: &Site, ui: Ui, scope: Scope) -> IssuesView {
     let lang = ui.lang;
     let mut by_theme: BTreeMap<&str, Vec<IssueView>> = BTreeMap::new();
     for r in &site.corpus.records {
         let Body::StatusSheet(s) = &r.body else {
             continue;
         };
+        if !scope.lists(site, &s.region) {
+            continue;
+        }
         for issue in &s.strengths.issues {
             // An issue without a theme is listed once, under no theme (the key "").
             let keys: Vec<&str> = if issue.themes.is_empty() {
@@ -132,7 +136,7 @@ mod tests {
     #[test]
     fn issues_are_grouped_by_theme_in_vocabulary_order_with_named_roles() {
         let site = Site::new(corpus());
-        let v = view(&site, theme_strings().ui(Lang::Ja));
+        let v = view(&site, theme_strings().ui(Lang::Ja), Scope::All);
         let order: Vec<&str> = site
             .terms(TermList::Themes)
             .iter()

@@ -9,6 +9,7 @@ use super::indicators::summaries;
 use super::{comparison_view, nav, ComparisonView, NavLink, Section, Ui};
 use crate::compare::Computed;
 use crate::model::{Lang, Text};
+use crate::render::view::parts::Scope;
 use crate::site::{RegionRef, Route, Site};
 
 #[derive(Serialize)]
@@ -54,7 +55,9 @@ pub struct CsvColumn {
     pub meaning: &'static str,
 }
 
-pub fn view(site: &Site, computed: &Computed, ui: Ui) -> OverviewView {
+/// The page of `scope`'s comparisons; the form offers a part's regions on a part's page and
+/// every region elsewhere.
+pub fn view(site: &Site, computed: &Computed, ui: Ui, scope: Scope) -> OverviewView {
     let lang = ui.lang;
     let used: BTreeSet<&str> = computed
         .comparisons
@@ -63,7 +66,11 @@ pub fn view(site: &Site, computed: &Computed, ui: Ui) -> OverviewView {
         .collect();
     OverviewView {
         nav: nav(site, ui, Section::Compare),
-        regions: used.iter().map(|id| site.region_ref(id, lang)).collect(),
+        regions: used
+            .iter()
+            .filter(|id| matches!(scope, Scope::Summary) || scope.lists(site, id))
+            .map(|id| site.region_ref(id, lang))
+            .collect(),
         indicators: summaries(site, computed, ui)
             .into_iter()
             .filter(|i| i.values > 0)
@@ -75,6 +82,7 @@ pub fn view(site: &Site, computed: &Computed, ui: Ui) -> OverviewView {
         rows: computed
             .comparisons
             .iter()
+            .filter(|c| scope.lists(site, &c.region))
             .map(|c| OverviewRow {
                 indicator: c.indicator.to_string(),
                 indicator_name: indicator_name(site, &c.indicator),
@@ -125,7 +133,7 @@ mod tests {
     #[test]
     fn every_comparison_is_in_the_table_with_its_indicator_page() {
         let site = Site::new(corpus());
-        let v = view(&site, computed(), theme_strings().ui(Lang::En));
+        let v = view(&site, computed(), theme_strings().ui(Lang::En), Scope::All);
         assert_eq!(v.rows.len(), computed().comparisons.len());
         let row = &v.rows[0];
         assert_eq!(
@@ -153,7 +161,7 @@ mod tests {
     #[test]
     fn indicators_without_values_are_not_offered() {
         let site = Site::new(corpus());
-        let v = view(&site, computed(), theme_strings().ui(Lang::Ja));
+        let v = view(&site, computed(), theme_strings().ui(Lang::Ja), Scope::All);
         for choice in &v.indicators {
             assert!(
                 computed()

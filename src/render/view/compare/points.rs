@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{nav, NavLink, Section, Ui};
 use crate::model::vocab::Term;
 use crate::model::{Body, TermList, Text};
+use crate::render::view::parts::Scope;
 use crate::render::view::{Line, List};
 use crate::site::{RecordRef, RegionRef, Route, Site};
 
@@ -50,14 +51,18 @@ pub struct PointsRow {
 }
 
 /// The matrix of `theme`'s analyses, or of every analysis.
-pub fn view(site: &Site, theme: Option<&Term>, ui: Ui) -> PointsView {
+pub fn view(site: &Site, theme: Option<&Term>, ui: Ui, scope: Scope) -> PointsView {
     let lang = ui.lang;
     let analyses: Vec<_> = site
         .corpus
         .records
         .iter()
         .filter_map(|r| match &r.body {
-            Body::Analysis(a) if theme.is_none_or(|t| t.id == a.theme) => Some((r, a)),
+            Body::Analysis(a)
+                if theme.is_none_or(|t| t.id == a.theme) && scope.lists(site, &a.region) =>
+            {
+                Some((r, a))
+            }
             _ => None,
         })
         .collect();
@@ -119,7 +124,7 @@ mod tests {
     #[test]
     fn every_analysis_is_a_column_and_every_point_a_row() {
         let site = Site::new(corpus());
-        let v = view(&site, None, theme_strings().ui(Lang::En));
+        let v = view(&site, None, theme_strings().ui(Lang::En), Scope::All);
         let analyses = corpus()
             .records
             .iter()
@@ -143,7 +148,12 @@ mod tests {
             .iter()
             .find(|t| t.id == "outreach")
             .expect("the outreach theme");
-        let v = view(&site, Some(outreach), theme_strings().ui(Lang::Ja));
+        let v = view(
+            &site,
+            Some(outreach),
+            theme_strings().ui(Lang::Ja),
+            Scope::All,
+        );
         assert!(v.columns.iter().any(|c| c.region.id == "wakayama-pref"));
         assert!(v.columns.iter().all(|c| c.region.id != "toyama-pref"));
         let current: Vec<&str> = v

@@ -10,6 +10,7 @@ use crate::model::date::Open;
 use crate::model::{Lang, Text};
 use crate::render::svg::hashed_id;
 use crate::render::svg::timeline::{Bar, TimelineChart};
+use crate::render::view::parts::Scope;
 use crate::site::{RecordRef, RegionRef, Site};
 
 #[derive(Serialize)]
@@ -31,10 +32,21 @@ pub struct Programme {
     pub record: Option<RecordRef>,
 }
 
-/// The timeline page, titled `title` (the chart's title too).
-pub fn view(site: &Site, computed: &Computed, ui: Ui, title: &str) -> TimelineView {
+/// The timeline of `scope`'s programmes, titled `title` (the chart's title too).
+pub fn view(
+    site: &Site,
+    computed: &Computed,
+    ui: Ui,
+    (title, scope): (&str, Scope),
+) -> TimelineView {
     let lang = ui.lang;
     let t = &computed.timeline;
+    let drawn: Vec<TimelineRow> = t
+        .rows
+        .iter()
+        .filter(|r| scope.lists(site, &r.region))
+        .cloned()
+        .collect();
     let programme = |region: &str, name: &Text, when: String, record: &str| Programme {
         region: site.region_ref(region, lang),
         name: name.clone(),
@@ -43,15 +55,15 @@ pub fn view(site: &Site, computed: &Computed, ui: Ui, title: &str) -> TimelineVi
     };
     TimelineView {
         nav: nav(site, ui, Section::Timeline),
-        svg: (!t.rows.is_empty()).then(|| chart(&t.rows, ui, title)),
-        rows: t
-            .rows
+        svg: (!drawn.is_empty()).then(|| chart(&drawn, ui, title)),
+        rows: drawn
             .iter()
             .map(|r| programme(&r.region, &r.name, r.period.display(lang), &r.source_record))
             .collect(),
         unplaced: t
             .unplaced
             .iter()
+            .filter(|u| scope.lists(site, &u.region))
             .map(|u| {
                 let reason = reason(u.reason, ui).to_owned();
                 programme(&u.region, &u.name, reason, &u.source_record)
@@ -115,7 +127,7 @@ mod tests {
             &site,
             computed(),
             theme_strings().ui(Lang::Ja),
-            "事業の経緯",
+            ("事業の経緯", Scope::All),
         );
         let svg = v.svg.as_deref().expect("a chart");
         assert_well_formed(svg);
