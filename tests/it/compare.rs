@@ -403,7 +403,7 @@ fn the_timeline_draws_years_with_era_and_western_labels() {
 }
 
 /// The ids of `content/vocabularies/<name>.yaml` (its `- id: …` lines).
-fn vocabulary_ids(name: &str) -> Vec<String> {
+pub fn vocabulary_ids(name: &str) -> Vec<String> {
     let path = crate::support::repo().join(format!("content/vocabularies/{name}.yaml"));
     std::fs::read_to_string(path)
         .unwrap()
@@ -440,7 +440,7 @@ fn comparison_pages(lang: &str) -> Vec<std::path::PathBuf> {
 
 /// A page's visible text: its `<main>` without scripts and without the open-data section,
 /// which documents the data files' columns and so names ids as the values it describes.
-fn visible_text(html: &str) -> String {
+pub fn visible_text(html: &str) -> String {
     let main = html
         .split_once("<main")
         .and_then(|(_, rest)| rest.split_once("</main>"))
