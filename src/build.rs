@@ -75,6 +75,83 @@ pub fn check(root: &Path, format: Format, strict: bool) -> anyhow::Result<Status
     })
 }
 
+/// `casebook i18n`: the translation status of every record that loads, on stdout. Content
+/// errors are reported as `check` reports them (on stderr) and make the exit status 1, since
+/// a record that does not load is missing from the report.
+pub fn i18n(root: &Path, format: emit::ReportFormat) -> anyhow::Result<Status> {
+    let (corpus, diags) = load_and_validate(root)?;
+    let failed = diags.fails(false);
+    if let Some(corpus) = &corpus {
+        let report = validate::translation::report(corpus);
+        let mut out = std::io::stdout().lock();
+        match format {
+            emit::ReportFormat::Json => {
+                serde_json::to_writer(&mut out, &report)?;
+                writeln!(out)?;
+            }
+            emit::ReportFormat::Human => write!(out, "{}", translation_text(&report))?,
+        }
+    }
+    if failed {
+        let mut errors = Diagnostics::default();
+        errors.extend(
+            diags
+                .into_sorted()
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error),
+        );
+        report(corpus.as_ref(), root, errors, Format::Human)?;
+        return Ok(Status::ContentErrors);
+    }
+    Ok(Status::Success)
+}
+
+/// The translation status for people: each record with texts lacking English and where they
+/// are, then the totals per kind and per region.
+fn translation_text(r: &validate::translation::Report) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    for rec in r.records.iter().filter(|rec| !rec.untranslated.is_empty()) {
+        let n = rec.untranslated.len();
+        let _ = writeln!(s, "{}: {n} of {} texts lack English", rec.file, rec.texts);
+        for u in &rec.untranslated {
+            let lack = match u.lack {
+                validate::translation::Lack::Missing => "no English",
+                validate::translation::Lack::SameAsJapanese => "English is the Japanese",
+            };
+            let at = format!("{}:{}:{}", rec.file, u.line, u.column);
+            let _ = writeln!(s, "  {at}  {}  {lack}: {}", u.path, u.ja);
+        }
+    }
+    let table = |s: &mut String, title: &str, totals: &[validate::translation::Total]| {
+        let _ = writeln!(
+            s,
+            "\n{title}: records (incomplete)  texts (lacking English)"
+        );
+        for t in totals {
+            let key = if t.key.is_empty() {
+                "(no region)"
+            } else {
+                &t.key
+            };
+            let _ = writeln!(
+                s,
+                "  {key}: {} ({})  {} ({})",
+                t.records, t.incomplete, t.texts, t.untranslated
+            );
+        }
+    };
+    table(&mut s, "by kind", &r.kinds);
+    table(&mut s, "by region", &r.regions);
+    let t = &r.total;
+    let _ = writeln!(
+        s,
+        "\n{} of {} texts lack English, in {} of {} records",
+        t.untranslated, t.texts, t.incomplete, t.records
+    );
+    s
+}
+
 /// Print diagnostics: `human` to stderr with a summary line, `json` / `github` to stdout.
 pub fn report(
     corpus: Option<&Corpus>,

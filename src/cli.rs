@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::diag::emit::Format;
+use crate::diag::emit::{Format, ReportFormat};
 
 /// Casebook: validate regional practice casebooks and render them into a bilingual
 /// (Japanese / English) handbook website.
@@ -54,6 +54,17 @@ pub enum Command {
         /// The port to listen on (127.0.0.1 only).
         #[arg(long, default_value_t = 1111)]
         port: u16,
+    },
+    /// List, per record, the texts that still lack English (or whose English is the Japanese
+    /// copied), with totals per kind and per region.
+    I18n {
+        /// The site root: a directory with casebook.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `human` (a line per text lacking English, then the totals) or `json` (one object,
+        /// `casebook-i18n/1`), on stdout.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
     },
     /// Print the JSON Schema of every record kind, or write one file per kind.
     Schema {

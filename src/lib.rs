@@ -57,6 +57,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             Ok(status)
         }
         Command::Serve { root, port } => serve::serve(&root, port),
+        Command::I18n { root, format } => build::i18n(&root, format),
         Command::Schema { out } => {
             schema::run(out.as_deref())?;
             Ok(Status::Success)

@@ -17,6 +17,13 @@ pub enum Format {
     Github,
 }
 
+/// How a report (`casebook i18n`) is printed: for people, or as one JSON object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
+}
+
 /// Looks up a source line for the human format: `(file, 1-based line) -> text`.
 pub type SourceLines<'a> = dyn Fn(&str, usize) -> Option<String> + 'a;
 

@@ -23,6 +23,7 @@ use crate::model::vocab::{IndicatorDef, Term};
 use crate::model::{Body, Kind, Lang, TermList};
 use crate::site::{routes, Part, Route, Routes, Site, Ui, Whole};
 use crate::timing;
+use crate::validate::translation::Report;
 use crate::write::OutputFile;
 use theme::Theme;
 use view::base::{BaseView, Crumb, Section};
@@ -46,12 +47,20 @@ enum PageKind<'a> {
     CompareCategories,
     CompareTimeline,
     Search,
+    Translation,
     /// A part of a split page ([`view::parts`]).
     Part(Whole<'a>, Part<'a>),
 }
 
 /// The split pages, each with its parts and their numbers of entries.
 type Splits<'a> = HashMap<Whole<'a>, Vec<(Part<'a>, usize)>>;
+
+/// What pages share, computed once before they are rendered.
+struct Shared<'s, 'a> {
+    computed: &'s Computed,
+    splits: &'s Splits<'a>,
+    translation: &'s Report,
+}
 
 /// Every page of the site in both languages, the theme's static files and the language
 /// choice at `/`, in no particular order.
@@ -64,20 +73,16 @@ pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile
         &corpus.config.base_path,
         strings,
     )?;
-    let mut kinds = page_kinds(site);
-    let splits: Splits = timing::phase("split long pages", || {
-        kinds
-            .par_iter()
-            .filter_map(|k| k.whole())
-            .filter_map(|w| Some((w, view::parts::split(site, computed, w)?)))
-            .collect()
+    let kinds = page_kinds(site);
+    let (splits, kinds) = split_pages(site, computed, kinds);
+    let translation = timing::phase("translation status", || {
+        crate::validate::translation::report(corpus)
     });
-    let mut parts: Vec<PageKind> = splits
-        .iter()
-        .flat_map(|(w, parts)| parts.iter().map(|(p, _)| PageKind::Part(*w, *p)))
-        .collect();
-    parts.sort_by_key(|k| k.route().path());
-    kinds.extend(parts);
+    let shared = Shared {
+        computed,
+        splits: &splits,
+        translation: &translation,
+    };
     let jobs: Vec<(Lang, PageKind)> = Lang::ALL
         .iter()
         .flat_map(|l| kinds.iter().map(move |k| (*l, *k)))
@@ -86,7 +91,7 @@ pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile
         jobs.par_iter()
             .map(|(lang, kind)| {
                 let ui = strings.ui(*lang);
-                page(site, (computed, &splits), &theme, ui, *kind)
+                page(site, &shared, &theme, ui, *kind)
             })
             .collect::<anyhow::Result<Vec<_>>>()
     })?;
@@ -112,11 +117,34 @@ pub fn render(site: &Site, computed: &Computed) -> anyhow::Result<Vec<OutputFile
     Ok(files)
 }
 
+/// Which pages are long enough to be split, and the pages with their parts added.
+fn split_pages<'a>(
+    site: &Site<'a>,
+    computed: &Computed,
+    mut kinds: Vec<PageKind<'a>>,
+) -> (Splits<'a>, Vec<PageKind<'a>>) {
+    let splits: Splits = timing::phase("split long pages", || {
+        kinds
+            .par_iter()
+            .filter_map(|k| k.whole())
+            .filter_map(|w| Some((w, view::parts::split(site, computed, w)?)))
+            .collect()
+    });
+    let mut parts: Vec<PageKind> = splits
+        .iter()
+        .flat_map(|(w, parts)| parts.iter().map(|(p, _)| PageKind::Part(*w, *p)))
+        .collect();
+    parts.sort_by_key(|k| k.route().path());
+    kinds.extend(parts);
+    (splits, kinds)
+}
+
 /// Every page of one language.
 fn page_kinds<'a>(site: &Site<'a>) -> Vec<PageKind<'a>> {
     let corpus = site.corpus;
     let mut kinds = vec![PageKind::Home, PageKind::Glossary, PageKind::NotFound];
     kinds.push(PageKind::Search);
+    kinds.push(PageKind::Translation);
     kinds.extend([
         PageKind::IndicatorIndex,
         PageKind::Compare,
@@ -167,6 +195,7 @@ impl<'a> PageKind<'a> {
             PageKind::CompareCategories => Route::CompareCategories,
             PageKind::CompareTimeline => Route::CompareTimeline,
             PageKind::Search => Route::Search,
+            PageKind::Translation => Route::Translation,
             PageKind::Part(whole, part) => Route::Part(whole, part),
         }
     }
@@ -181,6 +210,7 @@ impl<'a> PageKind<'a> {
             PageKind::CompareIssues => Whole::CompareIssues,
             PageKind::CompareCategories => Whole::CompareCategories,
             PageKind::CompareTimeline => Whole::CompareTimeline,
+            PageKind::Translation => Whole::Translation,
             _ => return None,
         })
     }
@@ -206,6 +236,7 @@ impl<'a> PageKind<'a> {
             Whole::CompareIssues => PageKind::CompareIssues,
             Whole::CompareCategories => PageKind::CompareCategories,
             Whole::CompareTimeline => PageKind::CompareTimeline,
+            Whole::Translation => PageKind::Translation,
         })
     }
 
@@ -216,9 +247,10 @@ impl<'a> PageKind<'a> {
             PageKind::KindIndex(k) => Section::Kind(k),
             PageKind::TermIndex(list) | PageKind::Term(list, _) => Section::Tags(list),
             PageKind::Glossary => Section::Glossary,
-            PageKind::Home | PageKind::NotFound => Section::None,
+            PageKind::Home | PageKind::NotFound | PageKind::Translation => Section::None,
             PageKind::Search => Section::Search,
             PageKind::Part(Whole::KindIndex(k), _) => Section::Kind(k),
+            PageKind::Part(Whole::Translation, _) => Section::None,
             _ => Section::Compare,
         }
     }
@@ -229,12 +261,13 @@ type PageParts = (&'static str, String, Vec<Crumb>, serde_json::Value);
 
 fn page(
     site: &Site,
-    (computed, splits): (&Computed, &Splits),
+    shared: &Shared,
     theme: &Theme,
     ui: Ui,
     kind: PageKind,
 ) -> anyhow::Result<OutputFile> {
     let lang = ui.lang;
+    let (computed, splits) = (shared.computed, shared.splits);
     let (content, scope, parts) = scope_of(site, (computed, splits), ui, kind)?;
     let (template, mut title, mut crumbs, data) = match content {
         PageKind::Record(r) => (
@@ -249,7 +282,8 @@ fn page(
         | PageKind::Term(..)
         | PageKind::Glossary
         | PageKind::NotFound
-        | PageKind::Search => site_page(site, ui, content, scope)?,
+        | PageKind::Search
+        | PageKind::Translation => site_page(site, ui, content, (scope, shared.translation))?,
         content => compare_page(site, computed, ui, content, scope)?,
     };
     if let PageKind::Part(whole, part) = kind {
@@ -292,7 +326,12 @@ fn scope_of<'a>(
 
 /// The pages that are neither records nor comparisons: the home page, the indexes, the tag
 /// pages, the glossary, search and the not-found page.
-fn site_page(site: &Site, ui: Ui, kind: PageKind, scope: Scope) -> anyhow::Result<PageParts> {
+fn site_page(
+    site: &Site,
+    ui: Ui,
+    kind: PageKind,
+    (scope, translation): (Scope, &Report),
+) -> anyhow::Result<PageParts> {
     let lang = ui.lang;
     let s = |k: &str| ui.get(k).to_owned();
     Ok(match kind {
@@ -335,6 +374,12 @@ fn site_page(site: &Site, ui: Ui, kind: PageKind, scope: Scope) -> anyhow::Resul
             s("search"),
             vec![],
             serde_json::to_value(view::search::view(site, lang))?,
+        ),
+        PageKind::Translation => (
+            "translation.html",
+            s("translation_status"),
+            vec![],
+            serde_json::to_value(view::translation::view(site, ui, translation, scope))?,
         ),
         _ => anyhow::bail!("not a page of the site's own"),
     })

@@ -23,6 +23,8 @@ pub enum Route<'a> {
     Glossary,
     NotFound,
     Search,
+    /// For editors, not linked from the readers' navigation: which texts lack English.
+    Translation,
     IndicatorIndex,
     Indicator(&'a str),
     Compare,
@@ -46,6 +48,7 @@ pub enum Whole<'a> {
     CompareIssues,
     CompareCategories,
     CompareTimeline,
+    Translation,
 }
 
 impl<'a> Whole<'a> {
@@ -59,6 +62,7 @@ impl<'a> Whole<'a> {
             Whole::CompareIssues => Route::CompareIssues,
             Whole::CompareCategories => Route::CompareCategories,
             Whole::CompareTimeline => Route::CompareTimeline,
+            Whole::Translation => Route::Translation,
         }
     }
 }
@@ -103,6 +107,7 @@ impl<'a> Route<'a> {
             Route::Glossary => "glossary/".into(),
             Route::NotFound => "404".into(),
             Route::Search => "search/".into(),
+            Route::Translation => "editors/translation/".into(),
             Route::IndicatorIndex => "indicators/".into(),
             Route::Indicator(id) => format!("indicators/{id}/"),
             Route::Compare => "compare/".into(),
@@ -308,6 +313,7 @@ mod tests {
             ),
             (Route::Glossary, "/en/glossary/"),
             (Route::Search, "/en/search/"),
+            (Route::Translation, "/en/editors/translation/"),
             (Route::IndicatorIndex, "/en/indicators/"),
             (
                 Route::Indicator("long-term-inpatients"),

@@ -21,6 +21,7 @@ mod numbers;
 mod parents;
 mod refs;
 mod regions;
+pub mod translation;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Span};
 use crate::load::{Corpus, Record};

@@ -21,7 +21,7 @@ after(async () => {
 /** The pages to check: one of each kind, plus every comparison page the build wrote. */
 function pages() {
   const dir = siteDir();
-  const list = ["", "regions/", "regions/kumamoto-pref/", "regions/tsugaru-area/", "cases/", "status-sheets/kumamoto-pref-sheet/", "outcomes/tochigi-pref-outcome/", "cases/chiba-city-awareness/", "practices/a-pref-h-city-housing/", "analyses/toyama-pref-analysis/", "themes/community-transition/", "glossary/", "pages/points/", "search/?q=%E5%9C%B0%E5%9F%9F%E7%A7%BB%E8%A1%8C"];
+  const list = ["", "regions/", "regions/kumamoto-pref/", "regions/tsugaru-area/", "cases/", "status-sheets/kumamoto-pref-sheet/", "outcomes/tochigi-pref-outcome/", "cases/chiba-city-awareness/", "practices/a-pref-h-city-housing/", "analyses/toyama-pref-analysis/", "themes/community-transition/", "glossary/", "pages/points/", "editors/translation/", "search/?q=%E5%9C%B0%E5%9F%9F%E7%A7%BB%E8%A1%8C"];
   for (const sub of ["compare", "indicators"]) {
     const root = path.join(dir, "ja", sub);
     if (!fs.existsSync(root)) continue;

@@ -22,7 +22,7 @@ after(async () => {
 });
 
 /** The pages that may be split, below `/{lang}/`. */
-const WHOLES = ["compare/", "compare/points/", "compare/issues/", "compare/timeline/", "compare/categories/", "indicators/discharged/", "cases/", "analyses/"];
+const WHOLES = ["compare/", "compare/points/", "compare/issues/", "compare/timeline/", "compare/categories/", "indicators/discharged/", "cases/", "analyses/", "editors/translation/"];
 
 /** The part URLs a summary page links to (its table's rows). */
 function partsOf(html) {

@@ -10,6 +10,7 @@ mod golden;
 mod handbook;
 mod hostile;
 mod html_urls;
+mod i18n;
 mod invalid_fixture;
 mod markdown;
 mod output;

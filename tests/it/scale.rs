@@ -272,7 +272,7 @@ fn long_pages_list_every_entry_in_one_part(out: &Path) {
             .count()
     };
     let marker = |m: &'static str| move |s: &str| s.matches(m).count();
-    let pages: [(&str, &Counter); 7] = [
+    let pages: [(&str, &Counter); 8] = [
         ("ja/compare/index.html", &marker("<tr data-region=")),
         (
             "ja/indicators/discharged/index.html",
@@ -292,6 +292,8 @@ fn long_pages_list_every_entry_in_one_part(out: &Path) {
         ),
         ("ja/compare/categories/index.html", &cases),
         ("ja/cases/index.html", &cases),
+        // The translation status: a record with texts lacking English is an entry.
+        ("ja/editors/translation/index.html", &marker("data-record=")),
     ];
     for (page, entries) in pages {
         let parts = summary_parts(out, page);

@@ -25,6 +25,7 @@ pub mod search;
 pub mod status_sheet;
 pub mod summary;
 pub mod terms;
+pub mod translation;
 
 use serde::Serialize;
 

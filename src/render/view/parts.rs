@@ -114,6 +114,17 @@ fn entry_regions<'c>(site: &Site<'c>, computed: &'c Computed, whole: Whole) -> V
                 })
                 .collect()
         }
+        // The translation status lists each record with a text lacking English.
+        Whole::Translation => crate::validate::translation::report(site.corpus)
+            .records
+            .into_iter()
+            .filter(|r| !r.untranslated.is_empty())
+            .map(|r| {
+                r.region
+                    .and_then(|id| site.regions.get_key_value(id.as_str()))
+                    .map_or("", |(k, _)| *k)
+            })
+            .collect(),
         Whole::CompareTimeline => computed
             .timeline
             .rows
@@ -357,6 +368,12 @@ mod tests {
             Whole::CompareTimeline => {
                 let v = timeline::view(site, c, ui, ("t", scope));
                 v.rows.len() + v.unplaced.len()
+            }
+            Whole::Translation => {
+                let report = crate::validate::translation::report(site.corpus);
+                crate::render::view::translation::view(site, ui, &report, scope)
+                    .records
+                    .len()
             }
         }
     }
