@@ -4,6 +4,7 @@
 mod architecture;
 mod build;
 mod check;
+mod ci_doc;
 mod compare;
 mod fuzz;
 mod golden;
